@@ -1,0 +1,54 @@
+import * as P from '../rpc/protocol/index.js';
+import type { MethodDefinition } from '../rpc/method.js';
+import { formatChange } from './format/change.js';
+import { formatGeneric } from './format/generic.js';
+
+export interface Command {
+  /** Words as typed: `sites`, `binding add`. */
+  words: readonly string[];
+  definition: MethodDefinition;
+  /** The readable view (without --json). */
+  format: (result: never) => string;
+  /** Exit code for a successful call (diagnose exits 2 on errors). */
+  exitCode?: (result: never) => number;
+}
+
+const read = (words: string, definition: MethodDefinition, format: (result: never) => string = formatGeneric): Command => ({
+  words: words.split(' '),
+  definition,
+  format,
+});
+const change = (words: string, definition: MethodDefinition): Command => ({ words: words.split(' '), definition, format: formatChange as never });
+
+/** One command per method; the option list of each comes from its params schema. */
+export const commands: Command[] = [
+  read('info', P.ServerInfo),
+  read('sites', P.SitesList),
+  read('bindings', P.BindingsHttps),
+  read('sslcert', P.SslCertList),
+  read('urlacl', P.UrlAclList),
+  read('certificates', P.CertificatesList),
+  {
+    ...read('diagnose', P.DiagnosticsRun),
+    exitCode: ((result: { findings: { severity: string }[] }) => (result.findings.some((finding) => finding.severity === 'error') ? 2 : 0)) as never,
+  },
+  change('binding add', P.BindingsAdd),
+  change('binding remove', P.BindingsRemove),
+  change('binding set-certificate', P.BindingsSetCertificate),
+  change('sslcert add', P.SslCertAdd),
+  change('sslcert update', P.SslCertUpdate),
+  change('sslcert delete', P.SslCertDelete),
+  change('urlacl add', P.UrlAclAdd),
+  change('urlacl delete', P.UrlAclDelete),
+  change('certificate replace', P.CertificatesReplace),
+  read('snapshot export', P.SnapshotExport),
+];
+
+/** The longest command whose words start the argument list. */
+export function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
+  const matches = commands
+    .filter((command) => command.words.every((word, index) => argv[index] === word))
+    .sort((a, b) => b.words.length - a.words.length);
+  const command = matches[0];
+  return command ? { command, rest: argv.slice(command.words.length) } : undefined;
+}

@@ -1,0 +1,44 @@
+/**
+ * The one error catalog. Domain code throws `HttpApiError` with an `id` from here;
+ * `src/rpc` turns it into a JSON-RPC error with the numeric code, the CLI prints its
+ * message, and the PowerShell module uses the id as the ErrorRecord's ErrorId.
+ * Codes are stable: add new ones at the end, never renumber.
+ */
+export const ErrorCatalog = {
+  NOT_IMPLEMENTED: { code: 1000, category: 'NotImplemented', summary: 'The method exists in the protocol but is not implemented yet.' },
+  NO_SOURCE: { code: 1001, category: 'NotSpecified', summary: 'No source to read: off Windows a snapshot, a config file or a netsh path must be given.' },
+  NOT_FOUND: { code: 1002, category: 'ObjectNotFound', summary: 'The site, binding, mapping, reservation or certificate does not exist.' },
+  ALREADY_EXISTS: { code: 1003, category: 'ResourceExists', summary: 'The object already exists (netsh error 183); use the update method.' },
+  NOT_ELEVATED: { code: 1004, category: 'PermissionDenied', summary: 'Access denied (netsh error 5): run the worker elevated.' },
+  CONFIG_CHANGED_ON_DISK: { code: 1005, category: 'WriteError', summary: 'The configuration file changed on disk since it was read; nothing was written.' },
+  SHARED_MAPPING_NEEDS_ACK: { code: 1006, category: 'InvalidOperation', summary: 'The IP mapping is shared by other bindings; pass allowSharedMapping to change it for all of them.' },
+  NETSH_FAILED: { code: 1007, category: 'InvalidResult', summary: 'netsh failed with a Win32 error; data.win32Error holds the number.' },
+  CONFIG_INVALID: { code: 1008, category: 'InvalidData', summary: 'The configuration file is not a readable applicationHost.config (names the file, line and reason).' },
+  SOURCE_UNREADABLE: { code: 1009, category: 'ReadError', summary: 'A file or folder named by the source cannot be read.' },
+  NETSH_UNAVAILABLE: { code: 1010, category: 'ResourceUnavailable', summary: 'The netsh executable could not be started.' },
+  CERTIFICATE_INVALID: { code: 1011, category: 'InvalidData', summary: 'A certificate file could not be parsed.' },
+  NETSH_OUTPUT_UNRECOGNIZED: { code: 1012, category: 'InvalidResult', summary: 'netsh printed something that is not a known format.' },
+  CHANGE_ROLLED_BACK: { code: 1013, category: 'InvalidOperation', summary: 'A step of a multi-step change failed; the steps already done were undone.' },
+  INVALID_ARGUMENT: { code: 1014, category: 'InvalidArgument', summary: 'A value is well-formed but cannot be used here (for example an SNI binding without a host).' },
+} as const;
+
+export type ErrorId = keyof typeof ErrorCatalog;
+
+/** A failure a person can act on. `data` travels to the client as JSON-RPC error data. */
+export class HttpApiError extends Error {
+  readonly id: ErrorId;
+  readonly code: number;
+  readonly data: Record<string, unknown>;
+
+  constructor(id: ErrorId, message: string, data: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'HttpApiError';
+    this.id = id;
+    this.code = ErrorCatalog[id].code;
+    this.data = data;
+  }
+}
+
+export function isHttpApiError(error: unknown): error is HttpApiError {
+  return error instanceof HttpApiError;
+}

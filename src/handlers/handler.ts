@@ -1,0 +1,25 @@
+import type { MethodDefinition, ParamsOf, ResultOf } from '../rpc/method.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+
+/** What a handler gets besides its params: no transport, only what the domain needs. */
+export interface HandlerContext {
+  source: ResolvedSource;
+  signal: AbortSignal;
+  /** Reports progress; a no-op unless the caller passed a progressToken. */
+  progress(message: string, percentage?: number): void;
+  /** Names of the methods this worker implements (for server/info). */
+  implemented: ReadonlySet<string>;
+  version: string;
+}
+
+export type Handler<D extends MethodDefinition> = (params: ParamsOf<D>, context: HandlerContext) => Promise<ResultOf<D>> | ResultOf<D>;
+
+export interface Implementation<D extends MethodDefinition = MethodDefinition> {
+  definition: D;
+  handle: Handler<D>;
+}
+
+/** Pairs a method definition with its handler, checking the handler's types against the schemas. */
+export function implement<D extends MethodDefinition>(definition: D, handle: Handler<D>): Implementation {
+  return { definition, handle } as unknown as Implementation;
+}

@@ -1,0 +1,44 @@
+import process from 'node:process';
+import { Discover, Methods, ServerInfo } from '../rpc/protocol/index.js';
+import { buildOpenRpcDocument } from '../rpc/openrpc.js';
+import { implement } from './handler.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+
+export const serverInfo = implement(ServerInfo, (_params, context) => ({
+  name: 'HttpApi',
+  version: context.version,
+  platform: process.platform,
+  node: process.version,
+  source: describeSource(context.source),
+  methods: Methods.map((definition) => ({
+    name: definition.method,
+    implemented: context.implemented.has(definition.method),
+    changes: definition.changes,
+    summary: definition.summary,
+  })),
+}));
+
+let openRpc: ReturnType<typeof buildOpenRpcDocument> | undefined;
+
+export const discover = implement(Discover, () => (openRpc ??= buildOpenRpcDocument()) as never);
+
+/** Says where each half of the state would come from, without reading anything. */
+function describeSource(source: ResolvedSource) {
+  const notes: string[] = [];
+  const attempt = <T>(what: () => T, show: (value: T) => string): string | null => {
+    try {
+      return show(what());
+    } catch (error) {
+      notes.push((error as Error).message);
+      return null;
+    }
+  };
+  return {
+    config: attempt(source.config, (location) => `${location.path} (${location.origin})`),
+    httpSys: attempt(source.httpSys, (httpSys) =>
+      httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
+    ),
+    certificates: attempt(source.certificates, (certs) => (certs.kind === 'directory' ? `files: ${certs.path}` : 'Windows certificate stores')),
+    notes,
+  };
+}

@@ -1,0 +1,68 @@
+import { Methods } from './protocol/index.js';
+import type { MethodDefinition } from './method.js';
+import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
+import { HttpApiError } from '../errors.js';
+import type { HandlerContext, Implementation } from '../handlers/handler.js';
+import { mergeSourceSpecs, type SourceSpec } from '../source/source-spec.js';
+import { resolveSource } from '../source/resolve-source.js';
+import { version } from '../version.js';
+
+export interface DispatchOptions {
+  signal?: AbortSignal;
+  onProgress?: (token: string | number, value: { message: string; percentage?: number }) => void;
+}
+
+export type Dispatch = (method: string, params: unknown, options?: DispatchOptions) => Promise<unknown>;
+
+const definitions = new Map<string, MethodDefinition>(Methods.map((definition) => [definition.method, definition]));
+
+/**
+ * Validates params against the method's schema, resolves the source, runs the handler and
+ * maps every failure to an RpcError. Shared by the JSON-RPC server and the CLI.
+ */
+export function createDispatcher(implementations: readonly Implementation[], defaults: SourceSpec): Dispatch {
+  const handlers = new Map(implementations.map((implementation) => [implementation.definition.method, implementation.handle]));
+  const implemented: ReadonlySet<string> = new Set(handlers.keys());
+
+  return async (method, params, options = {}) => {
+    const definition = definitions.get(method);
+    if (!definition) {
+      throw new RpcError(RpcErrorCode.MethodNotFound, `Unknown method '${method}'; server/info lists the methods.`, { method });
+    }
+    if (Array.isArray(params)) {
+      throw new RpcError(RpcErrorCode.InvalidParams, `Invalid params for ${method}: params must be an object (by name), not an array.`, {
+        issues: [{ path: '(params)', message: 'expected an object', code: 'invalid_type' }],
+      });
+    }
+    const parsed = definition.params.safeParse(params ?? {});
+    if (!parsed.success) throw invalidParams(method, parsed.error);
+    const typed = parsed.data as { source?: SourceSpec; progressToken?: string | number };
+
+    const handle = handlers.get(method);
+    try {
+      if (!handle) {
+        throw new HttpApiError('NOT_IMPLEMENTED', `${method} is not implemented yet in HttpApi ${version}; server/info lists what is.`, { method });
+      }
+      const signal = options.signal ?? new AbortController().signal;
+      const context: HandlerContext = {
+        source: resolveSource(mergeSourceSpecs(defaults, typed.source)),
+        signal,
+        implemented,
+        version,
+        progress: (message, percentage) => {
+          if (typed.progressToken !== undefined) options.onProgress?.(typed.progressToken, { message, percentage });
+        },
+      };
+      const result = await handle(typed, context);
+      if (signal.aborted) throw cancelled(method);
+      return result;
+    } catch (error) {
+      if (options.signal?.aborted) throw cancelled(method);
+      throw toRpcError(method, error);
+    }
+  };
+}
+
+function cancelled(method: string): RpcError {
+  return new RpcError(RpcErrorCode.RequestCancelled, `Request ${method} was cancelled.`);
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineMethod } from '../method.js';
+import { FindingSchema, WithSource } from './common.js';
+
+export const DiagnosticsRun = defineMethod({
+  method: 'diagnostics/run',
+  summary: 'Every finding about the HTTPS set-up: missing or orphaned mappings, certificate problems, flag mismatches.',
+  changes: false,
+  params: z
+    .object({
+      ...WithSource,
+      live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
+      expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
+    })
+    .strict(),
+  result: z.object({ findings: z.array(FindingSchema) }).loose(),
+});

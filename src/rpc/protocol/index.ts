@@ -1,0 +1,43 @@
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from './bindings.js';
+import { CertificatesList, CertificatesReplace } from './certificates.js';
+import { DiagnosticsRun } from './diagnostics.js';
+import { Discover, ServerInfo } from './server.js';
+import { SitesList } from './sites.js';
+import { SnapshotExport } from './snapshot.js';
+import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from './sslcert.js';
+import { UrlAclAdd, UrlAclDelete, UrlAclList } from './urlacl.js';
+
+export * from './bindings.js';
+export * from './certificates.js';
+export * from './common.js';
+export * from './diagnostics.js';
+export * from './server.js';
+export * from './sites.js';
+export * from './snapshot.js';
+export * from './sslcert.js';
+export * from './urlacl.js';
+
+/** The whole protocol, in the order OpenRPC and server/info list it. */
+export const Methods = [
+  ServerInfo,
+  Discover,
+  SitesList,
+  BindingsHttps,
+  BindingsAdd,
+  BindingsRemove,
+  BindingsSetCertificate,
+  SslCertList,
+  SslCertAdd,
+  SslCertUpdate,
+  SslCertDelete,
+  UrlAclList,
+  UrlAclAdd,
+  UrlAclDelete,
+  CertificatesList,
+  CertificatesReplace,
+  DiagnosticsRun,
+  SnapshotExport,
+] as const;
+
+export type AnyMethod = (typeof Methods)[number];
+export type MethodName = AnyMethod['method'];

@@ -1,0 +1,64 @@
+import type { Readable, Writable } from 'node:stream';
+import {
+  CancellationToken,
+  ProgressType,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+  type Logger,
+} from 'vscode-jsonrpc/node.js';
+import { InvalidFrameMethod, tolerantJsonDecoder, type InvalidFrame } from './framed-decoder.js';
+import type { Dispatch } from './dispatcher.js';
+import { RpcError } from './rpc-error.js';
+
+export interface WorkerOptions {
+  dispatch: Dispatch;
+  input?: Readable;
+  output?: Writable;
+  log?: (line: string) => void;
+}
+
+/**
+ * The transport: JSON-RPC 2.0 with Content-Length framing over a pair of streams
+ * (stdin/stdout by default). Resolves when the input closes.
+ */
+export function runWorker({ dispatch, input = process.stdin, output = process.stdout, log = (line) => process.stderr.write(`${line}\n`) }: WorkerOptions): Promise<void> {
+  const reader = new StreamMessageReader(input, { contentTypeDecoder: tolerantJsonDecoder });
+  const writer = new StreamMessageWriter(output);
+  const logger: Logger = { error: log, warn: log, info: () => {}, log: () => {} };
+  const connection = createMessageConnection(reader, writer, logger);
+
+  const progress = new ProgressType<{ kind: 'report'; message: string; percentage?: number }>();
+
+  connection.onRequest(async (method: string, params: unknown, token: CancellationToken) => {
+    try {
+      return await dispatch(method, params, {
+        signal: toAbortSignal(token),
+        onProgress: (progressToken, value) => void connection.sendProgress(progress, progressToken, { kind: 'report', ...value }),
+      });
+    } catch (error) {
+      const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
+      throw new ResponseError(rpcError.code, rpcError.message, rpcError.data);
+    }
+  });
+
+  connection.onNotification(InvalidFrameMethod, (frame: InvalidFrame) => {
+    log(`rejected frame: ${frame.message}`);
+    writer.write({ jsonrpc: '2.0', id: frame.id, error: { code: frame.code, message: frame.message } } as never).catch(() => {});
+  });
+
+  reader.onError((error) => log(`transport: ${error.message}`));
+
+  return new Promise((resolve) => {
+    connection.onClose(() => resolve());
+    connection.listen();
+  });
+}
+
+function toAbortSignal(token: CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}

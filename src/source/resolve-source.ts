@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { HttpApiError } from '../errors.js';
+import type { SourceSpec } from './source-spec.js';
+import { locateConfig, type ConfigLocation } from '../iis/locate-config.js';
+
+export type HttpSysSource =
+  | { kind: 'netsh'; path: string; origin: 'explicit' | 'live' }
+  /** Captured output; a method that needs a file the capture lacks fails with NO_SOURCE. */
+  | { kind: 'capture'; sslcertFile?: string; urlaclFile?: string };
+
+export type CertificateSource =
+  | { kind: 'directory'; path: string }
+  | { kind: 'windows' };
+
+/** The three halves of the state, each already decided, so that handlers never guess. */
+export interface ResolvedSource {
+  spec: SourceSpec;
+  platform: NodeJS.Platform;
+  config(): ConfigLocation;
+  httpSys(): HttpSysSource;
+  certificates(): CertificateSource;
+}
+
+export function resolveSource(spec: SourceSpec, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): ResolvedSource {
+  const live = platform === 'win32';
+  const snapshotFile = (name: string) => (spec.snapshot ? path.resolve(spec.snapshot, name) : undefined);
+  return {
+    spec,
+    platform,
+    config: () => locateConfig(spec, platform, env),
+    httpSys: () => {
+      if (spec.netshPath) return { kind: 'netsh', path: spec.netshPath, origin: 'explicit' };
+      const sslcertFile = spec.sslcertFile ?? snapshotFile('sslcert.txt');
+      const urlaclFile = spec.urlaclFile ?? snapshotFile('urlacl.txt');
+      if (sslcertFile || urlaclFile) {
+        return { kind: 'capture', sslcertFile, urlaclFile };
+      }
+      if (live) return { kind: 'netsh', path: 'netsh.exe', origin: 'live' };
+      throw noSource('the http.sys side (SSL certificate mappings and URL reservations)', '--snapshot DIR, --netsh PATH, --sslcert-file FILE or --urlacl-file FILE');
+    },
+    certificates: () => {
+      const dir = spec.certsDir ?? snapshotFile('certs');
+      if (dir) return { kind: 'directory', path: dir };
+      if (live) return { kind: 'windows' };
+      throw noSource('certificates', '--snapshot DIR or --certs-dir DIR');
+    },
+  };
+}
+
+export function noSource(what: string, options: string): HttpApiError {
+  return new HttpApiError(
+    'NO_SOURCE',
+    `No source for ${what}: this is not Windows, so there is no live machine to read. Give ${options}.`,
+    { platform: process.platform },
+  );
+}

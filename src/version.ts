@@ -1,0 +1,4 @@
+import packageJson from '../package.json' with { type: 'json' };
+
+/** One version for the CLI, server/info and OpenRPC; the bundle inlines package.json's. */
+export const version: string = packageJson.version;
