@@ -1,0 +1,97 @@
+/**
+ * What the join reads and what it produces. The inputs are structural, so the IIS reader,
+ * the http.sys reader and the certificate readers feed it without adapters, and tests can
+ * build scenarios by hand.
+ */
+export type MappingKind = 'ipport' | 'hostnameport' | 'ccs' | 'scopedccs';
+
+export interface JoinEndpoint {
+  addressKind: 'any' | 'unspecified' | 'ipv4' | 'ipv6';
+  /** '*', '', '10.0.0.5' or '[2001:db8::5]'. */
+  address: string;
+  port: number;
+  host: string;
+  wildcardHost: boolean;
+}
+
+export interface JoinBinding {
+  protocol: string;
+  bindingInformation: string;
+  sslFlags: number;
+  endpoint?: JoinEndpoint;
+  problem?: string;
+}
+
+export interface JoinSite {
+  name: string;
+  id: number | null;
+  bindings: JoinBinding[];
+}
+
+export interface JoinMapping {
+  kind: MappingKind;
+  key: string;
+  certificateHash: string | null;
+  appId: string | null;
+  certificateStoreName: string | null;
+}
+
+export interface JoinCertificate {
+  thumbprint: string;
+  store: string;
+  subject: string;
+  issuer: string;
+  dnsNames: string[];
+  notBefore: string;
+  notAfter: string;
+  hasPrivateKey: boolean | null;
+  serverAuth: boolean;
+  selfSigned?: boolean;
+}
+
+export interface JoinReservation {
+  url: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  fix: string;
+  site?: string;
+  binding?: string;
+  mapping?: string;
+  certificate?: string;
+}
+
+/** A mapping as a binding sees it: the key it looks up, and what http.sys holds there. */
+export interface MappingRef {
+  kind: MappingKind;
+  key: string;
+  exists: boolean;
+  certificateHash: string | null;
+  certificateStoreName: string | null;
+  appId: string | null;
+}
+
+export interface BindingRef {
+  site: string;
+  bindingInformation: string;
+}
+
+export interface JoinedBinding {
+  site: string;
+  siteId: number | null;
+  bindingInformation: string;
+  sslFlags: number;
+  address: string | null;
+  port: number | null;
+  host: string | null;
+  declaredMapping: MappingRef | null;
+  effectiveMapping: { withSni: MappingRef | null; withoutSni: MappingRef | null };
+  certificate: JoinCertificate | null;
+  sharedWith: BindingRef[];
+  findings: Finding[];
+}
