@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Methods } from '../../src/rpc/protocol/index.js';
+import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
+
+// Both packages declare only types; the schemas themselves are plain CommonJS values.
+const require = createRequire(import.meta.url);
+const { openrpcDocument } = require('@open-rpc/meta-schema') as { openrpcDocument: Record<string, unknown> };
+const { jsonSchema } = require('@json-schema-tools/meta-schema') as { jsonSchema: Record<string, unknown> };
+
+interface ContentDescriptor {
+  name: string;
+  required?: boolean;
+  schema: Record<string, unknown>;
+}
+interface MethodObject {
+  name: string;
+  params: ContentDescriptor[];
+  result: ContentDescriptor;
+}
+interface Document {
+  openrpc: string;
+  methods: MethodObject[];
+  components?: { errors?: Record<string, { code: number }> };
+}
+
+let worker: WorkerClient;
+let document: Document;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  document = await worker.connection.sendRequest<Document>('rpc.discover', {});
+});
+afterAll(async () => {
+  await worker.close();
+});
+
+describe('rpc.discover', () => {
+  it('is valid against the official OpenRPC meta-schema', () => {
+    // Both meta-schemas declare the dialect https://meta.json-schema.tools/ (draft-07 keywords),
+    // which Ajv does not know by name; the OpenRPC one also $refs it for every schema object.
+    const { $schema: _openRpcDialect, ...metaSchema } = openrpcDocument;
+    const { $schema: _schemaDialect, ...schemaMetaSchema } = jsonSchema;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    // It is referred to both with and without the trailing slash of its $id.
+    ajv.addSchema(schemaMetaSchema);
+    ajv.addSchema({ ...schemaMetaSchema, $id: 'https://meta.json-schema.tools' });
+    const validate = ajv.compile(metaSchema);
+    const valid = validate(document);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(valid).toBe(true);
+    // The validator is not vacuous: a content descriptor without its schema is refused.
+    const broken = structuredClone(document);
+    broken.methods[0]!.params.push({ name: 'broken' } as ContentDescriptor);
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('lists every protocol method, in the protocol order', () => {
+    expect(document.methods.map((method) => method.name)).toEqual(Methods.map((definition) => definition.method));
+  });
+
+  it('describes each method with its params (names and required flags) and result', () => {
+    for (const definition of Methods) {
+      const method = document.methods.find((candidate) => candidate.name === definition.method)!;
+      const shape = (definition.params as unknown as { shape: Record<string, { safeParse(value: unknown): { success: boolean } }> }).shape;
+      expect(method.params.map((param) => param.name), definition.method).toEqual(Object.keys(shape));
+      for (const param of method.params) {
+        // A param is required exactly when the zod schema rejects its absence.
+        expect(param.required, `${definition.method} ${param.name}`).toBe(!shape[param.name]!.safeParse(undefined).success);
+      }
+      expect(method.result.schema, definition.method).toMatchObject({ type: 'object' });
+    }
+  });
+
+  it('gives params and result schemas that compile as strict draft-07 JSON Schema (the dialect OpenRPC 1.3 names)', () => {
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
+    const failures: string[] = [];
+    for (const method of document.methods) {
+      for (const descriptor of [...method.params, method.result]) {
+        try {
+          ajv.compile(descriptor.schema);
+        } catch (error) {
+          failures.push(`${method.name} ${descriptor.name}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('publishes the error table: JSON-RPC codes and every domain code', () => {
+    const codes = Object.values(document.components?.errors ?? {}).map((error) => error.code);
+    expect(codes).toEqual(expect.arrayContaining([-32700, -32600, -32601, -32602, -32800, 1000, 1001]));
+  });
+
+  it('matches the committed docs/openrpc.json (regenerate it with `node scripts/openrpc.mjs`)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../docs/openrpc.json', import.meta.url), 'utf8')) as unknown;
+    expect(committed, 'docs/openrpc.json is stale: run `node scripts/openrpc.mjs` and commit the result').toEqual(document);
+  });
+});
