@@ -1,5 +1,5 @@
 import { createDispatcher } from '../rpc/dispatcher.js';
-import { RpcError } from '../rpc/rpc-error.js';
+import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
 import { runWorker } from '../rpc/server.js';
 import { implementations } from '../handlers/index.js';
@@ -65,8 +65,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** The source options, checked by the same schema as a request's `source`. */
 function pickSource(values: Record<string, unknown>): SourceSpec {
-  return Object.fromEntries(sourceOptions.filter((option) => option.field in values).map((option) => [option.field, values[option.field]])) as SourceSpec;
+  const picked = Object.fromEntries(sourceOptions.filter((option) => option.field in values).map((option) => [option.field, values[option.field]]));
+  const parsed = SourceSchema.safeParse(picked);
+  if (!parsed.success) throw invalidParams('source', parsed.error);
+  return parsed.data;
 }
 
 function describeError(error: unknown): string {
@@ -101,16 +105,21 @@ function helpText(): string {
 }
 
 function commandHelp(command: Command, options: CliOption[]): string {
+  const describeOption = (option: CliOption) =>
+    (
+      `  --${option.flag}${option.type === 'boolean' ? '' : ` ${option.choices ? option.choices.join('|') : option.type.toUpperCase()}`}${option.required ? ' (required)' : ''}`.padEnd(40) +
+      (option.description ?? '')
+    ).trimEnd();
   return [
     `httpapi ${command.words.join(' ')}: ${command.definition.summary}`,
     `JSON-RPC method: ${command.definition.method}`,
     '',
     'Options:',
-    ...options.map(
-      (option) =>
-        `  --${option.flag}${option.type === 'boolean' ? '' : ` ${option.choices ? option.choices.join('|') : option.type.toUpperCase()}`}${option.required ? ' (required)' : ''}`.padEnd(40) +
-        (option.description ?? ''),
-    ),
-    '  --json                                 Print the result as JSON.',
+    ...options.map(describeOption),
+    ...globalOptions.filter((option) => option.field !== 'help').map(describeOption),
+    '',
+    'Source options:',
+    ...sourceOptions.map(describeOption),
+    '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)',
   ].join('\n');
 }

@@ -29,7 +29,8 @@ export function parseArgs(argv: readonly string[], options: readonly CliOption[]
       values[option.field] = inline === undefined ? true : parseBoolean(option, inline);
       continue;
     }
-    const value = inline ?? argv[++index];
+    // `--site --json` means a forgotten value, not a site named "--json" (`--site=--json` still is one).
+    const value = inline ?? (argv[index + 1]?.startsWith('--') ? undefined : argv[++index]);
     if (value === undefined) throw usage(`--${option.flag} needs a value`);
     values[option.field] = convert(option, value);
   }
