@@ -1,5 +1,6 @@
 import * as P from '../rpc/protocol/index.js';
 import type { MethodDefinition } from '../rpc/method.js';
+import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';
 import { formatGeneric } from './format/generic.js';
 
@@ -27,7 +28,7 @@ export const commands: Command[] = [
   read('bindings', P.BindingsHttps),
   read('sslcert', P.SslCertList),
   read('urlacl', P.UrlAclList),
-  read('certificates', P.CertificatesList),
+  read('certificates', P.CertificatesList, formatCertificates as never),
   {
     ...read('diagnose', P.DiagnosticsRun),
     exitCode: ((result: { findings: { severity: string }[] }) => (result.findings.some((finding) => finding.severity === 'error') ? 2 : 0)) as never,

@@ -1,5 +1,8 @@
+import { certificatesList } from './certificates.js';
 import type { Implementation } from './handler.js';
 import { discover, serverInfo } from './server.js';
+import { sslcertAdd, sslcertDelete, sslcertList, sslcertUpdate } from './sslcert.js';
+import { urlaclAdd, urlaclDelete, urlaclList } from './urlacl.js';
 
 /** Every implemented method. A protocol method missing here answers NOT_IMPLEMENTED. */
-export const implementations: readonly Implementation[] = [serverInfo, discover];
+export const implementations: readonly Implementation[] = [serverInfo, discover, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete];

@@ -2,25 +2,48 @@ import { z } from 'zod';
 import { defineMethod } from '../method.js';
 import { ChangeResultSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 
+/**
+ * A certificate wherever one appears (certificates/list, the certificate of an https
+ * binding). The names of protocol.md come first; the rest are optional here so that other
+ * results may carry a smaller certificate, and required in certificates/list.
+ */
 export const CertificateSchema = z.object({
-  thumbprint: z.string(),
-  store: z.string(),
-  subject: z.string(),
+  thumbprint: z.string().describe('SHA-1 of the DER, 40 upper-case hex characters (the netsh certificate hash).'),
+  store: z.string().describe('LocalMachine store: MY, WebHosting, ... (a snapshot\'s certs/ subfolder; files directly in certs/ are MY).'),
+  subject: z.string().describe('As Windows shows it: CN=www.contoso.com, O=Contoso Ltd, C=US.'),
   issuer: z.string(),
-  dnsNames: z.array(z.string()),
-  notBefore: z.string(),
-  notAfter: z.string(),
+  dnsNames: z.array(z.string()).describe('DNS names of the subject alternative name extension.'),
+  notBefore: z.string().describe('ISO 8601, UTC.'),
+  notAfter: z.string().describe('ISO 8601, UTC.'),
   hasPrivateKey: z.boolean().nullable().describe('null when the source cannot tell.'),
-  serverAuth: z.boolean(),
+  serverAuth: z.boolean().describe('The EKUs allow TLS server authentication; no EKU extension means any purpose (RFC 5280 4.2.1.12).'),
   selfSigned: z.boolean().optional(),
+  sha256: z.string().optional().describe('SHA-256 of the DER, upper-case hex.'),
+  commonName: z.string().nullable().optional(),
+  ipAddresses: z.array(z.string()).optional().describe('IP addresses of the subject alternative name extension.'),
+  serialNumber: z.string().optional().describe('Upper-case hex.'),
+  keyUsage: z.array(z.string()).nullable().optional().describe('Key usage bits by RFC 5280 name; null: no key usage extension (unrestricted).'),
+  ekus: z.array(z.string()).nullable().optional().describe('Extended key usage OIDs; null: no EKU extension (any purpose).'),
+  certificateAuthority: z.boolean().optional().describe('basicConstraints CA:true.'),
+  friendlyName: z.string().nullable().optional().describe('Windows stores only.'),
+  file: z.string().nullable().optional().describe('Snapshot only: the file it was read from.'),
 });
+
+/** certificates/list promises every field. */
+export const ListedCertificateSchema = CertificateSchema.required();
 
 export const CertificatesList = defineMethod({
   method: 'certificates/list',
   summary: 'Certificates in the LocalMachine stores (or the snapshot\'s certs/ folder).',
   changes: false,
-  params: z.object({ ...WithSource, store: z.string().min(1).optional(), thumbprint: ThumbprintSchema.optional() }).strict(),
-  result: z.object({ certificates: z.array(CertificateSchema) }).loose(),
+  params: z
+    .object({
+      ...WithSource,
+      store: z.string().min(1).optional().describe('Only this LocalMachine store (MY, WebHosting, ...; any case).'),
+      thumbprint: ThumbprintSchema.optional().describe('Only the certificate with this SHA-1 thumbprint.'),
+    })
+    .strict(),
+  result: z.object({ certificates: z.array(ListedCertificateSchema) }).loose(),
 });
 
 export const CertificatesReplace = defineMethod({

@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { HttpApiError } from '../errors.js';
+import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
+import type { CertificateInfo } from './certificate-info.js';
+import { describeCertificate } from './describe-certificate.js';
+import { sameStore, storeName } from './store-name.js';
+
+/**
+ * A snapshot's certs/ folder standing for the LocalMachine stores: each subfolder is the
+ * store it names (certs/WebHosting/*), files directly in certs/ are in MY. Deeper folders
+ * are not read. Certificate files end in .pem, .crt, .cer or .der (PEM or DER by content);
+ * NAME.key beside NAME.* holds a private key; other files (README, ...) are ignored.
+ * A store holds a certificate once: a second copy only adds whether a key was found.
+ */
+export async function readCertificateDirectory(dir: string, store?: string): Promise<CertificateInfo[]> {
+  const entries = await list(dir);
+  const stores = new Map<string, { name: string; folders: string[] }>();
+  const addFolder = (name: string, folder: string) => {
+    const key = name.toUpperCase();
+    const known = stores.get(key) ?? { name, folders: [] };
+    known.folders.push(folder);
+    stores.set(key, known);
+  };
+  if (entries.some((entry) => entry.isFile())) addFolder('MY', dir);
+  for (const entry of entries) if (entry.isDirectory()) addFolder(storeName(entry.name), path.join(dir, entry.name));
+
+  const certificates: CertificateInfo[] = [];
+  const ordered = [...stores.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  for (const { name, folders } of ordered) {
+    if (store !== undefined && !sameStore(store, name)) continue;
+    const byThumbprint = new Map<string, CertificateInfo>();
+    for (const folder of folders) {
+      for (const certificate of await readFolder(folder, name)) {
+        const first = byThumbprint.get(certificate.thumbprint);
+        if (!first) byThumbprint.set(certificate.thumbprint, certificate);
+        else if (certificate.hasPrivateKey) first.hasPrivateKey = true;
+      }
+    }
+    certificates.push(...byThumbprint.values());
+  }
+  return certificates;
+}
+
+async function readFolder(folder: string, store: string): Promise<CertificateInfo[]> {
+  const files = (await list(folder)).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  const keyFiles = new Map(files.filter((name) => name.toLowerCase().endsWith('.key')).map((name) => [name.slice(0, -4).toLowerCase(), name]));
+  const certificates: CertificateInfo[] = [];
+  for (const name of files) {
+    const file = path.join(folder, name);
+    if (isPkcs12File(name)) throw pkcs12Refusal(file);
+    const extension = path.extname(name).toLowerCase();
+    if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
+    const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
+    const keyFile = keyName ? { file: path.join(folder, keyName), content: await read(path.join(folder, keyName)) } : undefined;
+    for (const found of readCertificateFile(file, await read(file), keyFile)) {
+      certificates.push(describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
+    }
+  }
+  return certificates;
+}
+
+async function list(dir: string) {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw unreadable(dir, error);
+  }
+}
+
+async function read(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+function unreadable(where: string, error: unknown): HttpApiError {
+  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the certificate folder or file ${where}: ${(error as Error).message}.`, { path: where });
+}

@@ -1,0 +1,63 @@
+import { domainToASCII } from 'node:url';
+import { commonNameOfWindowsName } from './distinguished-name.js';
+import { canonicalIp } from './subject-alt-names.js';
+
+/** What host name matching reads of a certificate; a CertificateInfo has it all. */
+export interface NamedCertificate {
+  dnsNames: readonly string[];
+  subject: string;
+  ipAddresses?: readonly string[];
+  commonName?: string | null;
+}
+
+/**
+ * Whether a certificate covers a host name, by RFC 6125 §6.4:
+ * - DNS names of the subject alternative names are compared without case (and a trailing
+ *   dot, and IDN hosts in their ASCII form);
+ * - the CN counts only when the certificate has no DNS name at all (§6.4.4);
+ * - a wildcard is a whole leftmost label (`*.contoso.com`) and stands for exactly one label:
+ *   it matches `a.contoso.com`, not `contoso.com` nor `a.b.contoso.com`. Partial-label
+ *   wildcards (`w*.contoso.com`, allowed by §6.4.3 as a MAY) and wildcards with fewer than
+ *   two labels after them (`*.com`) never match, as browsers do;
+ * - an IP literal host (IIS allows one as a binding host) matches IP address entries only;
+ * - a wildcard binding host (`*.contoso.com`, IIS 10) is covered only by the same wildcard.
+ */
+export function matchesHostName(certificate: NamedCertificate, host: string): boolean {
+  const ip = ipLiteral(host);
+  if (ip !== null) return (certificate.ipAddresses ?? []).some((address) => canonicalIp(address) === ip);
+  const reference = normalize(host);
+  if (!reference) return false;
+  const presented = certificate.dnsNames.length > 0 ? certificate.dnsNames : cnAsDnsName(certificate);
+  return presented.some((name) => matchesName(normalize(name), reference));
+}
+
+function matchesName(presented: string, reference: string): boolean {
+  if (!presented) return false;
+  if (reference.startsWith('*.')) return presented === reference;
+  if (!presented.includes('*')) return presented === reference;
+  const [first, ...rest] = presented.split('.');
+  if (first !== '*' || rest.length < 2 || rest.some((label) => label.includes('*'))) return false;
+  const dot = reference.indexOf('.');
+  return dot > 0 && reference.slice(dot + 1) === rest.join('.');
+}
+
+function cnAsDnsName(certificate: NamedCertificate): string[] {
+  const cn = certificate.commonName !== undefined ? certificate.commonName : commonNameOfWindowsName(certificate.subject);
+  return cn ? [cn] : [];
+}
+
+/** Lower case, no trailing dot, IDN in ASCII form; a wildcard label is kept as it is. */
+function normalize(name: string): string {
+  const trimmed = name.trim().replace(/\.$/, '').toLowerCase();
+  if (/^[\x21-\x7e]*$/.test(trimmed)) return trimmed;
+  const labels = trimmed.split('.');
+  return labels.map((label) => (label === '*' ? label : domainToASCII(label) || label)).join('.');
+}
+
+/** The canonical form of an IPv4 or (bracketed or not) IPv6 literal, or null for a name. */
+function ipLiteral(host: string): string | null {
+  const bare = host.trim().replace(/^\[(.*)\]$/, '$1');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return bare;
+  if (bare.includes(':') && /^[0-9a-fA-F:.]+$/.test(bare)) return canonicalIp(bare);
+  return null;
+}
