@@ -1,0 +1,140 @@
+import { createPrivateKey } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCertificates } from '../../src/certs/read-certificates.js';
+import { HttpApiError } from '../../src/errors.js';
+import { certsDir, demoDir, fixtureRows } from './fixture-table.js';
+
+const rows = fixtureRows();
+const thumb = (file: string) => rows.get(file)!.thumbprint;
+const fixture = (name: string) => path.join(certsDir, name);
+
+let scratch: string | undefined;
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+/** A certs/ folder laid out by the test: `{ 'MY/a.pem': source file or text }`. */
+function folder(files: Record<string, string | Buffer>): string {
+  scratch = mkdtempSync(path.join(tmpdir(), 'httpapi-certs-'));
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.join(scratch, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (typeof content === 'string' && content.startsWith(certsDir)) copyFileSync(content, target);
+    else writeFileSync(target, content);
+  }
+  return scratch;
+}
+
+const read = (dir: string, filter = {}) => readCertificates({ kind: 'directory', path: dir }, filter);
+
+async function failure(promise: Promise<unknown>): Promise<HttpApiError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(HttpApiError);
+  return error as HttpApiError;
+}
+
+describe('the demo server\'s certs/ folder', () => {
+  it('has MY and WebHosting stores named by their subfolders', async () => {
+    const certificates = await read(path.join(demoDir, 'certs'));
+    const inStore = (store: string) => certificates.filter((certificate) => certificate.store === store).map((certificate) => certificate.thumbprint).sort();
+    expect(inStore('WebHosting')).toEqual([thumb('wildcard-contoso.cer')]);
+    expect(inStore('MY')).toEqual(
+      ['www-contoso.pem', 'expired.pem', 'expiring-soon.pem', 'wrong-name.pem', 'client-auth-only.crt', 'no-key.pem', 'iis-express-dev.pem'].map(thumb).sort(),
+    );
+    expect(certificates.find((certificate) => certificate.thumbprint === thumb('mail-fabrikam.pem'))).toBeUndefined();
+  });
+
+  it('filters by store without case and by thumbprint in any case, with spaces', async () => {
+    const dir = path.join(demoDir, 'certs');
+    expect((await read(dir, { store: 'webhosting' })).map((certificate) => certificate.file)).toEqual([path.join(dir, 'WebHosting', 'wildcard-contoso.cer')]);
+    expect(await read(dir, { store: 'Root' })).toEqual([]);
+    const spaced = thumb('expired.pem').toLowerCase().replace(/(.{4})/g, '$1 ');
+    expect((await read(dir, { thumbprint: spaced })).map((certificate) => certificate.subject)).toEqual(['CN=shop.fabrikam.com, O=Fabrikam Inc']);
+    expect(await read(dir, { store: 'WebHosting', thumbprint: thumb('expired.pem') })).toEqual([]);
+  });
+});
+
+describe('stores in a snapshot folder', () => {
+  it('puts files directly in certs/ into MY, together with a My/ subfolder, each certificate once', async () => {
+    const dir = folder({ 'www.pem': fixture('www-contoso.pem'), 'My/www-copy.pem': fixture('www-contoso.pem'), 'My/www-copy.key': fixture('www-contoso.key'), 'My/expired.pem': fixture('expired.pem') });
+    const certificates = await read(dir);
+    expect(certificates.map((certificate) => [certificate.store, certificate.thumbprint, certificate.hasPrivateKey])).toEqual([
+      ['MY', thumb('www-contoso.pem'), true],
+      ['MY', thumb('expired.pem'), false],
+    ]);
+    expect((await read(dir, { store: '(null)' })).length).toBe(2);
+  });
+
+  it('does not read folders below a store, nor files that are not certificates', async () => {
+    const dir = folder({ 'WebHosting/old/x.pem': fixture('expired.pem'), 'WebHosting/README.md': '# notes', 'WebHosting/lonely.key': fixture('www-contoso.key'), 'WebHosting/notes.txt': 'x' });
+    expect(await read(dir)).toEqual([]);
+  });
+
+  it('fails with SOURCE_UNREADABLE naming a folder that does not exist', async () => {
+    const error = await failure(read('/nonexistent/certs'));
+    expect(error.id).toBe('SOURCE_UNREADABLE');
+    expect(error.message).toContain('/nonexistent/certs');
+  });
+
+  it('fails with CERTIFICATE_INVALID naming a file that is not a certificate', async () => {
+    const dir = folder({ 'MY/broken.cer': Buffer.from([0x30, 0x03, 0x02, 0x01]), 'MY/fine.pem': fixture('www-contoso.pem') });
+    const error = await failure(read(dir));
+    expect(error.id).toBe('CERTIFICATE_INVALID');
+    expect(error.message).toContain(path.join(dir, 'MY', 'broken.cer'));
+  });
+
+  it('refuses PFX files with the command that converts them', async () => {
+    const error = await failure(read(folder({ 'MY/site.pfx': Buffer.from([0x30, 0x82]) })));
+    expect(error.id).toBe('CERTIFICATE_INVALID');
+    expect(error.message).toMatch(/PFX.*openssl pkcs12 -in/);
+  });
+});
+
+describe('private key presence in a snapshot', () => {
+  it('is true for NAME.key beside NAME.pem/.cer/.crt whose key matches, false without one', async () => {
+    const certificates = await read(folder({ 'a.pem': fixture('www-contoso.pem'), 'a.key': fixture('www-contoso.key'), 'b.cer': fixture('wildcard-contoso.cer'), 'B.KEY': fixture('wildcard-contoso.key'), 'c.crt': fixture('expired.pem') }));
+    expect(Object.fromEntries(certificates.map((certificate) => [path.basename(certificate.file!), certificate.hasPrivateKey]))).toEqual({ 'a.pem': true, 'b.cer': true, 'c.crt': false });
+  });
+
+  it('is false when the key beside belongs to another certificate', async () => {
+    const [certificate] = await read(folder({ 'a.pem': fixture('www-contoso.pem'), 'a.key': fixture('expired.key') }));
+    expect(certificate!.hasPrivateKey).toBe(false);
+  });
+
+  it('is true for a PEM holding the certificate and its key', async () => {
+    const [certificate] = await read(folder({ 'dev.pem': fixture('iis-express-dev.pem') }));
+    expect(certificate!.hasPrivateKey).toBe(true);
+  });
+
+  it('goes to the matching certificate of a PEM bundle only', async () => {
+    const bundle = [readFileSync(fixture('ca.pem'), 'utf8'), readFileSync(fixture('www-contoso.pem'), 'utf8'), readFileSync(fixture('www-contoso.key'), 'utf8')].join('');
+    const certificates = await read(folder({ 'fullchain.pem': bundle }));
+    expect(certificates.map((certificate) => [certificate.commonName, certificate.hasPrivateKey])).toEqual([
+      ['HttpApi Test Root CA', false],
+      ['www.contoso.com', true],
+    ]);
+  });
+
+  it('counts an encrypted key (which cannot be checked without its passphrase) for the first certificate', async () => {
+    const encrypted = createPrivateKey(readFileSync(fixture('expired.key'))).export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'secret' });
+    const legacy = createPrivateKey(readFileSync(fixture('www-contoso.key'))).export({ format: 'pem', type: 'pkcs1', cipher: 'aes-256-cbc', passphrase: 'secret' });
+    expect(legacy).toContain('Proc-Type: 4,ENCRYPTED');
+    const certificates = await read(folder({ 'a.pem': fixture('expired.pem'), 'a.key': encrypted, 'b.pem': fixture('www-contoso.pem'), 'b.key': legacy }));
+    expect(certificates.map((certificate) => certificate.hasPrivateKey)).toEqual([true, true]);
+  });
+
+  it('reads a DER (PKCS#8) key file beside the certificate', async () => {
+    const der = createPrivateKey(readFileSync(fixture('www-contoso.key'))).export({ format: 'der', type: 'pkcs8' });
+    const [certificate] = await read(folder({ 'a.cer': fixture('www-contoso.pem'), 'a.key': der }));
+    expect(certificate!.hasPrivateKey).toBe(true);
+  });
+
+  it('does not take withheld/no-key.key for the key of no-key.pem', async () => {
+    const certificates = await read(certsDir);
+    expect(certificates.find((certificate) => certificate.file === fixture('no-key.pem'))!.hasPrivateKey).toBe(false);
+  });
+});

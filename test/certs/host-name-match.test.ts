@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchesHostName } from '../../src/certs/host-name-match.js';
+
+const cert = (dnsNames: string[], subject = 'CN=unused.example, O=Test', ipAddresses: string[] = []) => ({ dnsNames, subject, ipAddresses });
+
+/** RFC 6125 §6.4 as the product applies it; each row: certificate names, host, expected. */
+const table: [string, string[], string, boolean][] = [
+  ['exact name', ['www.contoso.com'], 'www.contoso.com', true],
+  ['case does not matter', ['WWW.Contoso.COM'], 'www.CONTOSO.com', true],
+  ['trailing dot of a fully qualified host', ['www.contoso.com'], 'www.contoso.com.', true],
+  ['other name', ['www.contoso.com'], 'shop.contoso.com', false],
+  ['any of several names', ['www.contoso.com', 'contoso.com'], 'contoso.com', true],
+  ['wildcard covers one label', ['*.contoso.com'], 'a.contoso.com', true],
+  ['wildcard without case', ['*.Contoso.com'], 'A.CONTOSO.COM', true],
+  ['wildcard does not cover the bare domain', ['*.contoso.com'], 'contoso.com', false],
+  ['wildcard does not cover two labels', ['*.contoso.com'], 'a.b.contoso.com', false],
+  ['wildcard only as the leftmost label', ['www.*.com'], 'www.contoso.com', false],
+  ['no partial-label wildcard', ['w*.contoso.com'], 'www.contoso.com', false],
+  ['no wildcard over a top-level domain', ['*.com'], 'contoso.com', false],
+  ['wildcard over the right parent only', ['*.contoso.com'], 'a.fabrikam.com', false],
+  ['suffix trick', ['*.contoso.com'], 'a.evilcontoso.com', false],
+  ['wildcard binding host needs the same wildcard', ['*.contoso.com'], '*.contoso.com', true],
+  ['wildcard binding host is not covered by a single name', ['www.contoso.com'], '*.contoso.com', false],
+  ['IDN host against its A-label name', ['xn--bcher-kva.example'], 'bücher.example', true],
+  ['empty host', ['www.contoso.com'], '', false],
+];
+
+describe('matchesHostName (RFC 6125)', () => {
+  it.each(table)('%s', (_, names, host, expected) => {
+    expect(matchesHostName(cert(names), host)).toBe(expected);
+  });
+
+  it('uses the CN only when there is no DNS name in the SAN', () => {
+    expect(matchesHostName(cert([], 'CN=legacy.contoso.com, O=Contoso Ltd, C=US'), 'legacy.contoso.com')).toBe(true);
+    expect(matchesHostName(cert([], 'CN=*.contoso.com, O=Contoso Ltd'), 'a.contoso.com')).toBe(true);
+    expect(matchesHostName(cert(['www.contoso.com'], 'CN=legacy.contoso.com'), 'legacy.contoso.com')).toBe(false);
+    expect(matchesHostName(cert([], 'O=No Common Name'), 'legacy.contoso.com')).toBe(false);
+    expect(matchesHostName({ dnsNames: [], subject: 'CN=ignored', commonName: 'legacy.contoso.com' }, 'legacy.contoso.com')).toBe(true);
+  });
+
+  it('reads the CN of a quoted Windows name', () => {
+    expect(matchesHostName(cert([], 'CN="a.contoso.com", O="Contoso, Ltd"'), 'a.contoso.com')).toBe(true);
+  });
+
+  it('matches an IP literal host against IP address entries only', () => {
+    const withIps = cert(['10.0.0.5.example'], 'CN=10.0.0.5', ['10.0.0.5', '2001:db8::5']);
+    expect(matchesHostName(withIps, '10.0.0.5')).toBe(true);
+    expect(matchesHostName(withIps, '[2001:DB8:0:0:0:0:0:5]')).toBe(true);
+    expect(matchesHostName(withIps, '2001:db8::6')).toBe(false);
+    expect(matchesHostName(cert([], 'CN=10.0.0.5'), '10.0.0.5')).toBe(false);
+  });
+
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const domain = fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => labels.join('.'));
+
+  it('a wildcard covers exactly the names one label below its parent (property)', () => {
+    fc.assert(
+      fc.property(label, label, domain, (first, second, parent) => {
+        const wildcard = cert([`*.${parent}`]);
+        expect(matchesHostName(wildcard, `${first}.${parent}`)).toBe(true);
+        expect(matchesHostName(wildcard, `${first}.${parent}`.toUpperCase())).toBe(true);
+        expect(matchesHostName(wildcard, parent)).toBe(false);
+        expect(matchesHostName(wildcard, `${first}.${second}.${parent}`)).toBe(false);
+      }),
+    );
+  });
+
+  it('a name without wildcard matches only itself, without case (property)', () => {
+    fc.assert(
+      fc.property(domain, domain, (name, other) => {
+        expect(matchesHostName(cert([name]), name.toUpperCase())).toBe(true);
+        expect(matchesHostName(cert([name]), other)).toBe(name === other);
+      }),
+    );
+  });
+});
