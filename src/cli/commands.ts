@@ -3,6 +3,8 @@ import type { MethodDefinition } from '../rpc/method.js';
 import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';
 import { formatGeneric } from './format/generic.js';
+import { formatSslcert } from './format/sslcert.js';
+import { formatUrlacl } from './format/urlacl.js';
 
 export interface Command {
   /** Words as typed: `sites`, `binding add`. */
@@ -26,8 +28,8 @@ export const commands: Command[] = [
   read('info', P.ServerInfo),
   read('sites', P.SitesList),
   read('bindings', P.BindingsHttps),
-  read('sslcert', P.SslCertList),
-  read('urlacl', P.UrlAclList),
+  read('sslcert', P.SslCertList, formatSslcert as never),
+  read('urlacl', P.UrlAclList, formatUrlacl as never),
   read('certificates', P.CertificatesList, formatCertificates as never),
   {
     ...read('diagnose', P.DiagnosticsRun),

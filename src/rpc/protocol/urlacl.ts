@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
 import { ChangeResultSchema, WhatIf, WithSource } from './common.js';
+import { UnplacedLineSchema } from './sslcert.js';
 
 export const UrlAclUserSchema = z.object({ user: z.string(), listen: z.boolean(), delegate: z.boolean() });
 
 export const UrlReservationSchema = z.object({
   url: z.string(),
   users: z.array(UrlAclUserSchema),
-  sddl: z.string().nullable(),
+  sddl: z.string().nullable().describe('One logical line, even where a console copy wrapped it.'),
+  notes: z.array(z.string()),
 });
 
 export const UrlAclList = defineMethod({
@@ -15,7 +17,14 @@ export const UrlAclList = defineMethod({
   summary: 'http.sys URL reservations (netsh http show urlacl).',
   changes: false,
   params: z.object({ ...WithSource, url: z.string().min(1).optional() }).strict(),
-  result: z.object({ reservations: z.array(UrlReservationSchema) }).loose(),
+  result: z
+    .object({
+      reservations: z.array(UrlReservationSchema),
+      format: z.literal('text').describe('show urlacl has no JSON form.'),
+      notes: z.array(z.string()),
+      unplaced: z.array(UnplacedLineSchema),
+    })
+    .loose(),
 });
 
 export const UrlAclAdd = defineMethod({

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { optionByName } from '../../httpsys/ssl-options.js';
+import type { SslCertList } from '../../rpc/protocol/index.js';
+import { renderTable } from '../table.js';
+
+type Result = z.output<(typeof SslCertList)['result']>;
+type Mapping = Result['mappings'][number];
+
+/** One line per mapping, then the options that differ from netsh's defaults, notes and unread lines. */
+export function formatSslcert(result: Result): string {
+  const out: string[] = [];
+  out.push(
+    result.mappings.length === 0
+      ? '(no SSL certificate mappings)'
+      : renderTable(result.mappings, [
+          { header: 'Kind', value: (mapping) => mapping.kind },
+          { header: 'Key', value: (mapping) => mapping.key },
+          { header: 'Certificate hash', value: (mapping) => mapping.certificateHash ?? shown(mapping.certificateHashRaw) },
+          { header: 'Store', value: (mapping) => mapping.certificateStoreName ?? (mapping.certificateStoreNameRaw === null ? '' : 'MY (null)') },
+          { header: 'App id', value: (mapping) => mapping.appId ?? shown(mapping.appIdRaw) },
+          { header: 'Options set', value: (mapping) => changedOptions(mapping) },
+        ]),
+  );
+  const notes = result.mappings.flatMap((mapping) => mapping.notes.map((note) => `${mapping.kind} ${mapping.key || '(empty key)'}: ${note}`));
+  if (notes.length > 0) out.push('', 'Notes:', ...notes.map((note) => `  ${note}`));
+  out.push('', `Read as ${result.format}: ${result.notes.join('; ')}`);
+  if (result.unplaced.length > 0) out.push('Lines not understood:', ...result.unplaced.map((line) => `  ${line.line}: ${line.text.trim()}`));
+  return out.join('\n');
+}
+
+/** A value that could not be normalized, shown as printed so a masked hash stays visible. */
+function shown(raw: string | null): string {
+  return raw === null ? '' : `? ${raw}`;
+}
+
+function changedOptions(mapping: Mapping): string {
+  return mapping.options
+    .filter((option) => {
+      const spec = optionByName(option.name);
+      return !spec || spec.defaultValue === undefined || spec.defaultValue !== option.value;
+    })
+    .map((option) => `${option.name === 'unknown' ? option.label : option.name}=${option.raw}`)
+    .join(', ');
+}

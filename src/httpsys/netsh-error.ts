@@ -1,0 +1,39 @@
+import { HttpApiError, type ErrorId } from '../errors.js';
+import { parseNetshFailure, type NetshFailure } from './parse-netsh-failure.js';
+import { describeCommand, type NetshRun } from './run-netsh.js';
+
+const idOfWin32Error: Readonly<Record<number, ErrorId>> = { 183: 'ALREADY_EXISTS', 2: 'NOT_FOUND', 5: 'NOT_ELEVATED' };
+
+const advice: Readonly<Record<number, string>> = {
+  2: 'Nothing with that key or URL exists.',
+  5: 'Changing http.sys needs an elevated (administrator) process.',
+  87: 'netsh rejected a parameter.',
+  183: 'It already exists: use update, or delete it first.',
+  1312: 'The certificate\'s private key is missing or not accessible to http.sys.',
+};
+
+/** Did a run that exited 0 still print a failure (`... failed, Error: N`)? */
+export function runFailed(run: NetshRun): NetshFailure | undefined {
+  const failure = parseNetshFailure(run.output);
+  if (run.exitCode !== 0) return failure;
+  return failure.headline !== null ? failure : undefined;
+}
+
+/**
+ * The error for a failed netsh run: 183 ALREADY_EXISTS, 2 NOT_FOUND, 5 NOT_ELEVATED, anything
+ * else NETSH_FAILED; data carries the Win32 number, the argv and what netsh printed.
+ */
+export function netshRunError(run: NetshRun, failure: NetshFailure = parseNetshFailure(run.output)): HttpApiError {
+  const number = failure.win32Error;
+  const id = (number !== null ? idOfWin32Error[number] : undefined) ?? 'NETSH_FAILED';
+  const what = number === null ? `exit code ${run.exitCode}` : `exit code ${run.exitCode}, Win32 error ${number}${failure.kind === 'usage' ? ', usage text' : ''}`;
+  const said = failure.message ? `: ${failure.message}` : '';
+  const hint = number !== null && advice[number] ? ` ${advice[number]}` : '';
+  return new HttpApiError(id, `Command failed (${what}): ${describeCommand(run.netshPath, run.argv)}${said}${hint}`, {
+    win32Error: number,
+    argv: run.argv,
+    exitCode: run.exitCode,
+    netshMessage: failure.message,
+    output: run.output.trim().slice(0, 4000),
+  });
+}

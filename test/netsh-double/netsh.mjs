@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// A stand-in for `netsh.exe http ...` in this repository's tests (never shipped). It keeps the
+// http.sys state in the JSON file named by HTTPAPI_NETSH_STATE and answers show/add/update/delete
+// sslcert and show/add/delete urlacl with the texts of real netsh, copied from the captures in
+// ../shared/corpus/netsh (file names in the comments). Environment:
+//   HTTPAPI_NETSH_STATE     state file ({ sslcert: [...], urlacl: [...] }); missing file = empty state
+//   HTTPAPI_NETSH_LAYOUT    pre2012 | 2012 | win10 (default) | 2022 | 2025: the era of `show` output
+//   HTTPAPI_NETSH_LOCALE    en (default) | it (urlacl labels, urlacl-it-01) | de (urlacl add error, error-de-183-urlacl-add-01)
+//   HTTPAPI_NETSH_ELEVATED  0 = not elevated: every change fails with Error: 5
+//   HTTPAPI_NETSH_JSON      1 = `show sslcert json=enable` works (shape from reference/netsh.md §1.2); otherwise refused
+//   HTTPAPI_NETSH_CODEPAGE  e.g. 850: output bytes in that code page (default UTF-8)
+// Texts NOT in the corpus and inferred (reference/netsh.md §7): the CCS key labels, `SSL Certificate
+// update failed`, show of a missing key, the JSON shape. Update replaces the whole record (options not
+// given fall back to defaults), which is why callers must carry a mapping's options over.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Layouts, LocalizedUrlacl, Messages, SslOptions, UsageAddSslcert } from './netsh-texts.mjs';
+
+const env = process.env;
+const layout = Layouts[env.HTTPAPI_NETSH_LAYOUT ?? 'win10'];
+const locale = env.HTTPAPI_NETSH_LOCALE ?? 'en';
+if (!layout) fail([`HTTPAPI_NETSH_LAYOUT must be one of ${Object.keys(Layouts).join(', ')}`], 2);
+
+function write(lines, code) {
+  const text = lines.join('\r\n') + '\r\n';
+  const codePage = env.HTTPAPI_NETSH_CODEPAGE;
+  if (codePage && codePage !== '65001') {
+    const iconv = createRequire(import.meta.url)('iconv-lite');
+    process.stdout.write(iconv.encode(text, `cp${codePage}`));
+  } else {
+    process.stdout.write(text);
+  }
+  process.exitCode = code;
+}
+function fail(lines, code = 1) {
+  write(lines, code);
+  throw new Exit();
+}
+class Exit extends Error {}
+
+function loadState() {
+  const file = env.HTTPAPI_NETSH_STATE;
+  if (!file) return { sslcert: [], urlacl: [] };
+  try {
+    const state = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { sslcert: state.sslcert ?? [], urlacl: state.urlacl ?? [] };
+  } catch (error) {
+    if (error.code === 'ENOENT') return { sslcert: [], urlacl: [] };
+    throw error;
+  }
+}
+function saveState(state) {
+  if (env.HTTPAPI_NETSH_STATE) fs.writeFileSync(env.HTTPAPI_NETSH_STATE, JSON.stringify(state, null, 2));
+}
+
+/** `name=value` tokens, names without case; a bare token fills `positional` (netsh's optional `name=`). */
+function parseParams(tokens, positional) {
+  const params = new Map();
+  for (const token of tokens) {
+    const at = token.indexOf('=');
+    const name = at < 0 ? positional : token.slice(0, at).toLowerCase();
+    const value = at < 0 ? token : token.slice(at + 1);
+    if (!name || params.has(name)) fail(Messages.parameterIncorrect);
+    params.set(name, value);
+  }
+  return params;
+}
+
+const keyKinds = ['ipport', 'hostnameport', 'ccs', 'scopedccs'];
+const keyShapes = {
+  ipport: /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}$/,
+  hostnameport: /^[^\s:[\]]+:\d{1,5}$/,
+  scopedccs: /^[^\s:[\]]+:\d{1,5}$/,
+  ccs: /^\d{1,5}$/,
+};
+const sameKey = (a, b) => a.kind === b.kind && a.key.toLowerCase() === b.key.toLowerCase();
+
+function keyOf(params) {
+  const given = keyKinds.filter((kind) => params.has(kind));
+  if (given.length !== 1) return undefined;
+  const kind = given[0];
+  const key = params.get(kind);
+  if (!keyShapes[kind].test(key)) fail(Messages.parameterIncorrect);
+  return { kind, key };
+}
+
+// ---- sslcert ---------------------------------------------------------------------------------
+
+function sslOptionLines(record) {
+  return layout.options.map((name) => {
+    const option = SslOptions[name];
+    const value = record.options?.[option.parameter] ?? option.default;
+    const shown =
+      option.type === 'enabled' ? (value === 'enable' ? 'Enabled' : 'Disabled')
+      : option.type === 'set' ? (value === 'enable' ? 'Set' : 'Not Set')
+      : value === null || value === undefined ? '(null)' : String(value);
+    return [option.label, shown];
+  });
+}
+
+function showMapping(record) {
+  const lines = [
+    [layout.keyLabels[record.kind], record.key],
+    ['Certificate Hash', record.certhash ?? '(null)'],
+    ['Application ID', record.appid],
+    ['Certificate Store Name', record.certstorename ?? '(null)'],
+    ...sslOptionLines(record),
+  ].map(([label, value]) => layout.line(label, value));
+  if (layout.extendedProperties) lines.push(...layout.extendedProperties);
+  return lines;
+}
+
+function showSslcert(params, state) {
+  const rest = [...params.keys()].filter((name) => !keyKinds.includes(name) && name !== 'json');
+  if (rest.length > 0) fail(Messages.parameterIncorrect);
+  const key = keyKinds.some((kind) => params.has(kind)) ? (keyOf(params) ?? fail(Messages.parameterIncorrect)) : undefined;
+  const records = key ? state.sslcert.filter((record) => sameKey(record, key)) : state.sslcert;
+  if (params.has('json')) {
+    if (env.HTTPAPI_NETSH_JSON !== '1' || params.get('json').toLowerCase() !== 'enable') fail(Messages.parameterIncorrect);
+    const configType = { ipport: 1, hostnameport: 5, ccs: 6, scopedccs: 11 };
+    const bindings = records.map((record) => ({
+      IpPort: record.key,
+      ConfigType: configType[record.kind],
+      AppId: record.appid.replace(/[{}]/g, ''),
+      SslHash: /^[0-9a-f]{40}$/i.test(record.certhash ?? '') ? Buffer.from(record.certhash, 'hex').toString('base64') : record.certhash,
+      SslCertStoreName: record.certstorename,
+    }));
+    return write([JSON.stringify({ SslCertificateBindings: bindings, message: '', status: 0 })], 0);
+  }
+  const header = [...(layout.leadingBlank ? [''] : []), 'SSL Certificate bindings:', '-------------------------', ...Array(layout.blankLines).fill('')];
+  if (key && records.length === 0) fail([...header, Messages.notFound, '']);
+  write([...header, ...records.flatMap((record) => [...showMapping(record), ''])], 0);
+}
+
+function setSslcert(verb, params, state) {
+  const key = keyOf(params);
+  if (!key || !params.has('appid')) fail(UsageAddSslcert);
+  const record = { kind: key.kind, key: key.key, certhash: null, appid: null, certstorename: null, options: {} };
+  for (const [name, value] of params) {
+    if (keyKinds.includes(name)) continue;
+    if (name === 'certhash') {
+      if (!/^[0-9a-fA-F]{40}$/.test(value)) fail(Messages.parameterIncorrect);
+      record.certhash = value.toLowerCase();
+    } else if (name === 'appid') {
+      if (!/^\{[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\}$/.test(value)) fail(Messages.parameterIncorrect);
+      record.appid = value.toLowerCase();
+    } else if (name === 'certstorename') {
+      record.certstorename = value;
+    } else {
+      const option = Object.values(SslOptions).find((candidate) => candidate.parameter === name && layout.parameters.includes(name));
+      if (!option) fail(Messages.parameterIncorrect);
+      const valid = option.type === 'number' ? /^\d+$/.test(value) : option.type === 'string' ? value !== '' : /^(enable|disable)$/i.test(value);
+      if (!valid) fail(Messages.parameterIncorrect);
+      record.options[name] = option.type === 'number' ? Number(value) : option.type === 'string' ? value : value.toLowerCase();
+    }
+  }
+  const ccs = key.kind === 'ccs' || key.kind === 'scopedccs';
+  if (!ccs && record.certhash === null) fail(Messages.parameterIncorrect);
+  const object = verb === 'add' ? 'SSL Certificate add' : 'SSL Certificate update';
+  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(Messages.failed(object, 5));
+  const at = state.sslcert.findIndex((existing) => sameKey(existing, key));
+  if (verb === 'add' && at >= 0) fail(Messages.failed(object, 183));
+  if (verb === 'update' && at < 0) fail(Messages.failed(object, 2));
+  if (at >= 0) state.sslcert[at] = record;
+  else state.sslcert.push(record);
+  saveState(state);
+  write([verb === 'add' ? 'SSL Certificate successfully added' : 'SSL Certificate successfully updated'], 0);
+}
+
+function deleteSslcert(params, state) {
+  const key = keyOf(params);
+  if (!key) fail(Messages.essentialParameters);
+  if (params.size > 1) fail(Messages.parameterIncorrect);
+  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(Messages.failed('SSL Certificate deletion', 5));
+  const at = state.sslcert.findIndex((existing) => sameKey(existing, key));
+  if (at < 0) fail(Messages.failed('SSL Certificate deletion', 2));
+  state.sslcert.splice(at, 1);
+  saveState(state);
+  write(['SSL Certificate successfully deleted'], 0);
+}
+
+// ---- urlacl ----------------------------------------------------------------------------------
+
+const wellKnownUsers = [
+  { names: ['everyone', '\\everyone'], shown: '\\Everyone', sid: 'WD' },
+  { names: ['users', 'builtin\\users'], shown: 'BUILTIN\\Users', sid: 'BU' },
+  { names: ['authenticated users', 'nt authority\\authenticated users'], shown: 'NT AUTHORITY\\Authenticated Users', sid: 'AU' },
+  { names: ['local service', 'nt authority\\local service'], shown: 'NT AUTHORITY\\LOCAL SERVICE', sid: 'LS' },
+  { names: ['network service', 'nt authority\\network service'], shown: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'NS' },
+];
+const urlPrefix = /^https?:\/\/(\+|\*|\[[0-9a-fA-F:.]+\]|[^\s/:]+):\d{1,5}(\/[^\s]*)?\/$/i;
+
+function pseudoSid(name) {
+  let hash = 0;
+  for (const char of name.toLowerCase()) hash = (hash * 31 + char.codePointAt(0)) >>> 0;
+  return `S-1-5-21-1004336348-1177238915-682003330-${1000 + (hash % 100000)}`;
+}
+
+function usersOfSddl(sddl) {
+  return [...sddl.matchAll(/\(A;;([A-Z]+);;;([^)]+)\)/g)].map(([, rights, sid]) => ({
+    user: wellKnownUsers.find((known) => known.sid === sid)?.shown ?? sid,
+    listen: /GX|GA/.test(rights),
+    delegate: /GW|GA/.test(rights),
+  }));
+}
+
+function showUrlacl(params, state) {
+  if ([...params.keys()].some((name) => name !== 'url')) fail(Messages.parameterIncorrect);
+  const url = params.get('url');
+  const records = url ? state.urlacl.filter((record) => record.url.toLowerCase() === url.toLowerCase()) : state.urlacl;
+  const text = locale === 'it' ? LocalizedUrlacl.it : layout.urlacl;
+  const lines = [...text.header];
+  for (const record of records) {
+    lines.push(text.url(record.url));
+    for (const user of record.users) lines.push(...text.user(user));
+    lines.push(text.sddl(record.sddl), '');
+  }
+  write(lines, 0);
+}
+
+function addUrlacl(params, state) {
+  if ([...params.keys()].some((name) => !['url', 'user', 'listen', 'delegate', 'sddl'].includes(name))) fail(Messages.parameterIncorrect);
+  const url = params.get('url');
+  if (!url || (!params.has('user') && !params.has('sddl'))) fail(Messages.essentialParameters);
+  if (params.has('user') && params.has('sddl')) fail(Messages.parameterIncorrect);
+  const yesNo = (name, fallback) => {
+    const value = (params.get(name) ?? fallback).toLowerCase();
+    if (value !== 'yes' && value !== 'no') fail(Messages.parameterIncorrect);
+    return value === 'yes';
+  };
+  const failed = (number) => (locale === 'de' && number === 183 ? Messages.germanUrlaclAddFailed(number) : Messages.failed('Url reservation add', number));
+  if (!urlPrefix.test(url)) fail(failed(87));
+  let record;
+  if (params.has('sddl')) {
+    record = { url, users: usersOfSddl(params.get('sddl')), sddl: params.get('sddl') };
+  } else {
+    const listen = yesNo('listen', 'yes');
+    const delegate = yesNo('delegate', 'no');
+    if (!listen && !delegate) fail(Messages.parameterIncorrect);
+    const name = params.get('user');
+    const known = wellKnownUsers.find((candidate) => candidate.names.includes(name.toLowerCase()));
+    const rights = `${listen ? 'GX' : ''}${delegate ? 'GW' : ''}`;
+    record = { url, users: [{ user: known?.shown ?? name, listen, delegate }], sddl: `D:(A;;${rights};;;${known?.sid ?? pseudoSid(name)})` };
+  }
+  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(failed(5));
+  if (state.urlacl.some((existing) => existing.url.toLowerCase() === url.toLowerCase())) fail(failed(183));
+  state.urlacl.push(record);
+  saveState(state);
+  write(['URL reservation successfully added'], 0);
+}
+
+function deleteUrlacl(params, state) {
+  if ([...params.keys()].some((name) => name !== 'url')) fail(Messages.parameterIncorrect);
+  const url = params.get('url');
+  if (!url) fail(Messages.essentialParameters);
+  if (!urlPrefix.test(url)) fail(Messages.failed('URL reservation delete', 87));
+  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(Messages.failed('URL reservation delete', 5));
+  const at = state.urlacl.findIndex((existing) => existing.url.toLowerCase() === url.toLowerCase());
+  if (at < 0) fail(Messages.failed('URL reservation delete', 2));
+  state.urlacl.splice(at, 1);
+  saveState(state);
+  write(['URL reservation successfully deleted'], 0);
+}
+
+// ---- dispatch --------------------------------------------------------------------------------
+
+try {
+  const [context = '', verb = '', object = '', ...tokens] = process.argv.slice(2);
+  const command = `${context} ${verb} ${object}`.toLowerCase();
+  const state = loadState();
+  const handlers = {
+    'http show sslcert': () => showSslcert(parseParams(tokens, 'ipport'), state),
+    'http add sslcert': () => setSslcert('add', parseParams(tokens), state),
+    'http update sslcert': () => setSslcert('update', parseParams(tokens), state),
+    'http delete sslcert': () => deleteSslcert(parseParams(tokens, 'ipport'), state),
+    'http show urlacl': () => showUrlacl(parseParams(tokens, 'url'), state),
+    'http add urlacl': () => addUrlacl(parseParams(tokens, 'url'), state),
+    'http delete urlacl': () => deleteUrlacl(parseParams(tokens, 'url'), state),
+  };
+  const handler = handlers[command];
+  if (!handler) fail([`The following command was not found: ${process.argv.slice(2).join(' ')}.`]);
+  handler();
+} catch (error) {
+  if (!(error instanceof Exit)) throw error;
+}
