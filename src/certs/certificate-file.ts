@@ -70,15 +70,13 @@ function keysOf(file: string, content: Buffer): (KeyObject | 'encrypted')[] {
   if (!isPem(content)) return [parseKey(file, content, 'der')];
   return pemBlocks(content.toString('utf8'))
     .filter((block) => block.label.endsWith('PRIVATE KEY'))
-    .map((block) => parseKey(file, block.text, 'pem'));
+    .map((block) => (block.label === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type: 4,ENCRYPTED/m.test(block.text) ? 'encrypted' : parseKey(file, block.text, 'pem')));
 }
 
-function parseKey(file: string, data: Buffer | string, format: 'pem' | 'der'): KeyObject | 'encrypted' {
+function parseKey(file: string, data: Buffer | string, format: 'pem' | 'der'): KeyObject {
   try {
     return format === 'pem' ? createPrivateKey(data) : createPrivateKey({ key: data as Buffer, format: 'der', type: 'pkcs8' });
   } catch (error) {
-    // PKCS#8 `ENCRYPTED PRIVATE KEY` and legacy `Proc-Type: 4,ENCRYPTED` PEM alike.
-    if ((error as { code?: string }).code === 'ERR_MISSING_PASSPHRASE') return 'encrypted';
     throw new HttpApiError('CERTIFICATE_INVALID', `${file}: not a readable private key (${(error as Error).message}).`, { file });
   }
 }
