@@ -34,8 +34,13 @@ export async function applyNetshChange(source: HttpSysSource, argv: string[], op
   return { applied: true, steps: [{ kind: 'netsh', argv }], messages };
 }
 
-/** The plan when `whatIf`, otherwise the change applied; the source is resolved only when needed. */
+/**
+ * The plan when `whatIf`, otherwise the change applied. The source is resolved either way (a plan
+ * names the machine it is for: without one it is NO_SOURCE), but a plan never runs anything, so it
+ * also works against a capture.
+ */
 export function planOrApplyNetshChange(argv: string[], options: { whatIf?: boolean; source: () => HttpSysSource; signal?: AbortSignal }): Promise<NetshChangeResult> {
+  const source = options.source();
   if (options.whatIf) return Promise.resolve(planNetshChange(argv));
-  return applyNetshChange(options.source(), argv, { signal: options.signal });
+  return applyNetshChange(source, argv, { signal: options.signal });
 }
