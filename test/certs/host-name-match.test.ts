@@ -52,7 +52,10 @@ describe('matchesHostName (RFC 6125)', () => {
   });
 
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
-  const domain = fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => labels.join('.'));
+  // An alphabetic top-level label, as in DNS: all-numeric names would be IP literals.
+  const domain = fc
+    .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/))
+    .map(([labels, top]) => [...labels, top].join('.'));
 
   it('a wildcard covers exactly the names one label below its parent (property)', () => {
     fc.assert(
