@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mappingKinds, parseMappingKey, type MappingKind } from '../../src/httpsys/mapping-key.js';
+import { parseNetshFailure } from '../../src/httpsys/parse-netsh-failure.js';
+import { parseSslcertJson } from '../../src/httpsys/parse-sslcert-json.js';
+import { parseSslcertText } from '../../src/httpsys/parse-sslcert-text.js';
+import { parseUrlaclText } from '../../src/httpsys/parse-urlacl-text.js';
+import { renderSslcertText } from '../../src/httpsys/render-sslcert-text.js';
+import { renderUrlaclText } from '../../src/httpsys/render-urlacl-text.js';
+import { normalizeAppId, normalizeCertificateHash, normalizeStoreName, type SslMapping, type SslOption } from '../../src/httpsys/ssl-mapping.js';
+import { extendedPropertyCatalog, sslOptionCatalog, typeOptionValue, inferOptionValue } from '../../src/httpsys/ssl-options.js';
+import { keyLabelOfKind } from '../../src/httpsys/sslcert-labels.js';
+import { splitLines } from '../../src/httpsys/text-lines.js';
+import type { UrlReservation } from '../../src/httpsys/url-reservation.js';
+
+/** Text made of the pieces netsh output is made of, so the parsers meet near-misses, not only noise. */
+const netshLikeText = fc
+  .array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '', ' ', 'SSL Certificate bindings:', '-------------------------', 'URL Reservations:', ' Extended Properties:', '    IP:port                      : 0.0.0.0:443',
+        '    Hostname:port                : www.contoso.com:443', '    Certificate Hash             : 5226dc6c54559761cd471b86eb51c096252c90f2', 'Label :value',
+        '    Reserved URL            : http://+:80/', '        User: \\Everyone', '            Listen: Yes', '            Delegate: No', '            SDDL: D:(A;;GX;;;WD)',
+        '-2996563517)', 'SSL Certificate add failed, Error: 183', 'Usage: add sslcert', ' : ', ':', '    PropertyId                   : x', '{', '[]',
+      ),
+      fc.tuple(fc.string(), fc.constantFrom(' : ', ': ', ' :', ':'), fc.string()).map(([a, separator, b]) => `${a}${separator}${b}`),
+    ),
+  )
+  .chain((lines) => fc.constantFrom('\r\n', '\n', '\r').map((eol) => lines.join(eol)));
+
+const anyText = fc.oneof(fc.string({ unit: 'binary' }), netshLikeText);
+
+/** Every unplaced line is a line of the input, at its number. */
+function unplacedAreInputLines(text: string, unplaced: { line: number; text: string }[]) {
+  const lines = splitLines(text);
+  for (const { line, text: unplacedText } of unplaced) expect(lines[line - 1]).toBe(unplacedText);
+}
+
+describe('parsers never throw on arbitrary text', () => {
+  it('show sslcert text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const parsed = parseSslcertText(text);
+        unplacedAreInputLines(text, parsed.unplaced);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('show urlacl text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const parsed = parseUrlaclText(text);
+        unplacedAreInputLines(text, parsed.unplaced);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('failure output', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const failure = parseNetshFailure(text);
+        expect(failure.win32Error === null || Number.isInteger(failure.win32Error)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('show sslcert json=enable, on text and on any JSON value', () => {
+    const jsonish = fc.oneof(
+      anyText,
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.array(fc.dictionary(fc.constantFrom('IpPort', 'ConfigType', 'AppId', 'SslHash', 'SslCertStoreName', 'HostnamePort', 'DisableHttp2', 'x'), fc.jsonValue())).map((list) =>
+        JSON.stringify({ SslCertificateBindings: list, message: '', status: 0 }),
+      ),
+    );
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        const parsed = parseSslcertJson(text);
+        if (parsed.ok) expect(Array.isArray(parsed.mappings)).toBe(true);
+        else expect(parsed.reason).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// ---- render then parse gives the model back ----------------------------------------------------
+
+/** A printed value: no surrounding white space, no line break, no ` :` (it would end the label). */
+const token = fc.stringMatching(/^[A-Za-z0-9{}<>()._\-\[\]*+/=]{1,20}$/);
+const hex40 = fc.stringMatching(/^[0-9a-fA-F]{40}$/);
+const guid = fc.uuid().map((value) => `{${value}}`);
+const port = fc.integer({ min: 0, max: 65535 });
+const host = fc.domain().filter((name) => !name.includes(':'));
+
+const keyOf = (kind: MappingKind): fc.Arbitrary<string> => {
+  const valid =
+    kind === 'ipport'
+      ? fc.oneof(fc.tuple(fc.ipV4(), port).map(([address, number]) => `${address}:${number}`), fc.tuple(fc.ipV6(), port).map(([address, number]) => `[${address}]:${number}`))
+      : kind === 'ccs'
+        ? port.map(String)
+        : fc.tuple(host, port).map(([name, number]) => `${name}:${number}`);
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: fc.constantFrom('{0}', '<ip:port>', '') });
+};
+
+const rawOf = (type: string): fc.Arbitrary<string> =>
+  type === 'boolean' ? fc.constantFrom('Enabled', 'Disabled', 'Set', 'Not Set') : type === 'uint' ? fc.nat({ max: 4294967295 }).map(String) : fc.oneof(fc.constant('(null)'), token);
+
+const knownOption = fc.constantFrom(...sslOptionCatalog).chain((spec) =>
+  rawOf(spec.type).map((raw): SslOption => ({ name: spec.name, label: spec.label, raw, value: typeOptionValue(spec.type, raw), parameter: spec.parameter })),
+);
+const unknownOption = fc
+  .tuple(fc.stringMatching(/^[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8}){0,3}$/), fc.oneof(token, fc.constantFrom('Not Set', '(null)', '')))
+  .map(([label, raw]): SslOption => ({ name: 'unknown', label: `Future ${label}`, raw, value: inferOptionValue(raw), parameter: null }));
+
+/** Options in catalog order; unknown lines only beside known ones (with none known, lines are named by position). */
+const optionList = fc
+  .tuple(fc.uniqueArray(knownOption, { selector: (option) => option.name, maxLength: sslOptionCatalog.length }), fc.array(unknownOption, { maxLength: 3 }))
+  .map(([known, unknown]) => {
+    const sorted = [...known].sort((a, b) => sslOptionCatalog.findIndex((spec) => spec.name === a.name) - sslOptionCatalog.findIndex((spec) => spec.name === b.name));
+    return sorted.length === 0 ? [] : [...sorted, ...unknown];
+  });
+
+const extendedBlock = fc.oneof(
+  fc.constant({ label: 'Extended Properties', propertyId: null, fields: [] as SslOption[] }),
+  fc.tuple(fc.nat({ max: 6 }), fc.array(fc.constantFrom(...extendedPropertyCatalog.slice(1)), { maxLength: 2 }), fc.nat()).map(([id, specs, number]) => ({
+    label: 'Extended Properties',
+    propertyId: id,
+    fields: [
+      { name: 'propertyId', label: 'PropertyId', raw: String(id), value: id, parameter: 'propertyid' },
+      ...specs.map((spec) => ({ name: spec.name, label: spec.label, raw: String(number), value: number, parameter: spec.parameter })),
+    ],
+  })),
+);
+
+const mapping: fc.Arbitrary<SslMapping> = fc.constantFrom(...mappingKinds).chain((kind) =>
+  fc
+    .record({
+      key: keyOf(kind),
+      hash: fc.option(fc.oneof(hex40, fc.constantFrom('(null)', 'redacted', '<hash>')), { nil: null }),
+      appId: fc.option(fc.oneof(guid, fc.constantFrom('{<guid>}', '(null)')), { nil: null }),
+      store: fc.option(fc.oneof(fc.constantFrom('MY', 'My', 'WebHosting', '(null)', 'my')), { nil: null }),
+      options: optionList,
+      blocks: fc.array(extendedBlock, { maxLength: 3 }),
+    })
+    .map(({ key, hash, appId, store, options, blocks }) => {
+      // Derived fields come from the model's own normalizers, in the order a parse applies them.
+      const parts = parseMappingKey(kind, key);
+      const notes = parts.problem ? [`key ${parts.problem}`] : [];
+      const certificateHash = normalizeCertificateHash(hash, kind, notes);
+      const normalizedAppId = normalizeAppId(appId, notes);
+      return {
+        kind,
+        key,
+        keyLabel: keyLabelOfKind[kind],
+        address: parts.address,
+        host: parts.host,
+        port: parts.port,
+        certificateHash,
+        certificateHashRaw: hash,
+        appId: normalizedAppId,
+        appIdRaw: appId,
+        certificateStoreName: normalizeStoreName(store),
+        certificateStoreNameRaw: store,
+        options,
+        extendedProperties: blocks,
+        notes,
+      };
+    }),
+);
+
+const reservation: fc.Arbitrary<UrlReservation> = fc.record({
+  url: fc.tuple(fc.constantFrom('http', 'https'), fc.oneof(fc.constantFrom('+', '*'), host), fc.integer({ min: 1, max: 65535 }), fc.array(fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/), { maxLength: 3 })).map(
+    ([scheme, name, number, path]) => `${scheme}://${name}:${number}/${path.map((segment) => `${segment}/`).join('')}`,
+  ),
+  users: fc.array(
+    fc.record({
+      user: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _.\\-]{0,30}[A-Za-z0-9]$/).filter((name) => !/^(yes|no)$/i.test(name)),
+      listen: fc.boolean(),
+      delegate: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  ),
+  sddl: fc.option(fc.stringMatching(/^D:(\(A;;G[AXW];;;(WD|BU|LS|S-1-5-80-[0-9-]{5,40})\)){1,4}$/), { nil: null }),
+  notes: fc.constant([] as string[]),
+});
+
+describe('render then parse gives the model back', () => {
+  it('SSL certificate mappings', () => {
+    fc.assert(
+      fc.property(fc.array(mapping, { maxLength: 5 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('\r\n', '\n'), (mappings, blankLines, eol) => {
+        const parsed = parseSslcertText(renderSslcertText(mappings, { blankLinesAfterHeader: blankLines, eol }));
+        expect(parsed.unplaced).toEqual([]);
+        expect(parsed.mappings).toEqual(mappings);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('URL reservations', () => {
+    fc.assert(
+      fc.property(fc.array(reservation, { maxLength: 5 }), fc.constantFrom('\r\n', '\n'), (reservations, eol) => {
+        const parsed = parseUrlaclText(renderUrlaclText(reservations, eol));
+        expect(parsed.unplaced).toEqual([]);
+        expect(parsed.reservations).toEqual(reservations);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
