@@ -26,10 +26,10 @@ export function runFailed(run: NetshRun): NetshFailure | undefined {
 export function netshRunError(run: NetshRun, failure: NetshFailure = parseNetshFailure(run.output)): HttpApiError {
   const number = failure.win32Error;
   const id = (number !== null ? idOfWin32Error[number] : undefined) ?? 'NETSH_FAILED';
-  const what = number === null ? `exit code ${run.exitCode}` : `exit code ${run.exitCode}, Win32 error ${number}${failure.kind === 'usage' ? ', usage text' : ''}`;
-  const said = failure.message ? `: ${failure.message}` : '';
+  const what = number === null ? `exit code ${run.exitCode}` : `Win32 error ${number}${failure.kind === 'usage' ? ', usage text' : ''}, exit code ${run.exitCode}`;
+  const said = [failure.headline, failure.message !== failure.headline ? failure.message : ''].filter(Boolean).join(' / ');
   const hint = number !== null && advice[number] ? ` ${advice[number]}` : '';
-  return new HttpApiError(id, `Command failed (${what}): ${describeCommand(run.netshPath, run.argv)}${said}${hint}`, {
+  return new HttpApiError(id, `Command failed (${what}): ${describeCommand(run.netshPath, run.argv)}${said ? `: ${said}` : ''}${hint}`, {
     win32Error: number,
     argv: run.argv,
     exitCode: run.exitCode,
