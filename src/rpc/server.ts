@@ -25,6 +25,9 @@ export interface WorkerOptions {
  */
 export function runWorker({ dispatch, input = process.stdin, output = process.stdout, log = (line) => process.stderr.write(`${line}\n`) }: WorkerOptions): Promise<void> {
   const reader = new StreamMessageReader(input, { contentTypeDecoder: tolerantJsonDecoder });
+  // Its partial-message timer re-arms forever while a frame is incomplete, so input that ends
+  // mid-frame would keep the process alive after stdin closes; nothing listens to it anyway.
+  reader.partialMessageTimeout = 0;
   const writer = new StreamMessageWriter(output);
   const logger: Logger = { error: log, warn: log, info: () => {}, log: () => {} };
   const connection = createMessageConnection(reader, writer, logger);

@@ -126,3 +126,16 @@ describe('end of session', () => {
 function n(id: number | string): number {
   return Number(String(id).replace(/\D/g, ''));
 }
+
+describe('input that ends in the middle of a frame', () => {
+  it('still exits with code 0, promptly, having answered the complete frames before it', async () => {
+    const truncated = await startRawWorker();
+    truncated.write(request(1, 'server/info'), Buffer.from('Content-Length: 1000\r\n\r\n{"jsonrpc":"2.0",'));
+    const [answer] = await truncated.read(1);
+    expect(answer).toMatchObject({ id: 1, result: { name: 'HttpApi' } });
+    const started = Date.now();
+    const { code } = await truncated.close();
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
