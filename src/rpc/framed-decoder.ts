@@ -19,7 +19,8 @@ const IdSchema = z.union([z.string(), z.number(), z.null()]);
 const RequestOrNotification = z.object({
   jsonrpc: z.literal('2.0'),
   method: z.string(),
-  id: IdSchema.optional(),
+  // vscode-jsonrpc takes a request with id null for neither request nor notification and drops it.
+  id: z.union([z.string(), z.number()]).optional(),
   params: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
 });
 const Response = z.object({ jsonrpc: z.literal('2.0'), id: IdSchema });
@@ -62,6 +63,7 @@ function describeProblem(message: unknown): string {
   if (message.jsonrpc !== '2.0') return 'jsonrpc must be "2.0"';
   if (!('method' in message)) return 'a request needs a method';
   if (typeof message.method !== 'string') return 'method must be a string';
-  if ('id' in message && !IdSchema.safeParse(message.id).success) return 'id must be a string, a number or null';
+  if (message.id === null) return 'a request id must be a string or a number, not null (a notification has no id member)';
+  if ('id' in message && !IdSchema.safeParse(message.id).success) return 'id must be a string or a number';
   return 'params must be an object or an array';
 }

@@ -37,6 +37,7 @@ describe('-32600 invalid request', () => {
     ['method not a string', '{"jsonrpc":"2.0","id":13,"method":42}', 13],
     ['params neither object nor array', '{"jsonrpc":"2.0","id":14,"method":"server/info","params":"all"}', 14],
     ['an id of the wrong type (answered with id null)', '{"jsonrpc":"2.0","id":{"n":1},"method":"server/info"}', null],
+    ['a request with id null', '{"jsonrpc":"2.0","id":null,"method":"server/info"}', null],
     ['a number', '42', null],
     ['a string', '"server/info"', null],
     ['null', 'null', null],
@@ -115,8 +116,8 @@ describe('end of session', () => {
     expect(code).toBe(0);
     const { messages, rest } = parseFrames(stdout);
     expect(rest.length).toBe(0);
-    // Every answer of this file: 2 + 2 + 11 + 12 + 1 + 51 + 1 + 1000.
-    expect(messages).toHaveLength(1080);
+    // Every answer of this file: 2 + 2 + 12 + 13 + 1 + 51 + 1 + 1000.
+    expect(messages).toHaveLength(1082);
     expect(messages.every((message) => 'id' in message && ('result' in message || 'error' in message))).toBe(true);
     // The rejected frames were logged, to stderr.
     expect(stderr).toContain('rejected frame: Parse error');
