@@ -1,0 +1,38 @@
+# HttpApi: IIS HTTPS bindings joined with http.sys certificate mappings, over the HttpApi worker
+# (node httpapi.js serve, JSON-RPC on stdio). The functions live one per file in Public/ and
+# Private/; a packaged module has them inlined below instead of dot-sourced (scripts/package.mjs).
+Set-StrictMode -Version 3.0
+
+$script:HttpApiModuleRoot = $PSScriptRoot
+# The session's worker connection (see Private/Start-HttpApiWorkerProcess.ps1), started on first use.
+$script:HttpApiWorker = $null
+$script:HttpApiWorkerStarts = 0
+$script:HttpApiRequestHistory = New-Object -TypeName 'System.Collections.Generic.Queue[object]'
+$script:HttpApiJsonKeepsDates = $null
+# Set these to choose node and the worker script; otherwise $env:HTTPAPI_NODE / $env:HTTPAPI_WORKER,
+# then node on PATH and the worker next to the module.
+$script:HttpApiNodePath = $null
+$script:HttpApiWorkerPath = $null
+
+#region functions
+$publicFunctions = @()
+foreach ($folder in 'Private', 'Public') {
+    foreach ($file in Get-ChildItem -Path (Join-Path -Path $PSScriptRoot -ChildPath $folder) -Filter '*.ps1') {
+        . $file.FullName
+        if ($folder -eq 'Public') {
+            $publicFunctions += $file.BaseName
+        }
+    }
+}
+#endregion functions
+
+Register-HttpApiTypeData
+Register-HttpApiArgumentCompleter
+
+$MyInvocation.MyCommand.ScriptBlock.Module.OnRemove = {
+    if ($script:HttpApiWorker) {
+        Stop-HttpApiWorkerProcess -Connection $script:HttpApiWorker
+    }
+}
+
+Export-ModuleMember -Function $publicFunctions

@@ -1,0 +1,98 @@
+function ConvertTo-HttpApiObject {
+    <#
+    .SYNOPSIS
+    Gives an object parsed from the worker's JSON its PSTypeName, and the objects nested in it theirs.
+
+    .DESCRIPTION
+    Property names are already PascalCase (ConvertFrom-HttpApiJson) and every property is kept,
+    including ones a newer worker adds. Nested objects get type names by where they sit (a
+    certificate inside a binding is an HttpApi.Certificate, a finding an HttpApi.Finding, ...), so
+    the format views and ToString methods apply at every level. NotBefore and NotAfter become local
+    DateTime values, as X509Certificate2 shows them. The source the object was read from rides
+    along as HttpApiSource, so piping it into another cmdlet of the module reads from the same place.
+
+    The walk is a loop over a stack rather than a recursive function: PowerShell function calls
+    are slow, and an sslcert listing holds hundreds of nested objects.
+    #>
+    [CmdletBinding()]
+    param(
+        # Objects parsed from the worker's JSON (one or a whole list); changed in place and returned.
+        [Parameter(Mandatory)]
+        [AllowNull()]
+        [AllowEmptyCollection()]
+        [object[]] $InputObject,
+
+        # The type name inserted first in PSTypeNames.
+        [Parameter(Mandatory)]
+        [string] $TypeName,
+
+        # The request's source; added as HttpApiSource when set.
+        [System.Collections.IDictionary] $Source
+    )
+
+    $roots = @(foreach ($item in $InputObject) { if ($item -is [System.Management.Automation.PSCustomObject]) { $item } })
+    $nested = @{
+        'HttpApi.Site' = @{ Bindings = 'HttpApi.SiteBinding'; Findings = 'HttpApi.Finding' }
+        'HttpApi.HttpsBinding' = @{
+            DeclaredMapping = 'HttpApi.MappingRef'
+            EffectiveMapping = 'HttpApi.EffectiveMapping'
+            Certificate = 'HttpApi.Certificate'
+            SharedWith = 'HttpApi.BindingRef'
+            Findings = 'HttpApi.Finding'
+        }
+        'HttpApi.EffectiveMapping' = @{ WithSni = 'HttpApi.MappingRef'; WithoutSni = 'HttpApi.MappingRef' }
+        'HttpApi.SslCertMapping' = @{ Options = 'HttpApi.SslCertOption' }
+        'HttpApi.UrlAcl' = @{ Users = 'HttpApi.UrlAclUser' }
+        'HttpApi.ChangeResult' = @{ Steps = 'HttpApi.PlanStep'; Affected = 'HttpApi.BindingRef' }
+    }
+    $stack = New-Object -TypeName System.Collections.Stack
+    foreach ($root in $roots) {
+        $stack.Push(@($root, $TypeName))
+    }
+    while ($stack.Count -gt 0) {
+        $item = $stack.Pop()
+        $object = $item[0]
+        $type = $item[1]
+        $object.PSObject.TypeNames.Insert(0, $type)
+        if ($type -eq 'HttpApi.Certificate') {
+            foreach ($name in 'NotBefore', 'NotAfter') {
+                $property = $object.PSObject.Properties[$name]
+                if ($property -and $property.Value -is [string]) {
+                    $property.Value = [DateTime]::Parse($property.Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+                }
+            }
+        }
+        $children = $nested[$type]
+        if (-not $children) {
+            continue
+        }
+        foreach ($name in $children.Keys) {
+            $property = $object.PSObject.Properties[$name]
+            if (-not $property -or $null -eq $property.Value) {
+                continue
+            }
+            $childType = $children[$name]
+            $leaf = -not $nested.ContainsKey($childType)
+            foreach ($child in @($property.Value)) {
+                if ($child -isnot [System.Management.Automation.PSCustomObject]) {
+                    continue
+                }
+                if ($leaf -and $childType -ne 'HttpApi.Certificate') {
+                    # Most nested objects (options, users, findings) hold nothing typed: no stack round trip.
+                    $child.PSObject.TypeNames.Insert(0, $childType)
+                }
+                else {
+                    $stack.Push(@($child, $childType))
+                }
+            }
+        }
+    }
+    if ($Source -and $Source.Count -gt 0) {
+        $sourceObject = New-Object -TypeName PSObject -Property $Source
+        $sourceObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
+        foreach ($root in $roots) {
+            $root.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList 'HttpApiSource', $sourceObject))
+        }
+    }
+    $roots
+}

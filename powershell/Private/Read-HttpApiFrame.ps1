@@ -1,0 +1,60 @@
+function Read-HttpApiFrame {
+    <#
+    .SYNOPSIS
+    Waits for the next frame from the worker and returns its JSON body as text.
+
+    .DESCRIPTION
+    Reads the raw stdout stream with a pending ReadAsync kept on the connection, waited on in short
+    slices: Ctrl+C stops the command between slices, and the read still pending then serves the next
+    request, so no byte is lost and the worker stays usable. End of stream means the worker exited.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        # The worker connection.
+        [Parameter(Mandatory)]
+        [hashtable] $Connection,
+
+        # The method whose answer is awaited, for messages.
+        [Parameter(Mandatory)]
+        [string] $Method
+    )
+
+    while ($true) {
+        $body = Get-HttpApiBufferedFrame -Connection $Connection
+        if ($null -ne $body) {
+            return $body
+        }
+        if ($null -eq $Connection.PendingRead) {
+            try {
+                $Connection.PendingRead = $Connection.Output.ReadAsync($Connection.ReadBuffer, 0, $Connection.ReadBuffer.Length)
+            }
+            catch {
+                throw (New-HttpApiWorkerExitedRecord -Connection $Connection -Method $Method -Exception $_.Exception)
+            }
+        }
+        $pending = [System.Threading.Tasks.Task[]] @($Connection.PendingRead)
+        while ([System.Threading.Tasks.Task]::WaitAny($pending, 100) -lt 0) {
+            Receive-HttpApiWorkerLog -Connection $Connection
+        }
+        $count = 0
+        try {
+            # Statements in a finally block are not interrupted by Ctrl+C: the chunk is appended
+            # and the read cleared together, or neither.
+        }
+        finally {
+            $task = $Connection.PendingRead
+            if ($task.Status -eq 'RanToCompletion') {
+                $count = $task.Result
+            }
+            if ($count -gt 0) {
+                [void] $Connection.Buffer.Seek(0, [System.IO.SeekOrigin]::End)
+                $Connection.Buffer.Write($Connection.ReadBuffer, 0, $count)
+            }
+            $Connection.PendingRead = $null
+        }
+        if ($count -eq 0) {
+            throw (New-HttpApiWorkerExitedRecord -Connection $Connection -Method $Method -Exception $task.Exception)
+        }
+    }
+}

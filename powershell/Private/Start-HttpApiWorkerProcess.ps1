@@ -1,0 +1,91 @@
+function Start-HttpApiWorkerProcess {
+    <#
+    .SYNOPSIS
+    Starts 'node httpapi.js serve' with redirected stdio and checks it answers server/info.
+
+    .DESCRIPTION
+    Returns the connection: the process, its raw stdin/stdout streams, the receive buffer, the
+    stderr log and what server/info said (version, implemented methods). The worker runs in its own
+    folder, so it locks no folder of the caller; every path the cmdlets send is already absolute.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param()
+
+    $nodePath = Resolve-HttpApiNode
+    $workerPath = Resolve-HttpApiWorkerScript
+
+    $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+    $startInfo.FileName = $nodePath
+    $startInfo.Arguments = ConvertTo-HttpApiCommandLine -Argument @($workerPath, 'serve')
+    $startInfo.WorkingDirectory = Split-Path -Path $workerPath -Parent
+    $startInfo.UseShellExecute = $false
+    $startInfo.CreateNoWindow = $true
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $startInfo.StandardErrorEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+    $utf8Console = $null
+    if ($startInfo.PSObject.Properties['StandardInputEncoding']) {
+        $startInfo.StandardInputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+    }
+    else {
+        # .NET Framework opens stdin with Console.InputEncoding and, with AutoFlush, writes its byte
+        # order mark at once; under 'chcp 65001' that BOM would precede the first header.
+        try {
+            if ([Console]::InputEncoding.GetPreamble().Length -gt 0) {
+                $utf8Console = [Console]::InputEncoding
+                [Console]::InputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+            }
+        }
+        catch {
+            $utf8Console = $null
+        }
+    }
+
+    $process = New-Object -TypeName System.Diagnostics.Process
+    $process.StartInfo = $startInfo
+    try {
+        [void] $process.Start()
+    }
+    catch {
+        $message = "Could not start the HttpApi worker '$nodePath $workerPath serve': $($_.Exception.Message)"
+        throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_START_FAILED' -Category ResourceUnavailable -TargetObject $nodePath `
+                -InnerException $_.Exception -ClientError)
+    }
+    finally {
+        if ($utf8Console) {
+            [Console]::InputEncoding = $utf8Console
+        }
+    }
+
+    $connection = @{
+        Process = $process
+        ProcessId = $process.Id
+        NodePath = $nodePath
+        WorkerPath = $workerPath
+        StartTime = $process.StartTime
+        Input = $process.StandardInput.BaseStream
+        Output = $process.StandardOutput.BaseStream
+        Errors = $process.StandardError
+        Buffer = New-Object -TypeName System.IO.MemoryStream
+        ReadBuffer = New-Object -TypeName byte[] -ArgumentList 65536
+        PendingRead = $null
+        PendingLogLine = $null
+        LogEnded = $false
+        Log = New-Object -TypeName 'System.Collections.Generic.Queue[string]'
+        NextId = 0
+        RequestCount = 0
+        Info = $null
+    }
+    Write-Verbose -Message "Started the HttpApi worker: process $($process.Id), $nodePath $workerPath serve"
+
+    $response = Send-HttpApiRequest -Connection $connection -Method 'server/info'
+    if (-not $response.PSObject.Properties['result'] -or -not $response.result.PSObject.Properties['methods']) {
+        Stop-HttpApiWorkerProcess -Connection $connection -Kill
+        $message = "The HttpApi worker '$workerPath' did not answer server/info as HttpApi does: $(ConvertTo-Json -InputObject $response -Depth 4 -Compress)"
+        throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_PROTOCOL_ERROR' -Category InvalidResult -TargetObject $workerPath -ClientError)
+    }
+    $connection.Info = $response.result
+    $connection
+}

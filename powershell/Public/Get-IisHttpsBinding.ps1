@@ -1,0 +1,168 @@
+function Get-IisHttpsBinding {
+    <#
+    .SYNOPSIS
+    Gets the HTTPS bindings of IIS sites joined with the http.sys certificate mappings that serve them.
+
+    .DESCRIPTION
+    The Get-IisHttpsBinding function returns every https binding of the configuration together with
+    what IIS Manager only shows after a lookup: the http.sys SSL certificate mapping the binding
+    declares (ipport, hostnameport for SNI, ccs for the Central Certificate Store), the mapping a
+    client actually gets with and without SNI, the certificate, the other bindings that share the
+    same IP mapping (changing its certificate changes theirs), and the findings about it.
+
+    It uses the HttpApi worker's bindings/https method, which reads applicationHost.config and
+    'netsh http show sslcert' (or a snapshot's captures) and joins them. The filter parameters use
+    the names of New-WebBinding and New-IISSiteBinding.
+
+    .EXAMPLE
+    Get-IisHttpsBinding
+
+    Demonstrates how to list every HTTPS binding of the local IIS with its certificate thumbprint and status.
+
+    .EXAMPLE
+    Get-IisHttpsBinding -SiteName Shop -Port 443 -Sni
+
+    Demonstrates how to get the SNI bindings of the site Shop on port 443.
+
+    .EXAMPLE
+    Get-IisHttpsBinding -Snapshot .\fixtures\demo-server | Where-Object { $_.Findings } | Format-List Site, BindingInformation, Findings
+
+    Demonstrates how to find the bindings of a snapshot that have problems, and show them.
+
+    .EXAMPLE
+    Get-IisHttpsBinding -Thumbprint '3F 2A 9C ...' | Select-Object Site, BindingInformation, SharedWith
+
+    Demonstrates how to find every binding served by a certificate before replacing it; a thumbprint copied from certmgr, with spaces, is accepted.
+
+    .OUTPUTS
+    HttpApi.HttpsBinding
+
+    .LINK
+    Test-IisHttpsBinding
+
+    .LINK
+    Get-HttpSslCert
+
+    .LINK
+    about_HttpApi
+    #>
+    [CmdletBinding()]
+    [OutputType('HttpApi.HttpsBinding')]
+    param(
+        # Names of the sites whose bindings to get; wildcards are allowed. By default, every site.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [Alias('Name', 'Site')]
+        [SupportsWildcards()]
+        [string[]] $SiteName,
+
+        # Only bindings on this address: '*' for all unassigned, an IPv4 address, or a bracketed IPv6 address. Wildcards are allowed.
+        [SupportsWildcards()]
+        [string] $IPAddress,
+
+        # Only bindings on this port.
+        [ValidateRange(1, 65535)]
+        [int] $Port,
+
+        # Only bindings with this host name (the host header); wildcards are allowed, '' for bindings without one.
+        [SupportsWildcards()]
+        [AllowEmptyString()]
+        [string] $HostName,
+
+        # Only SNI bindings (sslFlags bit 1); -Sni:$false for the bindings without SNI.
+        [switch] $Sni,
+
+        # Only bindings served by the certificate with this thumbprint (spaces and case do not matter).
+        [Alias('CertificateHash', 'CertificateThumbprint')]
+        [string] $Thumbprint,
+
+        # Only bindings whose mapping names this certificate store (MY, WebHosting, ...).
+        [string] $CertificateStoreName,
+
+        # Also connect to each binding's endpoint and compare the certificate it serves (slower).
+        [switch] $Live,
+
+        # A snapshot folder to read instead of the live machine: applicationHost.config, sslcert.txt,
+        # urlacl.txt and certs/.
+        [string] $Snapshot,
+
+        # The applicationHost.config file to read (overrides the snapshot's and the machine's).
+        [string] $ConfigPath,
+
+        # Read the current user's IIS Express configuration (Documents\IISExpress\config\applicationhost.config).
+        [switch] $IisExpress,
+
+        # The netsh executable the worker runs for the http.sys side, instead of netsh.exe or the snapshot's captures.
+        [string] $NetshPath,
+
+        # The source a piped object was read from; bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [object] $HttpApiSource
+    )
+
+    process {
+        $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
+        $names = @($SiteName | Where-Object { $_ })
+        $literalNames = @($names | Where-Object { -not [WildcardPattern]::ContainsWildcardCharacters($_) })
+        $site = $null
+        if ($names.Count -eq 1 -and $literalNames.Count -eq 1) {
+            $site = $literalNames[0]
+        }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live } -Source $source -TargetObject $site
+        if ($null -eq $result) {
+            return
+        }
+        $wantedThumbprint = $null
+        if ($PSBoundParameters.ContainsKey('Thumbprint')) {
+            $wantedThumbprint = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
+        }
+
+        $matchedSites = @{}
+        foreach ($binding in (ConvertTo-HttpApiHttpsBinding -InputObject @($result.bindings) -Source $source)) {
+            if ($names.Count -gt 0) {
+                $hit = $false
+                foreach ($pattern in $names) {
+                    if ($binding.Site -like $pattern) {
+                        $matchedSites[$pattern] = $true
+                        $hit = $true
+                    }
+                }
+                if (-not $hit) {
+                    continue
+                }
+            }
+            if ($PSBoundParameters.ContainsKey('IPAddress') -and -not ($binding.IPAddress -like $IPAddress)) {
+                continue
+            }
+            if ($PSBoundParameters.ContainsKey('Port') -and $binding.Port -ne $Port) {
+                continue
+            }
+            if ($PSBoundParameters.ContainsKey('HostName') -and -not ($binding.HostName -like $HostName)) {
+                continue
+            }
+            if ($PSBoundParameters.ContainsKey('Sni') -and $binding.Sni -ne $Sni.IsPresent) {
+                continue
+            }
+            if ($wantedThumbprint -and $binding.Thumbprint -ne $wantedThumbprint) {
+                continue
+            }
+            if ($PSBoundParameters.ContainsKey('CertificateStoreName') -and $binding.CertificateStoreName -ne $CertificateStoreName) {
+                continue
+            }
+            $binding
+        }
+        # A named site without https bindings is not an error; a site that does not exist is.
+        $missing = @($literalNames | Where-Object { -not $matchedSites.ContainsKey($_) })
+        if ($missing.Count -gt 0) {
+            $sites = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sites/list' -Params @{} -Source $source
+            if ($null -eq $sites) {
+                return
+            }
+            foreach ($literal in $missing) {
+                if (-not @($sites.sites | Where-Object { $_.name -eq $literal })) {
+                    $PSCmdlet.WriteError((New-HttpApiErrorRecord -Message "Site '$literal' was not found in $($sites.file)." `
+                                -ErrorId 'NOT_FOUND' -Category ObjectNotFound -TargetObject $literal))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+<#
+.SYNOPSIS
+Runs the HttpApi Pester suite and prints a closing summary line "N passed, N failed[, N skipped]".
+
+.DESCRIPTION
+Started by scripts/run-pester.mjs (npm run test:powershell) with the Pester module to import.
+Exits 1 when a test, a block or a whole file failed, 0 otherwise.
+#>
+[CmdletBinding()]
+param(
+    # Pester.psd1 to import (Pester 5).
+    [Parameter(Mandatory)]
+    [string] $PesterPath,
+
+    # Test files or folders to run, separated by the path separator (':' or ';'); by default every
+    # *.Tests.ps1 next to this script.
+    [string] $Path = $PSScriptRoot,
+
+    # Pester output verbosity: None, Normal, Detailed, Diagnostic.
+    [string] $Verbosity = 'Normal'
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module -Name $PesterPath -Force
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = @($Path -split [regex]::Escape([string] [System.IO.Path]::PathSeparator) | Where-Object { $_ })
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = $Verbosity
+$configuration.Should.ErrorAction = 'Stop'
+$result = Invoke-Pester -Configuration $configuration
+
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+$summary = '{0} passed, {1} failed' -f $result.PassedCount, $failed
+if ($result.SkippedCount -gt 0) {
+    $summary += ', {0} skipped' -f $result.SkippedCount
+}
+[Console]::Out.WriteLine($summary)
+if ($failed -gt 0) {
+    exit 1
+}
+exit 0
