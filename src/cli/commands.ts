@@ -3,6 +3,7 @@ import type { MethodDefinition } from '../rpc/method.js';
 import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';
 import { formatGeneric } from './format/generic.js';
+import { formatSites } from './format/sites.js';
 import { formatSslcert } from './format/sslcert.js';
 import { formatUrlacl } from './format/urlacl.js';
 
@@ -26,7 +27,7 @@ const change = (words: string, definition: MethodDefinition): Command => ({ word
 /** One command per method; the option list of each comes from its params schema. */
 export const commands: Command[] = [
   read('info', P.ServerInfo),
-  read('sites', P.SitesList),
+  read('sites', P.SitesList, formatSites as never),
   read('bindings', P.BindingsHttps),
   read('sslcert', P.SslCertList, formatSslcert as never),
   read('urlacl', P.UrlAclList, formatUrlacl as never),

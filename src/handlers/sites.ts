@@ -1,0 +1,51 @@
+import { HttpApiError } from '../errors.js';
+import { readApplicationHostConfig, type IisBinding, type IisConfig, type IisSite } from '../iis/read-application-host-config.js';
+import type { ResultOf } from '../rpc/method.js';
+import { SitesList } from '../rpc/protocol/index.js';
+import { implement } from './handler.js';
+
+type SitesResult = ResultOf<typeof SitesList>;
+
+export const sitesList = implement(SitesList, async (params, context) => {
+  const location = context.source.config();
+  context.progress(`Reading ${location.path}`);
+  const config = await readApplicationHostConfig(location);
+  return sitesResult(config, params.site);
+});
+
+export function sitesResult(config: IisConfig, siteName?: string): SitesResult {
+  let sites = config.sites;
+  let findings = config.findings;
+  if (siteName !== undefined) {
+    sites = sites.filter((site) => site.name === siteName);
+    if (sites.length === 0) {
+      const names = config.sites.map((site) => `'${site.name}'`);
+      const known = names.length === 0 ? 'it has no sites' : `its sites are ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
+      throw new HttpApiError('NOT_FOUND', `No site named '${siteName}' in ${config.file}; ${known}.`, { site: siteName, file: config.file });
+    }
+    findings = findings.filter((finding) => finding.site === undefined || finding.site === siteName);
+  }
+  const result: SitesResult = {
+    file: config.file,
+    origin: config.origin,
+    configKind: config.configKind,
+    configKindEvidence: config.configKindEvidence,
+    sites: sites.map(site),
+    findings,
+  };
+  if (config.siteDefaults) result.siteDefaults = config.siteDefaults;
+  if (config.applicationDefaults) result.applicationDefaults = config.applicationDefaults;
+  if (config.virtualDirectoryDefaults) result.virtualDirectoryDefaults = config.virtualDirectoryDefaults;
+  return result;
+}
+
+function site(source: IisSite): SitesResult['sites'][number] {
+  const { bindings, ...rest } = source;
+  return { ...rest, bindings: bindings.map(binding) };
+}
+
+/** The protocol keeps the endpoint's parts on the binding itself (protocol.md: address?, port?, host?). */
+function binding(source: IisBinding): SitesResult['sites'][number]['bindings'][number] {
+  const { endpoint, sslFlagNames, ...rest } = source;
+  return { ...rest, sslFlagNames: [...sslFlagNames], ...endpoint };
+}

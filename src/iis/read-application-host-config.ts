@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { HttpApiError } from '../errors.js';
+import { configFindings } from './config-findings.js';
+import { ConfigFault, configInvalid, lineAt, linesAt } from './config-error.js';
+import { detectConfigKind } from './config-kind.js';
+import { findConflictMarker } from './conflict-markers.js';
+import { decodeConfigText } from './decode-config-text.js';
+import type { IisConfig } from './iis-config.js';
+import type { ConfigLocation } from './locate-config.js';
+import { parseSitesSection } from './parse-sites-section.js';
+import { scanDocument, type DocumentScan } from './scan-document.js';
+
+export type { IisConfig, IisSite, IisBinding, IisApplication, IisVirtualDirectory, ConfigKind, ConfigFinding } from './iis-config.js';
+
+/**
+ * Reads the sites of an applicationHost.config (IIS, IIS Express, or a copy in a snapshot).
+ *
+ * How, and why this way: a full fast-xml-parser parse of a 10,000-site file costs more than
+ * the whole read may (about 350 ms against a 300 ms budget), and almost all of it is spent
+ * building objects for parts nobody asked for and walking white space one character at a
+ * time. So the document is read in two passes of different weight:
+ *  1. scanDocument walks every tag of the file with indexOf and sticky regular expressions,
+ *     checking that it is well-formed as far as structure goes (tags closed and nested,
+ *     attributes quoted, comments/CDATA/PIs closed, entity references known, one root) and
+ *     noting where `<sites>` and `globalModules` are. No tree, no strings per attribute.
+ *  2. fast-xml-parser parses the `<sites>` section alone, with comments cut out (a
+ *     commented-out site is not a site) and the white space between tags removed, with
+ *     options that skip entity processing and value conversion.
+ * The trade-off: outside `<sites>` the file gets the structural check of pass 1 and no more,
+ * so a fault only a validating parser sees (a forbidden control character, a duplicated
+ * attribute, a bad namespace prefix) goes unreported there; inside `<sites>` fast-xml-parser
+ * sees every byte. Conflict markers and the root element are checked before either pass.
+ */
+export async function readApplicationHostConfig(location: ConfigLocation): Promise<IisConfig> {
+  const file = location.path;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw unreadable(location, error);
+  }
+  try {
+    return readConfigText(bytes, location);
+  } catch (error) {
+    if (error instanceof ConfigFault) throw configInvalid(file, error.line, error.reason);
+    throw error;
+  }
+}
+
+function readConfigText(bytes: Buffer, location: ConfigLocation): IisConfig {
+  const { text } = decodeConfigText(bytes);
+  const conflict = findConflictMarker(text);
+  if (conflict) {
+    throw new ConfigFault(conflict.line, `contains git merge-conflict markers (${conflict.marker}) at line ${conflict.line}; resolve the merge (keep one side, delete the marker lines) and read it again`);
+  }
+  const scan = scanDocument(text);
+  if (!scan.hasApplicationHost) {
+    throw new ConfigFault(scan.rootLine, `has no <system.applicationHost> section under its root <configuration> (line ${scan.rootLine}), so it is not an applicationHost.config (a web.config?)`);
+  }
+  const section = scan.sites ? sitesSectionText(text, scan.sites) : '';
+  const parsed = section === '' ? { sites: [] } : parseSitesSection(section, lineAt(text, scan.sites!.start));
+  addLines(text, scan, parsed.sites);
+  const globalModules = scan.globalModules ? text.slice(scan.globalModules.start, scan.globalModules.end) : '';
+  const { kind, evidence } = detectConfigKind(globalModules, section);
+  return {
+    file: location.path,
+    origin: location.origin,
+    configKind: kind,
+    configKindEvidence: evidence,
+    ...parsed,
+    findings: [
+      ...(location.note ? [{ code: 'CONFIG_CHOSEN', severity: 'info' as const, message: location.note, fix: 'To read another one, give --solution with its .sln file or --config with its file.' }] : []),
+      ...configFindings(parsed.sites, kind),
+    ],
+  };
+}
+
+/** The `<sites>` text without its comments and without the white space between tags. */
+function sitesSectionText(text: string, sites: NonNullable<DocumentScan['sites']>): string {
+  let section: string;
+  if (sites.comments.length === 0) section = text.slice(sites.start, sites.end);
+  else {
+    const pieces: string[] = [];
+    let from = sites.start;
+    for (let index = 0; index < sites.comments.length; index += 2) {
+      pieces.push(text.slice(from, sites.comments[index]));
+      from = sites.comments[index + 1]!;
+    }
+    pieces.push(text.slice(from, sites.end));
+    section = pieces.join('');
+  }
+  // fast-xml-parser appends text one character at a time; between tags in <sites> white space
+  // means nothing. Inside CDATA it would, so a section with CDATA is left as it is.
+  return section.includes('<![CDATA[') ? section : section.replace(/>[ \t\r\n]+</g, '><');
+}
+
+/** Lines from the scan's offsets: the parser keeps document order, so the n-th site is the n-th offset. */
+function addLines(text: string, scan: DocumentScan, sites: IisConfig['sites']): void {
+  const bindings = sites.flatMap((site) => site.bindings);
+  if (sites.length !== scan.siteOffsets.length || bindings.length !== scan.bindingOffsets.length) return;
+  const siteLines = linesAt(text, scan.siteOffsets);
+  const bindingLines = linesAt(text, scan.bindingOffsets);
+  sites.forEach((site, index) => (site.line = siteLines[index]));
+  bindings.forEach((binding, index) => (binding.line = bindingLines[index]));
+}
+
+function unreadable(location: ConfigLocation, error: unknown): HttpApiError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? location.origin === 'iis-express'
+        ? 'there is no such file (IIS Express creates it the first time it runs for this user)'
+        : 'there is no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied (the live IIS configuration can only be read elevated)'
+          : (error as Error).message;
+  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${location.path}: ${why}.`, { file: location.path, code: code ?? null });
+}
