@@ -12,11 +12,9 @@ const advice: Readonly<Record<number, string>> = {
   1312: 'The certificate\'s private key is missing or not accessible to http.sys.',
 };
 
-/** Did a run that exited 0 still print a failure (`... failed, Error: N`)? */
+/** What a failed run said; undefined when it succeeded (netsh exits 1 on every failure, reference/netsh.md §1.7). */
 export function runFailed(run: NetshRun): NetshFailure | undefined {
-  const failure = parseNetshFailure(run.output);
-  if (run.exitCode !== 0) return failure;
-  return failure.headline !== null ? failure : undefined;
+  return run.exitCode === 0 ? undefined : parseNetshFailure(run.output);
 }
 
 /**
