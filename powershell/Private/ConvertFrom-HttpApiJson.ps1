@@ -30,11 +30,13 @@ function ConvertFrom-HttpApiJson {
     foreach ($letter in [char[]] 'abcdefghijklmnopqrstuvwxyz') {
         $text = $text -creplace "(?<=[{,])`"$letter(?=\w*`":)", ('"' + [char]::ToUpperInvariant($letter))
     }
+    # Splatted, so Windows PowerShell 5.1 never sees a parameter it lacks.
+    $options = @{}
+    if ($script:HttpApiJsonKeepsDates) {
+        $options['DateKind'] = 'String'
+    }
     try {
-        if ($script:HttpApiJsonKeepsDates) {
-            return ConvertFrom-Json -InputObject $text -DateKind String
-        }
-        ConvertFrom-Json -InputObject $text
+        ConvertFrom-Json -InputObject $text @options
     }
     catch {
         $shown = $Json

@@ -30,7 +30,7 @@ function Get-IisHttpsBinding {
     Demonstrates how to find the bindings of a snapshot that have problems, and show them.
 
     .EXAMPLE
-    Get-IisHttpsBinding -Thumbprint '3F 2A 9C ...' | Select-Object Site, BindingInformation, SharedWith
+    Get-IisHttpsBinding -Thumbprint '8a 79 7a ef 3f 7f bc 8c 14 8d dc 6c bd a8 65 54 c4 29 72 f5' | Select-Object Site, BindingInformation, SharedWith
 
     Demonstrates how to find every binding served by a certificate before replacing it; a thumbprint copied from certmgr, with spaces, is accepted.
 
