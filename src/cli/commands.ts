@@ -1,7 +1,9 @@
 import * as P from '../rpc/protocol/index.js';
 import type { MethodDefinition } from '../rpc/method.js';
+import { formatBindings } from './format/bindings.js';
 import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';
+import { formatDiagnostics } from './format/findings.js';
 import { formatGeneric } from './format/generic.js';
 import { formatSites } from './format/sites.js';
 import { formatSslcert } from './format/sslcert.js';
@@ -28,12 +30,12 @@ const change = (words: string, definition: MethodDefinition): Command => ({ word
 export const commands: Command[] = [
   read('info', P.ServerInfo),
   read('sites', P.SitesList, formatSites as never),
-  read('bindings', P.BindingsHttps),
+  read('bindings', P.BindingsHttps, formatBindings as never),
   read('sslcert', P.SslCertList, formatSslcert as never),
   read('urlacl', P.UrlAclList, formatUrlacl as never),
   read('certificates', P.CertificatesList, formatCertificates as never),
   {
-    ...read('diagnose', P.DiagnosticsRun),
+    ...read('diagnose', P.DiagnosticsRun, formatDiagnostics as never),
     exitCode: ((result: { findings: { severity: string }[] }) => (result.findings.some((finding) => finding.severity === 'error') ? 2 : 0)) as never,
   },
   change('binding add', P.BindingsAdd),

@@ -46,14 +46,14 @@ export function certificateFindings(certificate: JoinCertificate, context: Certi
 }
 
 /** Certificates by store and thumbprint; a mapping with store (null) means MY. */
-export class CertificateIndex {
-  private readonly byKey = new Map<string, JoinCertificate>();
+export class CertificateIndex<C extends JoinCertificate = JoinCertificate> {
+  private readonly byKey = new Map<string, C>();
 
-  constructor(certificates: readonly JoinCertificate[]) {
+  constructor(certificates: readonly C[]) {
     for (const certificate of certificates) this.byKey.set(key(certificate.store, certificate.thumbprint), certificate);
   }
 
-  find(store: string | null, thumbprint: string): JoinCertificate | undefined {
+  find(store: string | null, thumbprint: string): C | undefined {
     return this.byKey.get(key(store ?? 'MY', thumbprint));
   }
 }

@@ -4,12 +4,13 @@ import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { SslFlag, resolveBinding } from './resolve-binding.js';
 import { siteWideFindings } from './site-wide-findings.js';
+import { IisAppId, IisExpressAppId } from './well-known-app-ids.js';
 
-export interface JoinInput {
+export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
   sites: readonly JoinSite[];
   mappings: readonly JoinMapping[];
   /** null when no certificate source is available: certificate checks are skipped. */
-  certificates: readonly JoinCertificate[] | null;
+  certificates: readonly C[] | null;
   /** null when the URL reservations are unknown: reservation checks are skipped. */
   reservations: readonly JoinReservation[] | null;
   configKind?: string;
@@ -17,8 +18,8 @@ export interface JoinInput {
   expiryDays?: number;
 }
 
-export interface JoinResult {
-  bindings: JoinedBinding[];
+export interface JoinResult<C extends JoinCertificate = JoinCertificate> {
+  bindings: JoinedBinding<C>[];
   /** Every finding: the bindings' own and the server-wide ones (orphans, shadowing, ...). */
   findings: Finding[];
 }
@@ -31,14 +32,15 @@ const KnownSslFlags = 0x7f;
  * actually get, and its certificate, and diagnoses the whole. Linear in bindings +
  * mappings + certificates: every lookup is a map access.
  */
-export function joinHttpsBindings(input: JoinInput): JoinResult {
+export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>): JoinResult<C> {
   const now = input.now ?? new Date();
   const expiryDays = input.expiryDays ?? 30;
   const mappings = new MappingIndex(input.mappings);
-  const certificates = input.certificates ? new CertificateIndex(input.certificates) : null;
+  const certificates = input.certificates ? new CertificateIndex<C>(input.certificates) : null;
+  const appId = input.configKind === 'iisexpress' ? IisExpressAppId : IisAppId;
   const used = new Set<string>();
   const sharers = new Map<string, BindingRef[]>();
-  const bindings: JoinedBinding[] = [];
+  const bindings: JoinedBinding<C>[] = [];
 
   for (const site of input.sites) {
     for (const binding of site.bindings) {
@@ -47,7 +49,7 @@ export function joinHttpsBindings(input: JoinInput): JoinResult {
       const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
         findings.push({ code, severity: FindingCodes[code], message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
       const endpoint = binding.endpoint;
-      const joined: JoinedBinding = {
+      const joined: JoinedBinding<C> = {
         site: site.name,
         siteId: site.id,
         bindingInformation: binding.bindingInformation,
@@ -86,13 +88,13 @@ export function joinHttpsBindings(input: JoinInput): JoinResult {
       const declared = resolution.declared;
       if (declared && !declared.exists) {
         if (ccs) {
-          add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or run: netsh http add sslcert ccs=${endpoint.port} appid={4dc3e181-e14b-4a21-b022-59fc669b0914}`, `ccs:${endpoint.port}`);
+          add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or run: netsh http add sslcert ccs=${endpoint.port} appid=${appId}`, `ccs:${endpoint.port}`);
         } else {
           const fallback = sni ? resolution.withSni : null;
           add(
             'HTTPS_BINDING_NO_MAPPING',
             `No http.sys mapping ${declared.kind} ${declared.key}: IIS shows no certificate for this binding${fallback ? `, and SNI clients get the fallback ${fallback.kind} ${fallback.key} instead` : ', and clients fail the TLS handshake'}.`,
-            `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash <thumbprint> --app-id {4dc3e181-e14b-4a21-b022-59fc669b0914}`,
+            `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash <thumbprint> --app-id ${appId}`,
             `${declared.kind}:${declared.key}`,
           );
         }

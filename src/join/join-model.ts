@@ -81,7 +81,7 @@ export interface BindingRef {
   bindingInformation: string;
 }
 
-export interface JoinedBinding {
+export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   site: string;
   siteId: number | null;
   bindingInformation: string;
@@ -91,7 +91,7 @@ export interface JoinedBinding {
   host: string | null;
   declaredMapping: MappingRef | null;
   effectiveMapping: { withSni: MappingRef | null; withoutSni: MappingRef | null };
-  certificate: JoinCertificate | null;
+  certificate: C | null;
   sharedWith: BindingRef[];
   findings: Finding[];
 }

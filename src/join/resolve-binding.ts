@@ -6,7 +6,7 @@ export const SslFlag = { Sni: 1, CentralCertStore: 2 } as const;
 export interface Resolution {
   /** The mapping IIS means for this binding (what IIS Manager shows as its certificate). */
   declared: MappingRef | null;
-  /** What a client that sends SNI with the binding's host gets, or null: handshake fails. */
+  /** What a client that sends SNI with the binding's host gets (any name when it has none), or null: handshake fails. */
   withSni: MappingRef | null;
   /** What a client that sends no SNI gets at the binding's address, or null. */
   withoutSni: MappingRef | null;
@@ -48,8 +48,10 @@ export function resolveBinding(endpoint: JoinEndpoint, sslFlags: number, index: 
   else if (sslFlags & SslFlag.Sni) declared = host ? index.ref('hostnameport', `${host}:${port}`) : null;
   else declared = ipRefs[0] ?? null;
 
-  const withSni = host ? firstExisting([...(sniRef ? [sniRef] : []), ...(ccsRef ? [ccsRef] : []), ...ipRefs]) : null;
   const withoutSni = firstExisting(ipRefs);
+  // Without a host of its own, the name a client sends has no mapping to find, so SNI
+  // clients meet the same IP mapping as everyone else.
+  const withSni = host ? firstExisting([...(sniRef ? [sniRef] : []), ...(ccsRef ? [ccsRef] : []), ...ipRefs]) : withoutSni;
   return { declared, withSni, withoutSni };
 }
 

@@ -66,10 +66,10 @@ describe('resolveBinding', () => {
     expect(none.withoutSni).toBeNull();
   });
 
-  it('SNI without a host declares nothing', () => {
+  it('SNI without a host declares nothing; every client meets the IP mapping', () => {
     const r = resolveBinding(endpoint('any', '*', 443, ''), 1, new MappingIndex([mapping('ipport', '0.0.0.0:443')]));
     expect(r.declared).toBeNull();
-    expect(r.withSni).toBeNull();
+    expect(keyOf(r.withSni)).toBe('ipport 0.0.0.0:443');
     expect(keyOf(r.withoutSni)).toBe('ipport 0.0.0.0:443');
   });
 

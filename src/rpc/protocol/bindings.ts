@@ -12,24 +12,48 @@ export const MappingRefSchema = z.object({
   appId: z.string().nullable(),
 });
 
+export const LiveCheckSchema = z.object({
+  target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
+  reachable: z.boolean(),
+  servedThumbprint: z.string().nullable(),
+  servedSubject: z.string().nullable(),
+  protocol: z.string().nullable().describe('TLS version negotiated, e.g. TLSv1.3.'),
+  matchesMapping: z.boolean().nullable(),
+  error: z.string().nullable(),
+});
+
 export const HttpsBindingSchema = z.object({
   site: z.string(),
   siteId: z.number().int().nullable(),
   bindingInformation: z.string(),
   sslFlags: z.number().int(),
-  declaredMapping: MappingRefSchema.nullable(),
-  effectiveMapping: z.object({ withSni: MappingRefSchema.nullable(), withoutSni: MappingRefSchema.nullable() }),
+  address: z.string().nullable(),
+  port: z.number().int().nullable(),
+  host: z.string().nullable(),
+  declaredMapping: MappingRefSchema.nullable().describe('The mapping IIS means for this binding (SNI hostname:port, CCS port, or ip:port); null for an SNI binding without a host.'),
+  effectiveMapping: z
+    .object({ withSni: MappingRefSchema.nullable(), withoutSni: MappingRefSchema.nullable() })
+    .describe('What http.sys gives a client that sends the binding\'s host as SNI, and one that sends none; null means the handshake fails.'),
   certificate: CertificateSchema.nullable(),
-  sharedWith: z.array(z.object({ site: z.string(), bindingInformation: z.string() })),
+  sharedWith: z.array(z.object({ site: z.string(), bindingInformation: z.string() })).describe('Other bindings on the same ip:port mapping: changing its certificate changes theirs.'),
   findings: z.array(FindingSchema),
+  live: LiveCheckSchema.optional(),
 });
 
 export const BindingsHttps = defineMethod({
   method: 'bindings/https',
   summary: 'Every https binding joined with the http.sys mapping it declares, the one clients get, its certificate and findings.',
   changes: false,
-  params: z.object({ ...WithSource, site: z.string().min(1).optional(), live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.') }).strict(),
-  result: z.object({ file: z.string().optional(), bindings: z.array(HttpsBindingSchema) }).loose(),
+  params: z
+    .object({
+      ...WithSource,
+      site: z.string().min(1).optional(),
+      live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
+      asOf: z.iso.datetime({ offset: true }).optional().describe('Judge certificate dates as of this instant (ISO 8601) instead of now: what will have expired by then.'),
+      expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
+    })
+    .strict(),
+  result: z.object({ file: z.string(), configKind: z.string(), bindings: z.array(HttpsBindingSchema), findings: z.array(FindingSchema).describe('Server-wide findings (orphans, shadowing, duplicates...) besides the bindings\' own.'), notes: z.array(z.string()) }),
 });
 
 const SharedAck = { allowSharedMapping: z.boolean().optional().describe('Acknowledge that an IP mapping shared by other bindings changes for all of them.') };

@@ -10,8 +10,14 @@ export const DiagnosticsRun = defineMethod({
     .object({
       ...WithSource,
       live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
+      asOf: z.iso.datetime({ offset: true }).optional().describe('Judge certificate dates as of this instant (ISO 8601) instead of now: what will have expired by then.'),
       expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
     })
     .strict(),
-  result: z.object({ findings: z.array(FindingSchema) }).loose(),
+  result: z.object({
+    findings: z.array(FindingSchema).describe('Errors first, then warnings, then info.'),
+    summary: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    file: z.string(),
+    notes: z.array(z.string()),
+  }),
 });

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { BindingsHttps, MappingRefSchema } from '../../rpc/protocol/index.js';
+import { renderTable } from '../table.js';
+import { formatFindingLines } from './findings.js';
+
+type Result = z.output<(typeof BindingsHttps)['result']>;
+type MappingRef = z.output<typeof MappingRefSchema> | null;
+
+/**
+ * The joined table admins used to build by hand: per https binding, the mapping IIS means,
+ * what clients really get, the certificate behind it, then the findings under the table.
+ */
+export function formatBindings(result: Result, now: Date = new Date()): string {
+  if (result.bindings.length === 0) return `No https bindings in ${result.file}.`;
+  const table = renderTable(result.bindings, [
+    { header: 'Site', value: (binding) => binding.site },
+    { header: 'Binding', value: (binding) => binding.bindingInformation },
+    { header: 'Flags', value: (binding) => flags(binding.sslFlags) },
+    { header: 'Declared mapping', value: (binding) => declared(binding.declaredMapping) },
+    { header: 'Clients get (SNI / no SNI)', value: (binding) => effective(binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni) },
+    { header: 'Certificate', value: (binding) => binding.certificate?.subject.replace(/,.*$/, '') ?? '' },
+    { header: 'Expires', value: (binding) => expiry(binding.certificate?.notAfter, now) },
+    { header: 'Findings', value: (binding) => binding.findings.map((finding) => finding.code).join(', ') },
+  ]);
+  const findings = [...result.bindings.flatMap((binding) => binding.findings), ...result.findings];
+  return [table, '', ...formatFindingLines(findings)].join('\n').trimEnd();
+}
+
+function flags(sslFlags: number): string {
+  const names = [sslFlags & 1 ? 'SNI' : '', sslFlags & 2 ? 'CCS' : ''].filter(Boolean);
+  return names.length > 0 ? names.join('+') : sslFlags === 0 ? 'IP' : String(sslFlags);
+}
+
+function declared(ref: MappingRef): string {
+  if (!ref) return '(none)';
+  return `${ref.key}${ref.exists ? '' : ' MISSING'}`;
+}
+
+function effective(declaredRef: MappingRef, withSni: MappingRef, withoutSni: MappingRef): string {
+  const show = (ref: MappingRef) => (ref ? (ref.key === declaredRef?.key && declaredRef.exists ? 'declared' : ref.key) : 'FAIL');
+  return `${show(withSni)} / ${show(withoutSni)}`;
+}
+
+function expiry(notAfter: string | undefined, now: Date): string {
+  if (!notAfter) return '';
+  return new Date(notAfter).getTime() < now.getTime() ? `${notAfter.slice(0, 10)} EXPIRED` : notAfter.slice(0, 10);
+}

@@ -1,0 +1,21 @@
+import { HttpApiError } from '../errors.js';
+import { joinServerState } from '../join/join-server-state.js';
+import { loadServerState } from '../join/load-server-state.js';
+import { BindingsHttps } from '../rpc/protocol/index.js';
+import { implement } from './handler.js';
+
+export const bindingsHttps = implement(BindingsHttps, async (params, context) => {
+  context.progress('Reading configuration, http.sys mappings and certificates');
+  const state = await loadServerState(context.source, { signal: context.signal });
+  const joined = await joinServerState(state, { live: params.live, expiryDays: params.expiryDays, now: params.asOf ? new Date(params.asOf) : undefined, signal: context.signal, onProgress: context.progress });
+  let bindings = joined.bindings;
+  if (params.site !== undefined) {
+    bindings = bindings.filter((binding) => binding.site === params.site);
+    if (!state.config.sites.some((site) => site.name === params.site)) {
+      throw new HttpApiError('NOT_FOUND', `No site named '${params.site}' in ${state.config.file}.`, { site: params.site, file: state.config.file });
+    }
+  }
+  const own = new Set(joined.bindings.flatMap((binding) => binding.findings));
+  const siteWide = joined.findings.filter((finding) => !own.has(finding) && (params.site === undefined || finding.site === undefined || finding.site === params.site));
+  return { file: state.config.file, configKind: state.config.configKind, bindings, findings: siteWide, notes: state.notes };
+});

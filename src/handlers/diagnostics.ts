@@ -1,0 +1,15 @@
+import { joinServerState } from '../join/join-server-state.js';
+import { loadServerState } from '../join/load-server-state.js';
+import { mergeFindings } from '../join/merge-findings.js';
+import { DiagnosticsRun } from '../rpc/protocol/index.js';
+import { implement } from './handler.js';
+
+export const diagnosticsRun = implement(DiagnosticsRun, async (params, context) => {
+  context.progress('Reading configuration, http.sys mappings and certificates');
+  const state = await loadServerState(context.source, { signal: context.signal });
+  const joined = await joinServerState(state, { live: params.live, expiryDays: params.expiryDays, now: params.asOf ? new Date(params.asOf) : undefined, signal: context.signal, onProgress: context.progress });
+  const findings = mergeFindings(state.config.findings, joined.findings);
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) summary[finding.severity]++;
+  return { findings, summary, file: state.config.file, notes: state.notes };
+});

@@ -1,0 +1,46 @@
+import type { CertificateInfo } from '../certs/certificate-info.js';
+import { joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
+import { checkLiveBinding, liveFindings, type LiveCheck } from './live-tls-check.js';
+import type { JoinedBinding } from './join-model.js';
+import type { ServerState } from './load-server-state.js';
+
+export interface JoinOptions {
+  now?: Date;
+  expiryDays?: number;
+  /** Connect to each binding's endpoint and compare the served certificate. */
+  live?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (message: string, percentage: number) => void;
+}
+
+export type LiveJoinedBinding = JoinedBinding<CertificateInfo> & { live?: LiveCheck };
+
+export interface ServerJoin extends JoinResult<CertificateInfo> {
+  bindings: LiveJoinedBinding[];
+}
+
+/** The join over what loadServerState read, plus the live checks when asked for. */
+export async function joinServerState(state: ServerState, options: JoinOptions = {}): Promise<ServerJoin> {
+  const result: ServerJoin = joinHttpsBindings({
+    sites: state.config.sites,
+    mappings: state.mappings,
+    certificates: state.certificates,
+    reservations: state.reservations,
+    configKind: state.config.configKind,
+    now: options.now,
+    expiryDays: options.expiryDays,
+  });
+  if (!options.live) return result;
+  // One at a time: a check is a single handshake, and serial checks keep a slow or
+  // unreachable endpoint from flooding the server with connections.
+  for (const [index, binding] of result.bindings.entries()) {
+    if (options.signal?.aborted) break;
+    options.onProgress?.(`TLS handshake with ${binding.site} ${binding.bindingInformation}`, Math.round((index / result.bindings.length) * 100));
+    if (binding.port === null) continue;
+    binding.live = await checkLiveBinding(binding, { signal: options.signal });
+    const found = liveFindings(binding, binding.live);
+    binding.findings.push(...found);
+    result.findings.push(...found);
+  }
+  return result;
+}
