@@ -50,7 +50,10 @@ function ConvertTo-HttpApiHttpsBinding {
             $extra.HostName = $endpoint.HostName
         }
         foreach ($name in $extra.Keys) {
-            $object.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList $name, $extra[$name]))
+            # The worker may already send some of these (Port): its value stands.
+            if (-not $object.PSObject.Properties[$name]) {
+                $object.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList $name, $extra[$name]))
+            }
         }
         $object
     }

@@ -1,5 +1,6 @@
-# The worker client: start, reuse, restart, stop, framing, progress, cancellation and how
-# failures of the worker surface. Uses the real worker where its behaviour is needed, and a fake
+# The worker client: restart, finding node and the script, framing, progress, cancellation, how
+# failures of the worker surface, and the ShouldProcess choke point. Start, reuse and stop are in
+# Get-HttpApiWorker.Tests.ps1 and Stop-HttpApiWorker.Tests.ps1. Uses the real worker where its behaviour is needed, and a fake
 # worker (fixtures/fake-worker.mjs) for the failures the real one does not produce on demand.
 
 BeforeAll {
@@ -12,41 +13,9 @@ AfterAll {
     Remove-Module -Name HttpApi -ErrorAction Ignore
 }
 
-Describe 'The real worker' {
+Describe 'Restarting the worker' {
     BeforeAll {
-        Stop-HttpApiWorker
-    }
-
-    It 'is not started by importing the module or by Get-HttpApiWorker' {
-        $worker = Get-HttpApiWorker
-        $worker.Running | Should -BeFalse
-        $worker.ProcessId | Should -BeNullOrEmpty
-        $worker.PSObject.TypeNames[0] | Should -Be 'HttpApi.Worker'
-    }
-
-    It 'starts on first use, answers server/info, and names node and the worker bundle' {
-        $null = Get-HttpSslCert -Snapshot $DemoServer -ErrorAction SilentlyContinue
-        $worker = Get-HttpApiWorker
-        $worker.Running | Should -BeTrue
-        $worker.ProcessId | Should -BeGreaterThan 0
-        $worker.WorkerPath | Should -Be (Resolve-Path -LiteralPath $WorkerScript).ProviderPath
-        $worker.NodePath | Should -Be (Get-Command -Name node -CommandType Application | Select-Object -First 1).Path
-        $worker.Version | Should -Be (Get-Content -LiteralPath (Join-Path $RepoRoot 'package.json') -Raw | ConvertFrom-Json).version
-        $worker.ImplementedMethods | Should -Contain 'server/info'
-        (Get-Process -Id $worker.ProcessId).ProcessName | Should -Match 'node'
-    }
-
-    It 'is reused: one process answers many calls' {
-        $first = Get-WorkerProcessId
-        $before = (Get-HttpApiWorker).Requests
-        foreach ($index in 1..10) {
-            $null = Get-HttpUrlAcl -Snapshot $DemoServer -ErrorAction SilentlyContinue
-            $null = Get-HttpApiCertificate -Snapshot $DemoServer -ErrorAction SilentlyContinue
-        }
-        $worker = Get-HttpApiWorker
-        $worker.ProcessId | Should -Be $first
-        $worker.Requests | Should -Be ($before + 20)
-        $worker.Starts | Should -Be 1
+        $null = Get-HttpUrlAcl -Snapshot $DemoServer -ErrorAction SilentlyContinue
     }
 
     It 'is restarted transparently after it was killed' {
@@ -69,32 +38,6 @@ Describe 'The real worker' {
         Get-WorkerProcessId | Should -Not -Be $first
     }
 
-    It 'is stopped by Stop-HttpApiWorker, which -WhatIf leaves alone' {
-        $processId = Get-WorkerProcessId
-        Stop-HttpApiWorker -WhatIf
-        (Get-HttpApiWorker).Running | Should -BeTrue
-        Stop-HttpApiWorker
-        (Get-HttpApiWorker).Running | Should -BeFalse
-        Get-Process -Id $processId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        { Stop-HttpApiWorker } | Should -Not -Throw
-    }
-
-    It 'is stopped when the module is removed' {
-        $null = Get-HttpUrlAcl -Snapshot $DemoServer -ErrorAction SilentlyContinue
-        $processId = Get-WorkerProcessId
-        Remove-Module -Name HttpApi
-        Wait-Process -Id $processId -Timeout 10 -ErrorAction SilentlyContinue
-        Get-Process -Id $processId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        Import-HttpApiForTest
-    }
-
-    It 'exits on its own when its input closes (PowerShell exiting), without being killed' {
-        $null = Get-HttpUrlAcl -Snapshot $DemoServer -ErrorAction SilentlyContinue
-        $connection = & (Get-Module -Name HttpApi) { $script:HttpApiWorker }
-        $connection.Input.Close()
-        $connection.Process.WaitForExit(10000) | Should -BeTrue
-        $connection.Process.ExitCode | Should -Be 0
-    }
 }
 
 Describe 'Finding node and the worker script' {
