@@ -34,21 +34,35 @@ export function runWorker({ dispatch, input = process.stdin, output = process.st
 
   const progress = new ProgressType<{ kind: 'report'; message: string; percentage?: number }>();
 
-  connection.onRequest(async (method: string, params: unknown, token: CancellationToken) => {
-    try {
-      return await dispatch(method, params, {
+  // Requests run concurrently, but each answer waits for the one before it: pipelined requests
+  // are answered in the order they came, as the contract promises, whatever each one awaits.
+  let lastAnswer: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(answer: Promise<T>): Promise<T> => {
+    // A failure waiting for its turn is handled later, by the turn; until then Node must not
+    // take it for an unhandled rejection (which ends the process).
+    answer.catch(() => {});
+    const turn = lastAnswer.then(() => answer);
+    lastAnswer = turn.catch(() => {});
+    return turn;
+  };
+
+  connection.onRequest((method: string, params: unknown, token: CancellationToken) =>
+    inTurn(
+      dispatch(method, params, {
         signal: toAbortSignal(token),
         onProgress: (progressToken, value) => void connection.sendProgress(progress, progressToken, { kind: 'report', ...value }),
-      });
-    } catch (error) {
-      const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
-      throw new ResponseError(rpcError.code, rpcError.message, rpcError.data);
-    }
-  });
+      }).catch((error: unknown) => {
+        const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
+        throw new ResponseError(rpcError.code, rpcError.message, rpcError.data);
+      }),
+    ),
+  );
 
   connection.onNotification(InvalidFrameMethod, (frame: InvalidFrame) => {
     log(`rejected frame: ${frame.message}`);
-    writer.write({ jsonrpc: '2.0', id: frame.id, error: { code: frame.code, message: frame.message } } as never).catch(() => {});
+    void inTurn(Promise.resolve()).then(() =>
+      writer.write({ jsonrpc: '2.0', id: frame.id, error: { code: frame.code, message: frame.message } } as never).catch(() => {}),
+    );
   });
 
   reader.onError((error) => log(`transport: ${error.message}`));

@@ -193,6 +193,23 @@ describe('error mapping', () => {
   });
 });
 
+describe('answer order', () => {
+  it('answers pipelined requests in the order they came, though a later one finishes first', async () => {
+    const slow = implement(SitesList, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return emptySites;
+    });
+    const { client } = session([slow, serverInfo]);
+    const order: string[] = [];
+    await Promise.all([
+      client.sendRequest('sites/list', {}).then(() => order.push('sites/list')),
+      rejection(client.sendRequest('sites/list', { site: 5 })).then(() => order.push('invalid params')),
+      client.sendRequest('server/info', {}).then(() => order.push('server/info')),
+    ]);
+    expect(order).toEqual(['sites/list', 'invalid params', 'server/info']);
+  });
+});
+
 describe('runWorker', () => {
   it('resolves when its input closes', async () => {
     const current = session([serverInfo]);
