@@ -131,6 +131,18 @@ describe('output', () => {
     expect(JSON.parse(run.stdout)).toEqual(await worker.connection.sendRequest('server/info', { source: { snapshot: '/tmp/snap' } }));
   });
 
+  it('--json prints exactly the result of each implemented reading method, for the demo server', async () => {
+    const reads = commands.filter((command) => ['sites/list', 'sslcert/list', 'urlacl/list'].includes(command.definition.method));
+    const implemented = reads.filter((command) => info.methods.some((method) => method.name === command.definition.method && method.implemented));
+    await Promise.all(
+      implemented.map(async (command) => {
+        const run = await httpapi(...command.words, '--snapshot', 'fixtures/demo-server', '--json');
+        expect(run.stderr, command.words.join(' ')).toBe('');
+        expect(JSON.parse(run.stdout)).toEqual(await worker.connection.sendRequest(command.definition.method, { source: { snapshot: 'fixtures/demo-server' } }));
+      }),
+    );
+  });
+
   it('info without --json is a readable table of the methods', async () => {
     const run = await httpapi('info');
     expect(run.code).toBe(0);
