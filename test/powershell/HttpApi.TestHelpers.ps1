@@ -40,3 +40,39 @@ function Skip-UnlessImplemented {
 function Get-WorkerProcessId {
     (Get-HttpApiWorker).ProcessId
 }
+
+$script:NetshDouble = Join-Path -Path $script:RepoRoot -ChildPath 'test/netsh-double/netsh.mjs'
+
+function Use-NetshDouble {
+    # Points the netsh test double at a fresh state file. The worker passes its environment on to
+    # netsh and takes it when it starts, so the running worker is stopped first.
+    param([hashtable] $State = @{}, [hashtable] $Setting = @{})
+    $file = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ("httpapi-netsh-{0}.json" -f [guid]::NewGuid())
+    $content = @{ sslcert = @(); urlacl = @() }
+    foreach ($key in $State.Keys) {
+        $content[$key] = @($State[$key])
+    }
+    Set-Content -LiteralPath $file -Value (ConvertTo-Json -InputObject $content -Depth 8) -Encoding utf8
+    Stop-HttpApiWorker
+    $env:HTTPAPI_NETSH_STATE = $file
+    foreach ($name in $Setting.Keys) {
+        Set-Item -Path "Env:$name" -Value $Setting[$name]
+    }
+    $file
+}
+
+function Reset-NetshDouble {
+    Stop-HttpApiWorker
+    Remove-Item -Path Env:HTTPAPI_NETSH_STATE, Env:HTTPAPI_NETSH_LAYOUT, Env:HTTPAPI_NETSH_LOCALE, Env:HTTPAPI_NETSH_JSON, Env:HTTPAPI_NETSH_CODEPAGE -ErrorAction Ignore
+}
+
+# Mappings for the double, in its state format (the fields netsh add sslcert takes).
+$script:DoubleMappings = @(
+    @{ kind = 'ipport'; key = '0.0.0.0:443'; certhash = '8a797aef3f7fbc8c148ddc6cbda86554c42972f5'; appid = '{4dc3e181-e14b-4a21-b022-59fc669b0914}'; certstorename = 'MY' }
+    @{ kind = 'hostnameport'; key = 'www.contoso.com:443'; certhash = '8a797aef3f7fbc8c148ddc6cbda86554c42972f5'; appid = '{4dc3e181-e14b-4a21-b022-59fc669b0914}'; certstorename = 'MY' }
+    @{ kind = 'hostnameport'; key = 'shop.fabrikam.com:443'; certhash = 'd448c934be5a5e720bb27c199ea38dc5a6f92c66'; appid = '{4dc3e181-e14b-4a21-b022-59fc669b0914}'; certstorename = $null }
+)
+$script:DoubleReservations = @(
+    @{ url = 'http://+:8080/app/'; users = @(@{ user = '\Everyone'; listen = $true; delegate = $false }); sddl = 'D:(A;;GX;;;WD)' }
+    @{ url = 'https://*:44300/'; users = @(@{ user = 'NT AUTHORITY\Authenticated Users'; listen = $true; delegate = $false }); sddl = 'D:(A;;GX;;;AU)' }
+)

@@ -1,0 +1,158 @@
+# Get-IisHttpsBinding against the sample server (fixtures/demo-server: 15 https bindings; the
+# mappings and certificates are listed in its README) and against the netsh test double.
+
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'HttpApi.TestHelpers.ps1')
+    Import-HttpApiForTest
+    $script:HttpsSites = @(
+        'Default Web Site', 'Contoso WWW', 'Fabrikam Shop', 'Contoso API', 'Billing', 'Partners', 'Intranet', 'Fabrikam Mail',
+        'Contoso Portal', 'Contoso Docs', 'Admin', 'Kiosk', 'CDN', 'Media', 'Contoso IPv6'
+    )
+    $script:WildcardHash = 'D54DAFC94E7E55489195BE690C85192991847ED5'
+    $script:WwwHash = '8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5'
+}
+
+AfterAll {
+    Reset-NetshDouble
+    Remove-Module -Name HttpApi -ErrorAction Ignore
+}
+
+Describe 'Get-IisHttpsBinding' {
+    BeforeEach {
+        Skip-UnlessImplemented -Method 'bindings/https'
+    }
+
+    It 'returns every https binding of a snapshot, typed, with typed mappings, certificates and findings' {
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
+        $bindings.Site | Should -Be $HttpsSites
+        $bindings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'HttpApi.HttpsBinding' }
+        $www = $bindings | Where-Object Site -EQ 'Contoso WWW'
+        $www.Certificate.PSObject.TypeNames[0] | Should -Be 'HttpApi.Certificate'
+        $www.DeclaredMapping.PSObject.TypeNames[0] | Should -Be 'HttpApi.MappingRef'
+        $www.EffectiveMapping.WithoutSni.PSObject.TypeNames[0] | Should -Be 'HttpApi.MappingRef'
+        ($bindings | Where-Object Site -EQ 'Admin').Findings[0].PSObject.TypeNames[0] | Should -Be 'HttpApi.Finding'
+    }
+
+    It 'adds the names New-IISSiteBinding uses: IPAddress, Port, HostName, Sni, Thumbprint, CertificateStoreName' {
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
+        $www = $bindings | Where-Object Site -EQ 'Contoso WWW'
+        $www.BindingInformation | Should -Be '*:443:www.contoso.com'
+        $www.IPAddress | Should -Be '*'
+        $www.Port | Should -Be 443
+        $www.HostName | Should -Be 'www.contoso.com'
+        $www.Sni | Should -BeTrue
+        $www.Thumbprint | Should -Be $WwwHash
+        $www.CertificateStoreName | Should -Be 'MY'
+        $www.Certificate.Subject | Should -Be 'CN=www.contoso.com, O=Contoso Ltd, C=US'
+        $default = $bindings | Where-Object Site -EQ 'Default Web Site'
+        $default.Sni | Should -BeFalse
+        $default.HostName | Should -Be ''
+        $default.Thumbprint | Should -Be $WildcardHash
+        $default.CertificateStoreName | Should -Be 'WebHosting'
+        $ipv6 = $bindings | Where-Object Site -EQ 'Contoso IPv6'
+        $ipv6.IPAddress | Should -Be '[2001:db8::5]'
+        $ipv6.Thumbprint | Should -Be $WwwHash
+        ($bindings | Where-Object Site -EQ 'Media').CentralCertificateStore | Should -BeTrue
+    }
+
+    It 'shows the mapping a binding declares, what clients get without SNI, and who shares it' {
+        $portal = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso Portal'
+        $portal.DeclaredMapping.Kind | Should -Be 'ipport'
+        $portal.DeclaredMapping.Key | Should -Be '10.0.0.5:443'
+        $portal.DeclaredMapping.Exists | Should -BeTrue
+        $portal.SharedWith.Site | Should -Be @('Contoso Docs')
+        $portal.SharedWith[0].BindingInformation | Should -Be '10.0.0.5:443:docs.contoso.com'
+        $www = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso WWW'
+        $www.DeclaredMapping.Key | Should -Be 'www.contoso.com:443'
+        $www.EffectiveMapping.WithoutSni.Key | Should -Be '0.0.0.0:443'
+        $www.EffectiveMapping.WithoutSni.CertificateHash | Should -Be $WildcardHash
+        $admin = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName Admin
+        $admin.DeclaredMapping.Exists | Should -BeFalse
+        $admin.Thumbprint | Should -BeNullOrEmpty
+        $admin.Findings.Code | Should -Contain 'HTTPS_BINDING_NO_MAPPING'
+    }
+
+    It 'filters by -Port, -IPAddress, -HostName and -Sni' {
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -Port 8443).Site | Should -Be @('Admin')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -IPAddress 10.0.0.5).Site | Should -Be @('Contoso Portal', 'Contoso Docs')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -HostName '*.fabrikam.com').Site | Should -Be @('Fabrikam Shop', 'Fabrikam Mail')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -Sni).Site | Should -Be @('Contoso WWW', 'Fabrikam Shop', 'Contoso API', 'Billing', 'Partners', 'Intranet', 'Fabrikam Mail', 'Kiosk', 'CDN', 'Media')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -Sni:$false).Site | Should -Be @('Default Web Site', 'Contoso Portal', 'Contoso Docs', 'Admin', 'Contoso IPv6')
+    }
+
+    It 'filters by -Thumbprint as copied from certmgr (spaces, lower case) and by -CertificateStoreName' {
+        $copied = 'd5 4d af c9 4e 7e 55 48 91 95 be 69 0c 85 19 29 91 84 7e d5'
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -Thumbprint $copied).Site | Should -Be @('Default Web Site', 'Contoso Portal', 'Contoso Docs', 'CDN', 'Media')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -CertificateStoreName WebHosting).Site | Should -Be @('Default Web Site', 'Contoso Portal', 'Contoso Docs', 'CDN')
+    }
+
+    It 'takes site names with wildcards, and sites from Get-IisSite through the pipeline with their source' {
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Fabrikam*').Site | Should -Be @('Fabrikam Shop', 'Fabrikam Mail')
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -Name 'Billing').Site | Should -Be @('Billing')
+        Skip-UnlessImplemented -Method 'sites/list'
+        $bindings = @(Get-IisSite -Snapshot $DemoServer -Name 'Contoso*' | Get-IisHttpsBinding)
+        $bindings.Site | Should -Be @('Contoso WWW', 'Contoso API', 'Contoso Portal', 'Contoso Docs', 'Contoso IPv6')
+        $bindings[0].HttpApiSource.snapshot | Should -Be $DemoServer
+    }
+
+    It 'writes NOT_FOUND for a site that does not exist, and nothing for a site without https bindings' {
+        $records = $null
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Nope' -ErrorAction SilentlyContinue -ErrorVariable records)
+        $bindings.Count | Should -Be 0
+        $records[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Get-IisHttpsBinding'
+        $records[0].TargetObject | Should -Be 'Nope'
+        $records = $null
+        @(Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Reports' -ErrorVariable records).Count | Should -Be 0
+        $records.Count | Should -Be 0
+    }
+
+    It 'shows a table with the certificate thumbprint and a status from the findings' {
+        $text = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso WWW', 'Fabrikam Shop' | Out-String -Width 250
+        $text | Should -Match 'Site\s+IPAddress\s+Port\s+HostName\s+Sni\s+Thumbprint\s+Status'
+        $text | Should -Match "Contoso WWW\s+\*\s+443 www.contoso.com\s+True\s+$WwwHash OK"
+        $text | Should -Match 'Fabrikam Shop\s+.*1 error'
+    }
+
+    It 'completes site names and thumbprints' {
+        $line = "Get-IisHttpsBinding -Snapshot '$DemoServer' -SiteName Fab"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @("'Fabrikam Shop'", "'Fabrikam Mail'")
+        $line = "Get-IisHttpsBinding -Snapshot '$DemoServer' -Thumbprint D54"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @($WildcardHash)
+    }
+}
+
+Describe 'Get-IisHttpsBinding with netsh (the test double) for the http.sys side' {
+    BeforeAll {
+        $script:StateFile = Use-NetshDouble -State @{ sslcert = $DoubleMappings }
+        $script:ConfigFile = Join-Path $DemoServer 'applicationHost.config'
+    }
+
+    AfterAll {
+        Reset-NetshDouble
+        Remove-Item -LiteralPath $StateFile -ErrorAction Ignore
+    }
+
+    BeforeEach {
+        Skip-UnlessImplemented -Method 'bindings/https'
+    }
+
+    It 'joins the configuration with the mappings netsh shows' {
+        $bindings = @(Get-IisHttpsBinding -ConfigPath $ConfigFile -NetshPath $NetshDouble -ErrorAction SilentlyContinue)
+        $bindings.Site | Should -Be $HttpsSites
+        ($bindings | Where-Object Site -EQ 'Contoso WWW').DeclaredMapping.CertificateHash | Should -Be $WwwHash
+        ($bindings | Where-Object Site -EQ 'Default Web Site').DeclaredMapping.CertificateHash | Should -Be $WwwHash
+        ($bindings | Where-Object Site -EQ 'Fabrikam Shop').DeclaredMapping.Exists | Should -BeTrue
+        ($bindings | Where-Object Site -EQ 'Fabrikam Shop').CertificateStoreName | Should -Be 'MY'
+        ($bindings | Where-Object Site -EQ 'Billing').DeclaredMapping.Exists | Should -BeFalse
+        ($bindings | Where-Object Site -EQ 'Billing').Findings.Code | Should -Contain 'HTTPS_BINDING_NO_MAPPING'
+        $bindings[0].HttpApiSource.netshPath | Should -Be $NetshDouble
+    }
+
+    It 'writes NETSH_UNAVAILABLE when the netsh path does not exist' {
+        $records = $null
+        $missing = Join-Path $TestDrive 'netsh.exe'
+        $null = Get-IisHttpsBinding -ConfigPath $ConfigFile -NetshPath $missing -ErrorAction SilentlyContinue -ErrorVariable records
+        $records[0].FullyQualifiedErrorId | Should -Be 'NETSH_UNAVAILABLE,Get-IisHttpsBinding'
+        $records[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+    }
+}
