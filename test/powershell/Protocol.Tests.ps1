@@ -1,0 +1,226 @@
+# The cmdlets and the worker must agree on the protocol: every param the module sends must be a
+# param of the method in the worker's OpenRPC document (rpc.discover), with the right type. Checked
+# twice: statically over the module's source (every Invoke-HttpApiWorker call names its method
+# and params literally) and on the wire (every cmdlet run with every parameter against a worker
+# that logs what it receives).
+
+BeforeAll {
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'HttpApi.TestHelpers.ps1')
+    Import-HttpApiForTest
+
+    # rpc.discover straight from the built worker, without the module (whose objects are PascalCase).
+    function Invoke-RawWorkerRequest {
+        param([string] $Method)
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new('node')
+        $startInfo.ArgumentList.Add($WorkerScript)
+        $startInfo.ArgumentList.Add('serve')
+        $startInfo.RedirectStandardInput = $true
+        $startInfo.RedirectStandardOutput = $true
+        $startInfo.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        try {
+            $body = [System.Text.Encoding]::UTF8.GetBytes((@{ jsonrpc = '2.0'; id = 1; method = $Method; params = @{} } | ConvertTo-Json -Compress))
+            $header = [System.Text.Encoding]::ASCII.GetBytes("Content-Length: $($body.Length)`r`n`r`n")
+            $process.StandardInput.BaseStream.Write($header, 0, $header.Length)
+            $process.StandardInput.BaseStream.Write($body, 0, $body.Length)
+            $process.StandardInput.BaseStream.Flush()
+            $received = [System.IO.MemoryStream]::new()
+            $chunk = [byte[]]::new(65536)
+            while ($true) {
+                $count = $process.StandardOutput.BaseStream.Read($chunk, 0, $chunk.Length)
+                if ($count -le 0) { throw "the worker closed stdout before answering $Method" }
+                $received.Write($chunk, 0, $count)
+                $bytes = $received.ToArray()
+                $text = [System.Text.Encoding]::ASCII.GetString($bytes)
+                $end = $text.IndexOf("`r`n`r`n")
+                if ($end -lt 0) { continue }
+                $length = [int] ([regex]::Match($text.Substring(0, $end), 'Content-Length: (\d+)').Groups[1].Value)
+                if ($bytes.Length -lt $end + 4 + $length) { continue }
+                return ([System.Text.Encoding]::UTF8.GetString($bytes, $end + 4, $length) | ConvertFrom-Json -AsHashtable).result
+            }
+        }
+        finally {
+            $process.StandardInput.Close()
+            if (-not $process.WaitForExit(5000)) { $process.Kill() }
+            $process.Dispose()
+        }
+    }
+
+    $script:OpenRpc = Invoke-RawWorkerRequest -Method 'rpc.discover'
+    $script:MethodParams = @{}
+    foreach ($method in $OpenRpc.methods) {
+        $params = @{}
+        foreach ($param in $method.params) {
+            $params[$param.name] = $param.schema
+        }
+        $MethodParams[$method.name] = $params
+    }
+    $script:SourceSchema = $MethodParams['sites/list']['source']
+
+    # Does a JSON value (as ConvertFrom-Json -AsHashtable gives it) fit a JSON schema's type and enum?
+    function Test-SchemaValue {
+        param($Value, [hashtable] $Schema)
+        if ($Schema.ContainsKey('anyOf')) {
+            return [bool] ($Schema.anyOf | Where-Object { Test-SchemaValue -Value $Value -Schema $_ })
+        }
+        if ($Schema.ContainsKey('enum') -and $Schema.enum -notcontains $Value) {
+            return $false
+        }
+        switch ($Schema.type) {
+            'string' { return $Value -is [string] }
+            'boolean' { return $Value -is [bool] }
+            'integer' { return $Value -is [long] -or $Value -is [int] }
+            'number' { return $Value -is [long] -or $Value -is [int] -or $Value -is [double] -or $Value -is [decimal] }
+            'array' { return $Value -is [System.Collections.IList] }
+            'object' {
+                if ($Value -isnot [System.Collections.IDictionary]) { return $false }
+                foreach ($key in $Value.Keys) {
+                    if (-not $Schema.properties.ContainsKey($key)) { return $false }
+                    if (-not (Test-SchemaValue -Value $Value[$key] -Schema $Schema.properties[$key])) { return $false }
+                }
+                return $true
+            }
+        }
+        $true
+    }
+
+    # Every problem with one request: unknown method, unknown param, wrong type.
+    function Get-RequestProblem {
+        param([string] $Method, [System.Collections.IDictionary] $Params)
+        if (-not $MethodParams.ContainsKey($Method)) {
+            return "$Method is not a method of the worker"
+        }
+        foreach ($name in $Params.Keys) {
+            if (-not $MethodParams[$Method].ContainsKey($name)) {
+                "$Method has no param '$name'"
+            }
+            elseif (-not (Test-SchemaValue -Value $Params[$name] -Schema $MethodParams[$Method][$name])) {
+                "$Method param '$name' = $(ConvertTo-Json -InputObject $Params[$name] -Compress) does not fit its schema $(ConvertTo-Json -InputObject $MethodParams[$Method][$name] -Compress -Depth 6)"
+            }
+        }
+    }
+}
+
+AfterAll {
+    Stop-HttpApiWorker
+    Remove-Item -Path Env:HTTPAPI_WORKER, Env:FAKE_WORKER_LOG -ErrorAction Ignore
+    Remove-Module -Name HttpApi -ErrorAction Ignore
+}
+
+Describe 'The OpenRPC document the worker publishes' {
+    It 'lists the methods the module calls, each with the source param' {
+        foreach ($method in 'sites/list', 'bindings/https', 'sslcert/list', 'urlacl/list', 'certificates/list', 'diagnostics/run') {
+            $MethodParams.ContainsKey($method) | Should -BeTrue -Because $method
+            $MethodParams[$method].ContainsKey('source') | Should -BeTrue
+            $MethodParams[$method].ContainsKey('progressToken') | Should -BeTrue
+        }
+        $SourceSchema.properties.Keys | Should -Contain 'snapshot'
+    }
+}
+
+Describe 'The module''s source' {
+    BeforeAll {
+        $script:Calls = foreach ($file in Get-ChildItem -Path (Join-Path $RepoRoot 'powershell') -Recurse -Filter '*.ps1') {
+            $ast = [System.Management.Automation.Language.Parser]::ParseFile($file.FullName, [ref] $null, [ref] $null)
+            foreach ($command in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                if ($command.GetCommandName() -notin 'Invoke-HttpApiWorker', 'Get-HttpApiCompletionResult') { continue }
+                $bound = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($command, $true)
+                [pscustomobject]@{
+                    File = $file.Name
+                    Line = $command.Extent.StartLineNumber
+                    Method = $bound.BoundParameters['Method'].Value
+                    Params = $bound.BoundParameters['Params'].Value
+                }
+            }
+        }
+    }
+
+    It 'calls the worker with a literal method name and a literal hashtable of params, so this check sees every param' {
+        @($Calls | Where-Object File -Like 'Invoke-HttpApiWorker.ps1').Count | Should -Be 0
+        $Calls.Count | Should -BeGreaterOrEqual 8
+        foreach ($call in $Calls) {
+            $call.Method | Should -BeOfType ([System.Management.Automation.Language.StringConstantExpressionAst]) -Because "$($call.File):$($call.Line)"
+            if ($call.Params) {
+                $call.Params | Should -BeOfType ([System.Management.Automation.Language.HashtableAst]) -Because "$($call.File):$($call.Line)"
+            }
+        }
+    }
+
+    It 'sends only params the method declares' {
+        $problems = foreach ($call in $Calls) {
+            $method = $call.Method.Value
+            $MethodParams.ContainsKey($method) | Should -BeTrue -Because "$($call.File):$($call.Line) calls $method"
+            if (-not $call.Params) { continue }
+            foreach ($pair in $call.Params.KeyValuePairs) {
+                $name = $pair.Item1.Value
+                if (-not $MethodParams[$method].ContainsKey($name)) {
+                    "$($call.File):$($call.Line) sends '$name' to $method"
+                }
+            }
+        }
+        $problems | Should -BeNullOrEmpty -Because ($problems -join '; ')
+    }
+
+    It 'builds the source from fields the source param declares' {
+        $file = Join-Path $RepoRoot 'powershell/Private/ConvertTo-HttpApiSource.ps1'
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($file, [ref] $null, [ref] $null)
+        $keys = @($ast.FindAll({ $args[0] -is [System.Management.Automation.Language.IndexExpressionAst] -and $args[0].Target.Extent.Text -eq '$source' }, $true) |
+            ForEach-Object { $_.Index.Value } | Sort-Object -Unique)
+        $keys | Should -Be @('configPath', 'iisExpress', 'netshPath', 'snapshot')
+        foreach ($key in $keys) {
+            $SourceSchema.properties.Keys | Should -Contain $key
+        }
+    }
+}
+
+Describe 'What the cmdlets send' {
+    BeforeAll {
+        Stop-HttpApiWorker
+        $env:HTTPAPI_WORKER = $FakeWorker
+        $env:FAKE_WORKER_LOG = Join-Path $TestDrive 'requests.log'
+        $source = @{ Snapshot = $TestDrive; ConfigPath = 'applicationHost.config'; IisExpress = $true; NetshPath = $NetshDouble }
+        $thumbprint = '8a 79 7a ef 3f 7f bc 8c 14 8d dc 6c bd a8 65 54 c4 29 72 f5'
+        $quiet = @{ ErrorAction = 'SilentlyContinue' }
+        $null = Get-IisSite @source @quiet -Name Alpha
+        $null = Get-IisSite @source @quiet -Name 'A*', 'B*'
+        $null = Get-IisHttpsBinding @source @quiet -SiteName Alpha -IPAddress '*' -Port 443 -HostName 'alpha.example' -Sni -Thumbprint $thumbprint -CertificateStoreName MY -Live
+        $null = Test-IisHttpsBinding @source @quiet -SiteName Alpha -BindingInformation '*:443:alpha.example' -IPAddress '*' -Port 443 -HostName 'alpha.example' -Severity error -ExpiryDays 10 -Live -Quiet
+        $null = Get-HttpSslCert @source @quiet -Kind ipport -Thumbprint $thumbprint -AppId '4dc3e181-e14b-4a21-b022-59fc669b0914' -CertificateStoreName MY
+        $null = Get-HttpSslCert @source @quiet -IPPort '0.0.0.0:443'
+        $null = Get-HttpSslCert @source @quiet -HostnamePort 'www.contoso.com:443'
+        $null = Get-HttpSslCert @source @quiet -CcsPort 443
+        $null = Get-HttpUrlAcl @source @quiet -Url 'http://+:80/' -User '*'
+        $null = Get-HttpApiCertificate @source @quiet -Thumbprint $thumbprint -CertificateStoreName MY -DnsName '*' -ExpiringWithinDays 5
+        foreach ($line in "Get-IisSite -Snapshot '$TestDrive' -Name A", "Get-IisHttpsBinding -IisExpress -Thumbprint 8", "Get-HttpSslCert -NetshPath '$NetshDouble' -IPPort 0", "Get-HttpUrlAcl -ConfigPath x.config -Url h") {
+            $null = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        }
+        $script:Requests = @(Get-Content -LiteralPath $env:FAKE_WORKER_LOG | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable } |
+            Where-Object { $_.ContainsKey('id') -and $_.method -ne 'server/info' })
+    }
+
+    It 'calls every read method' {
+        @($Requests.method | Sort-Object -Unique) | Should -Be @('bindings/https', 'certificates/list', 'diagnostics/run', 'sites/list', 'sslcert/list', 'urlacl/list')
+    }
+
+    It 'sends, in every request, only params of the method, each of the declared type' {
+        $problems = foreach ($request in $Requests) {
+            Get-RequestProblem -Method $request.method -Params $request.params
+        }
+        $problems | Should -BeNullOrEmpty -Because ($problems -join '; ')
+    }
+
+    It 'sends the source with absolute paths and booleans as booleans' {
+        $first = $Requests | Where-Object { $_.params.site -eq 'Alpha' } | Select-Object -First 1
+        $first.params.source.snapshot | Should -Be $TestDrive
+        $first.params.source.configPath | Should -Be (Join-Path (Get-Location).ProviderPath 'applicationHost.config')
+        $first.params.source.iisExpress | Should -BeTrue
+        $first.params.source.netshPath | Should -Be $NetshDouble
+        ($Requests | Where-Object { $_.method -eq 'bindings/https' }).params.live | Should -BeTrue
+    }
+
+    It 'shows that the check catches a param the method does not declare' {
+        Get-RequestProblem -Method 'sites/list' -Params @{ siteName = 'x' } | Should -Match "no param 'siteName'"
+        Get-RequestProblem -Method 'bindings/https' -Params @{ live = @{ IsPresent = $true } } | Should -Match 'does not fit'
+        Get-RequestProblem -Method 'sslcert/list' -Params @{ kind = 'ip' } | Should -Match 'does not fit'
+    }
+}
