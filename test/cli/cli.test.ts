@@ -74,6 +74,10 @@ describe('failures: exit 1, one line on stderr, no stack', () => {
     expectOneLineFailure(await httpapi('sites', '--verbose'), /unknown option --verbose/);
   });
 
+  it('serve with an unknown option does not start a worker', async () => {
+    expectOneLineFailure(await httpapi('serve', '--snapshoot', 'fixtures/demo-server'), /unknown option --snapshoot/);
+  });
+
   it('an option without its value', async () => {
     expectOneLineFailure(await httpapi('sites', '--site'), /--site needs a value/);
   });
