@@ -23,8 +23,8 @@ function Resolve-HttpApiWorkerScript {
             throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_NOT_FOUND' -Category ObjectNotFound -TargetObject $configured -ClientError)
         }
     }
-    $candidates.Add((Join-Path -Path $script:HttpApiModuleRoot -ChildPath 'bin/httpapi.js'))
-    $candidates.Add((Join-Path -Path (Split-Path -Path $script:HttpApiModuleRoot -Parent) -ChildPath 'dist/httpapi.js'))
+    $candidates.Add((Join-Path -Path (Join-Path -Path $script:HttpApiModuleRoot -ChildPath 'bin') -ChildPath 'httpapi.js'))
+    $candidates.Add((Join-Path -Path (Join-Path -Path (Split-Path -Path $script:HttpApiModuleRoot -Parent) -ChildPath 'dist') -ChildPath 'httpapi.js'))
     foreach ($candidate in $candidates) {
         if (Test-Path -LiteralPath $candidate -PathType Leaf) {
             return (Resolve-Path -LiteralPath $candidate).ProviderPath

@@ -80,11 +80,20 @@ function Start-HttpApiWorkerProcess {
     }
     Write-Verbose -Message "Started the HttpApi worker: process $($process.Id), $nodePath $workerPath serve"
 
-    $response = Send-HttpApiRequest -Connection $connection -Method 'server/info'
-    if (-not $response.PSObject.Properties['result'] -or -not $response.result.PSObject.Properties['methods']) {
-        Stop-HttpApiWorkerProcess -Connection $connection -Kill
-        $message = "The HttpApi worker '$workerPath' did not answer server/info as HttpApi does: $(ConvertTo-Json -InputObject $response -Depth 4 -Compress)"
-        throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_PROTOCOL_ERROR' -Category InvalidResult -TargetObject $workerPath -ClientError)
+    $answered = $false
+    try {
+        $response = Send-HttpApiRequest -Connection $connection -Method 'server/info'
+        if (-not $response.PSObject.Properties['result'] -or -not $response.result.PSObject.Properties['methods']) {
+            $message = "The HttpApi worker '$workerPath' did not answer server/info as HttpApi does: $(ConvertTo-Json -InputObject $response -Depth 4 -Compress)"
+            throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_PROTOCOL_ERROR' -Category InvalidResult -TargetObject $workerPath -ClientError)
+        }
+        $answered = $true
+    }
+    finally {
+        # Not yet the session's worker: nobody else would stop it (Ctrl+C during start-up included).
+        if (-not $answered) {
+            Stop-HttpApiWorkerProcess -Connection $connection -Kill
+        }
     }
     $connection.Info = $response.result
     $connection

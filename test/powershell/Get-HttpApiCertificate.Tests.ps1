@@ -13,9 +13,6 @@ AfterAll {
 }
 
 Describe 'Get-HttpApiCertificate' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'certificates/list'
-    }
 
     It 'returns every certificate of a snapshot, typed HttpApi.Certificate' {
         $certificates = @(Get-HttpApiCertificate -Snapshot $DemoServer)
@@ -52,9 +49,7 @@ Describe 'Get-HttpApiCertificate' {
     }
 
     It 'takes the certificate of a mapping or a binding from the pipeline' {
-        Skip-UnlessImplemented -Method 'sslcert/list'
         (Get-HttpSslCert -Snapshot $DemoServer -HostnamePort www.contoso.com:443 | Get-HttpApiCertificate).Thumbprint | Should -Be $WwwHash
-        Skip-UnlessImplemented -Method 'bindings/https'
         (Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Fabrikam Shop' | Get-HttpApiCertificate).Thumbprint | Should -Be $ExpiredHash
     }
 
@@ -72,6 +67,13 @@ Describe 'Get-HttpApiCertificate' {
         $records[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $records[0].Exception | Should -BeOfType ([System.ArgumentException])
         $records[0].Exception.Message | Should -Match 'thumbprint'
+    }
+
+    It 'writes NO_SOURCE off Windows for a live-like source: netsh gives mappings, not certificates' -Skip:$IsWindows {
+        $records = $null
+        $null = Get-HttpApiCertificate -NetshPath $NetshDouble -ErrorAction SilentlyContinue -ErrorVariable records
+        $records[0].FullyQualifiedErrorId | Should -Be 'NO_SOURCE,Get-HttpApiCertificate'
+        $records[0].Exception.Message | Should -Match 'certificates'
     }
 
     It 'shows a table of thumbprint, store, expiry, key and subject' {

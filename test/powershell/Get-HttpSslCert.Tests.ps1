@@ -14,9 +14,6 @@ AfterAll {
 }
 
 Describe 'Get-HttpSslCert' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'sslcert/list'
-    }
 
     It 'returns every mapping of a snapshot, typed, with its options typed too' {
         $mappings = @(Get-HttpSslCert -Snapshot $DemoServer)
@@ -94,7 +91,6 @@ Describe 'Get-HttpSslCert with netsh (the test double)' {
     }
 
     It 'lists what netsh shows (<Layout> layout)' -ForEach @(@{ Layout = 'win10' }, @{ Layout = '2022' }, @{ Layout = 'pre2012' }) {
-        Skip-UnlessImplemented -Method 'sslcert/list'
         $null = Use-NetshDouble -State @{ sslcert = $DoubleMappings } -Setting @{ HTTPAPI_NETSH_LAYOUT = $Layout }
         $mappings = @(Get-HttpSslCert -NetshPath $NetshDouble)
         $mappings.Key | Should -Be @('0.0.0.0:443', 'www.contoso.com:443', 'shop.fabrikam.com:443')
@@ -105,14 +101,12 @@ Describe 'Get-HttpSslCert with netsh (the test double)' {
     }
 
     It 'asks netsh for one key' {
-        Skip-UnlessImplemented -Method 'sslcert/list'
         $null = Use-NetshDouble -State @{ sslcert = $DoubleMappings }
         (Get-HttpSslCert -NetshPath $NetshDouble -HostnamePort shop.fabrikam.com:443).CertificateHash | Should -Be 'D448C934BE5A5E720BB27C199EA38DC5A6F92C66'
         { Get-HttpSslCert -NetshPath $NetshDouble -HostnamePort nope.example:443 -ErrorAction Stop } | Should -Throw -ErrorId 'NOT_FOUND,Get-HttpSslCert'
     }
 
     It 'writes NETSH_UNAVAILABLE when netsh cannot be started' {
-        Skip-UnlessImplemented -Method 'sslcert/list'
         $records = $null
         $null = Get-HttpSslCert -NetshPath (Join-Path $TestDrive 'netsh.exe') -ErrorAction SilentlyContinue -ErrorVariable records
         $records[0].FullyQualifiedErrorId | Should -Be 'NETSH_UNAVAILABLE,Get-HttpSslCert'

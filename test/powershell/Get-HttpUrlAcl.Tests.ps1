@@ -12,9 +12,6 @@ AfterAll {
 }
 
 Describe 'Get-HttpUrlAcl' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'urlacl/list'
-    }
 
     It 'returns every reservation of a snapshot with its users and SDDL, typed' {
         $reservations = @(Get-HttpUrlAcl -Snapshot $DemoServer)
@@ -64,7 +61,6 @@ Describe 'Get-HttpUrlAcl with netsh (the test double)' {
     }
 
     It 'lists what netsh shows, in English and in Italian' -ForEach @(@{ Locale = 'en' }, @{ Locale = 'it' }) {
-        Skip-UnlessImplemented -Method 'urlacl/list'
         $null = Use-NetshDouble -State @{ urlacl = $DoubleReservations } -Setting @{ HTTPAPI_NETSH_LOCALE = $Locale }
         $reservations = @(Get-HttpUrlAcl -NetshPath $NetshDouble)
         $reservations.Url | Should -Be @('http://+:8080/app/', 'https://*:44300/')

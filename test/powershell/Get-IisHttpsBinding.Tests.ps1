@@ -18,9 +18,6 @@ AfterAll {
 }
 
 Describe 'Get-IisHttpsBinding' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'bindings/https'
-    }
 
     It 'returns every https binding of a snapshot, typed, with typed mappings, certificates and findings' {
         $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
@@ -89,7 +86,6 @@ Describe 'Get-IisHttpsBinding' {
     It 'takes site names with wildcards, and sites from Get-IisSite through the pipeline with their source' {
         @(Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Fabrikam*').Site | Should -Be @('Fabrikam Shop', 'Fabrikam Mail')
         @(Get-IisHttpsBinding -Snapshot $DemoServer -Name 'Billing').Site | Should -Be @('Billing')
-        Skip-UnlessImplemented -Method 'sites/list'
         $bindings = @(Get-IisSite -Snapshot $DemoServer -Name 'Contoso*' | Get-IisHttpsBinding)
         $bindings.Site | Should -Be @('Contoso WWW', 'Contoso API', 'Contoso Portal', 'Contoso Docs', 'Contoso IPv6')
         $bindings[0].HttpApiSource.snapshot | Should -Be $DemoServer
@@ -132,9 +128,6 @@ Describe 'Get-IisHttpsBinding with netsh (the test double) for the http.sys side
         Remove-Item -LiteralPath $StateFile -ErrorAction Ignore
     }
 
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'bindings/https'
-    }
 
     It 'joins the configuration with the mappings netsh shows' {
         $bindings = @(Get-IisHttpsBinding -ConfigPath $ConfigFile -NetshPath $NetshDouble -ErrorAction SilentlyContinue)

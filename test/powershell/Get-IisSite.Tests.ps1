@@ -17,9 +17,6 @@ AfterAll {
 }
 
 Describe 'Get-IisSite' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'sites/list'
-    }
 
     It 'returns every site of a snapshot, in file order, typed HttpApi.Site' {
         $sites = @(Get-IisSite -Snapshot $DemoServer)
@@ -101,6 +98,12 @@ Describe 'Get-IisSite' {
         $sites.Name | Should -Be @('WebSite1', 'ContosoApi', 'AdminPortal', 'MobileBackend')
         $sites[0].Bindings[0].BindingInformation | Should -Be ':8080:localhost'
         $sites[1].Bindings.BindingInformation | Should -Contain '*:44301:localhost'
+    }
+
+    It 'reads the configuration file of a live-like source (a config file and netsh), which needs no netsh for sites' {
+        $sites = @(Get-IisSite -ConfigPath (Join-Path $DemoServer 'applicationHost.config') -NetshPath $NetshDouble -Name 'Contoso*')
+        $sites.Count | Should -Be 6
+        $sites[0].HttpApiSource.netshPath | Should -Be $NetshDouble
     }
 
     It 'writes NO_SOURCE, with advice, when there is nothing to read off Windows' -Skip:$IsWindows {

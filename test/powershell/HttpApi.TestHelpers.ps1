@@ -1,5 +1,5 @@
-# Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll and BeforeDiscovery): paths, a fresh
-# import of the module, and the skip for methods the current worker build does not implement yet.
+# Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll): paths, a fresh import of the module,
+# what the built worker implements, and the netsh test double.
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../..')).ProviderPath
 $script:ModuleManifest = Join-Path -Path $script:RepoRoot -ChildPath 'powershell/HttpApi.psd1'
@@ -26,15 +26,6 @@ function Get-ImplementedMethod {
         $global:HttpApiTestImplementedMethods = @($info.methods | Where-Object { $_.implemented } | ForEach-Object { $_.name })
     }
     $global:HttpApiTestImplementedMethods
-}
-
-function Skip-UnlessImplemented {
-    # Called first in an It: skips it, with the reason, while the worker answers NOT_IMPLEMENTED.
-    param([Parameter(Mandatory)] [string[]] $Method)
-    $missing = @($Method | Where-Object { (Get-ImplementedMethod) -notcontains $_ })
-    if ($missing.Count -gt 0) {
-        Set-ItResult -Skipped -Because "the worker does not implement $($missing -join ', ') yet (server/info); this test runs once it does"
-    }
 }
 
 function Get-WorkerProcessId {

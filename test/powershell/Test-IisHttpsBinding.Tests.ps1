@@ -16,9 +16,6 @@ AfterAll {
 }
 
 Describe 'Test-IisHttpsBinding' {
-    BeforeEach {
-        Skip-UnlessImplemented -Method 'diagnostics/run'
-    }
 
     It 'returns every finding of a snapshot as HttpApi.Finding objects' {
         $findings = @(Test-IisHttpsBinding -Snapshot $DemoServer)
@@ -36,7 +33,6 @@ Describe 'Test-IisHttpsBinding' {
     }
 
     It 'tests the bindings piped from Get-IisHttpsBinding, with one diagnosis for the whole pipeline' {
-        Skip-UnlessImplemented -Method 'bindings/https'
         $before = Get-DiagnosisRequestCount
         $findings = @(Get-IisHttpsBinding -Snapshot $DemoServer | Where-Object Sni | Test-IisHttpsBinding)
         (Get-DiagnosisRequestCount) - $before | Should -Be 1
@@ -49,7 +45,6 @@ Describe 'Test-IisHttpsBinding' {
 
     It 'tests the sites named, or piped from Get-IisSite' {
         @(Test-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Fabrikam*').Site | Sort-Object -Unique | Should -Be @('Fabrikam Mail', 'Fabrikam Shop')
-        Skip-UnlessImplemented -Method 'sites/list'
         @(Get-IisSite -Snapshot $DemoServer -Name Kiosk | Test-IisHttpsBinding).Code | Should -Be @('SNI_WITHOUT_HOST')
     }
 
@@ -73,7 +68,6 @@ Describe 'Test-IisHttpsBinding' {
     It 'returns $true with -Quiet when the selection has no error (warnings and information do not fail)' {
         Test-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso WWW' -Quiet | Should -BeTrue
         Test-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso Portal' -Quiet | Should -BeTrue
-        Skip-UnlessImplemented -Method 'bindings/https'
         Get-IisHttpsBinding -Snapshot $DemoServer -IPAddress 10.0.0.5 | Test-IisHttpsBinding -Quiet | Should -BeTrue
     }
 
@@ -109,7 +103,6 @@ Describe 'Test-IisHttpsBinding with netsh (the test double) for the http.sys sid
     }
 
     It 'finds the bindings netsh has no mapping for' {
-        Skip-UnlessImplemented -Method 'diagnostics/run'
         $findings = @(Test-IisHttpsBinding -ConfigPath (Join-Path $DemoServer 'applicationHost.config') -NetshPath $NetshDouble -ErrorAction SilentlyContinue)
         $missing = @($findings | Where-Object Code -EQ 'HTTPS_BINDING_NO_MAPPING')
         $missing.Site | Should -Contain 'Billing'
