@@ -1,5 +1,5 @@
 import { bindingsHttps } from './bindings.js';
-import { certificatesList } from './certificates.js';
+import { certificatesList, certificatesReplace } from './certificates.js';
 import { diagnosticsRun } from './diagnostics.js';
 import type { Implementation } from './handler.js';
 import { discover, serverInfo } from './server.js';
@@ -8,4 +8,4 @@ import { sslcertAdd, sslcertDelete, sslcertList, sslcertUpdate } from './sslcert
 import { urlaclAdd, urlaclDelete, urlaclList } from './urlacl.js';
 
 /** Every implemented method. A protocol method missing here answers NOT_IMPLEMENTED. */
-export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, diagnosticsRun];
+export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, diagnosticsRun, certificatesReplace];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 
 /**
  * A certificate wherever one appears (certificates/list, the certificate of an https
@@ -51,5 +51,7 @@ export const CertificatesReplace = defineMethod({
   summary: 'Replace certificate A by B in every mapping that uses A, keeping each mapping\'s options and app id.',
   changes: true,
   params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() }).strict(),
-  result: ChangeResultSchema,
+  result: ChangeResultSchema.extend({
+    mappings: z.array(z.object({ kind: MappingKindSchema, key: z.string() })).describe('The mappings that served the old certificate.'),
+  }),
 });

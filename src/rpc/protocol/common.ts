@@ -28,7 +28,8 @@ export const ThumbprintSchema = z
   .string()
   .transform((value) => value.replace(/[\s\u200e\u200f\u202a-\u202e]/g, ''))
   .pipe(z.string().regex(/^[0-9a-fA-F]{40}$/, 'must be a SHA-1 thumbprint: 40 hexadecimal characters'))
-  .transform((value) => value.toUpperCase());
+  .transform((value) => value.toUpperCase())
+  .describe('SHA-1 thumbprint: 40 hexadecimal characters, any case, spaces allowed (returned upper case).');
 
 /** Application id: a GUID with or without braces; normalized to braced lower case. */
 export const AppIdSchema = z
