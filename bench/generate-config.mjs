@@ -4,7 +4,7 @@
 // Reused by the whole-product benchmark, which also needs the https bindings it holds.
 
 /** Mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -30,10 +30,13 @@ const SECTIONS = {
 };
 
 /**
- * @param {{ sites: number, seed: number }} options
+ * `sharedNonSni` caps the non-SNI host-named https bindings on *:443 (all served by the one
+ * 0.0.0.0:443 mapping, so each lists all the others); past the cap such bindings require SNI.
+ * Without it, about 10% of the https bindings share 0.0.0.0:443.
+ * @param {{ sites: number, seed: number, sharedNonSni?: number }} options
  * @returns {{ xml: string, httpsBindings: { site: string, siteId: number, bindingInformation: string, sslFlags: number, address: string, port: number, host: string }[] }}
  */
-export function generateApplicationHostConfig({ sites, seed }) {
+export function generateApplicationHostConfig({ sites, seed, sharedNonSni = Infinity }) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const pools = Math.max(1, Math.ceil(sites / 20));
@@ -64,7 +67,10 @@ export function generateApplicationHostConfig({ sites, seed }) {
     if (next() < 0.1) out.push(`                <application path="/api" applicationPool="${pool}">\r\n                    <virtualDirectory path="/" physicalPath="D:\\Sites\\${name}\\api" />\r\n                </application>\r\n`);
     out.push('                <bindings>\r\n');
     for (let index = 0; index < count; index++) {
-      const binding = makeBinding(next, pick, id, index, name);
+      let binding = makeBinding(next, pick, id, index, name);
+      if (binding.protocol === 'https' && binding.address === '*' && binding.port === 443 && binding.host && binding.sslFlags === 0 && sharedNonSni-- <= 0) {
+        binding = https('*', 443, binding.host, 1);
+      }
       out.push(`                    <binding protocol="${binding.protocol}" bindingInformation="${binding.bindingInformation}"${binding.sslFlags === undefined ? '' : ` sslFlags="${binding.sslFlags}"`} />\r\n`);
       if (binding.protocol === 'https') httpsBindings.push({ site: name, siteId: id, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags ?? 0, address: binding.address, port: binding.port, host: binding.host });
     }

@@ -1,0 +1,37 @@
+// PowerShell figures, each run in its own pwsh session: the administrator's baseline
+// (bench/powershell/Get-AdminHttpsBinding.ps1) and the module's Get-IisHttpsBinding.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { timeProcess } from './process-timer.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scripts = fileURLToPath(new URL('./powershell/', import.meta.url));
+
+/** pwsh from $PWSH, ~/.dotnet/tools, or PATH; null when there is none. */
+export function findPwsh() {
+  const candidates = [process.env.PWSH, path.join(homedir(), '.dotnet/tools/pwsh'), ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'pwsh'))];
+  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
+}
+
+/** pwsh's own start-up environment: no update check or telemetry (no network here). */
+export function pwshEnv(env) {
+  return { ...env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+}
+
+async function runScript(pwsh, script, args, env) {
+  const run = await timeProcess(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(scripts, script), ...args], { env: pwshEnv(env), cwd: root, keepStdout: true });
+  const line = run.stdout.trim().split('\n').pop();
+  return { ...JSON.parse(line), processWallMs: run.wallMs, processMaxRssKb: run.maxRssKb };
+}
+
+/** The admin's script on a snapshot: first run and warm runs inside one session. */
+export function measureAdmin(pwsh, snapshot, { env, runs }) {
+  return runScript(pwsh, 'measure-admin.ps1', ['-Snapshot', snapshot, '-Runs', String(runs)], env);
+}
+
+/** Get-IisHttpsBinding on a snapshot: import, first call, warm calls, a loop of calls. */
+export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls }) {
+  return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', path.join(root, 'powershell', 'HttpApi.psd1'), '-Snapshot', snapshot, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
+}

@@ -1,0 +1,90 @@
+// JSON-RPC figures of `httpapi serve`, each beside the same figure for the echo floor
+// (bench/echo-worker.mjs): cold start (spawn to first answer), sequential round-trip latency
+// over `calls` server/info requests, and pipelined throughput.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect } from './rpc-client.mjs';
+import { CacheDir } from './generate-server.mjs';
+import { median, percentile } from './process-timer.mjs';
+
+const worker = fileURLToPath(new URL('../dist/httpapi.js', import.meta.url));
+const echo = fileURLToPath(new URL('./echo-worker.mjs', import.meta.url));
+
+export async function measureRpc({ env, calls = 10_000, pipelined = 20_000, coldStarts = 10 }) {
+  // The echo answers with the real server/info result, byte for byte.
+  const probe = connect(process.execPath, [worker, 'serve'], { env });
+  const info = await probe.request('server/info');
+  await probe.close();
+  const canned = path.join(CacheDir, 'server-info.json');
+  writeFileSync(canned, JSON.stringify(info));
+
+  const targets = { product: [worker, 'serve'], floor: [echo, canned] };
+  const out = {};
+  for (const [name, args] of Object.entries(targets)) {
+    out[name] = {
+      coldStartMs: await coldStart(args, env, coldStarts),
+      ...(await latency(args, env, calls)),
+      ...(await throughput(args, env, pipelined)),
+    };
+  }
+  return out;
+}
+
+async function coldStart(args, env, times) {
+  const samples = [];
+  for (let run = 0; run < times; run++) {
+    const client = connect(process.execPath, args, { env });
+    await client.request('server/info');
+    samples.push(performance.now() - client.spawnedAt);
+    await client.close();
+  }
+  return median(samples);
+}
+
+async function latency(args, env, calls) {
+  const client = connect(process.execPath, args, { env });
+  for (let call = 0; call < 1000; call++) await client.request('server/info'); // JIT warm-up
+  const samples = new Float64Array(calls);
+  for (let call = 0; call < calls; call++) {
+    const start = performance.now();
+    await client.request('server/info');
+    samples[call] = performance.now() - start;
+  }
+  await client.close();
+  samples.sort();
+  return { calls, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), maxMs: samples[samples.length - 1] };
+}
+
+async function throughput(args, env, count) {
+  const client = connect(process.execPath, args, { env });
+  await client.pipeline('server/info', {}, 1000); // warm-up
+  const start = performance.now();
+  const answers = await client.pipeline('server/info', {}, count);
+  const seconds = (performance.now() - start) / 1000;
+  await client.close();
+  if (answers.length !== count || !answers.every((answer) => answer.name === 'HttpApi')) throw new Error('pipelined answers are not all server/info results');
+  return { pipelined: count, requestsPerSecond: count / seconds };
+}
+
+/**
+ * The worker's share of a cmdlet call: warm `bindings/https` round trips on each snapshot,
+ * over the same pipe the PowerShell module uses.
+ */
+export async function measureWorkerCalls({ env, snapshots, calls = 20 }) {
+  const client = connect(process.execPath, [worker, 'serve'], { env });
+  const out = {};
+  for (const [name, snapshot] of Object.entries(snapshots)) {
+    const params = { source: { snapshot }, asOf: '2026-06-01T00:00:00.000Z' };
+    for (let call = 0; call < 3; call++) await client.request('bindings/https', params);
+    const samples = [];
+    for (let call = 0; call < calls; call++) {
+      const start = performance.now();
+      await client.request('bindings/https', params);
+      samples.push(performance.now() - start);
+    }
+    out[name] = { calls, medianMs: median(samples), minMs: Math.min(...samples) };
+  }
+  await client.close();
+  return out;
+}

@@ -1,0 +1,93 @@
+// The suite's table: one row per figure with its baseline from the same run, their ratio
+// (figure / baseline), and the target where the issue sets one.
+import { median } from './process-timer.mjs';
+
+const ms = (value) => (value === null || value === undefined ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
+const mb = (kb) => (kb === null || kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
+const perSecond = (value) => `${Math.round(value).toLocaleString('en-US')}/s`;
+const ratio = (figure, baseline) => (figure && baseline ? figure / baseline : null);
+
+/** @returns {{ measurement: string, n: string, figure: string, baseline: string, ratio: number | null, target: string, met: boolean | null, value: number | null }[]} */
+export function rowsFor(results) {
+  const rows = [];
+  const row = (measurement, n, value, figure, baselineText, baselineValue, target = '', met = null) =>
+    rows.push({ measurement, n: String(n), value, figure, baseline: baselineText, ratio: ratio(value, baselineValue), target, met });
+  const sizes = Object.keys(results.sizes).map(Number);
+  const first = results.sizes[sizes[0]];
+  const perBinding = (entry) => (entry.phases.join.medianMs * 1000) / entry.phases.httpsBindings;
+
+  for (const sites of sizes) {
+    const { product, floor, phases, admin, manifest } = results.sizes[sites];
+    const wallTarget = sites === 10_000 ? '< 1 s (stretch 0.5 s)' : sites === 50_000 ? '< 4 s' : '';
+    const wallMet = sites === 10_000 ? product.wallMs < 1000 : sites === 50_000 ? product.wallMs < 4000 : null;
+    if (admin) {
+      const adminWarm = Math.min(...admin.runsMs.slice(1));
+      row('bindings --json, wall (vs admin script in pwsh)', sites, product.wallMs, ms(product.wallMs), `[xml]+netsh parse, warm session: ${ms(adminWarm)}`, adminWarm, sites === 10_000 ? '>= 10x faster (ratio <= 0.1)' : '', sites === 10_000 ? product.wallMs * 10 <= adminWarm : null);
+    }
+    row('bindings --json, wall (vs floor)', sites, product.wallMs, ms(product.wallMs), `node: read same bytes + JSON.parse same size: ${ms(floor.wallMs)}`, floor.wallMs, wallTarget, wallMet);
+    row('bindings --json, CPU user+sys', sites, product.cpuMs, ms(product.cpuMs), `floor: ${ms(floor.cpuMs)}`, floor.cpuMs);
+    row('bindings --json, peak RSS', sites, product.maxRssKb, mb(product.maxRssKb), `floor: ${mb(floor.maxRssKb)}`, floor.maxRssKb, sites === 10_000 ? '< 200 MB' : '', sites === 10_000 ? product.maxRssKb < 200 * 1024 : null);
+    row('join alone (in-process)', sites, phases.join.medianMs, `${ms(phases.join.medianMs)} (${perBinding(results.sizes[sites]).toFixed(2)} us/binding)`, `JSON.parse same size: ${ms(phases.floorParse.medianMs)}`, phases.floorParse.medianMs);
+    if (sites !== sizes[0]) {
+      row('join, time per https binding', sites, perBinding(results.sizes[sites]), `${perBinding(results.sizes[sites]).toFixed(2)} us`, `at ${sizes[0]} sites: ${perBinding(first).toFixed(2)} us`, perBinding(first), 'linear (ratio ~ 1)', perBinding(results.sizes[sites]) < 1.5 * perBinding(first));
+    }
+    void manifest;
+  }
+  for (const [sites, entry] of Object.entries(results.shared ?? {})) {
+    const capped = results.sizes[sites];
+    if (!capped) continue;
+    row(`bindings --json, 10% share 0.0.0.0:443`, sites, entry.product.wallMs, `${ms(entry.product.wallMs)}, ${(entry.product.stdoutBytes / 2 ** 20).toFixed(0)} MB out`, `50 share it: ${ms(capped.product.wallMs)}, ${(capped.product.stdoutBytes / 2 ** 20).toFixed(0)} MB out`, capped.product.wallMs);
+  }
+
+  const rpc = results.rpc;
+  row('JSON-RPC server/info round trip p50', '-', rpc.product.p50Ms, ms(rpc.product.p50Ms), `echo worker: ${ms(rpc.floor.p50Ms)}`, rpc.floor.p50Ms, '< 0.2 ms', rpc.product.p50Ms < 0.2);
+  row('JSON-RPC server/info round trip p99', '-', rpc.product.p99Ms, ms(rpc.product.p99Ms), `echo worker: ${ms(rpc.floor.p99Ms)}`, rpc.floor.p99Ms, '< 1 ms', rpc.product.p99Ms < 1);
+  row('JSON-RPC pipelined server/info', '-', rpc.product.requestsPerSecond, perSecond(rpc.product.requestsPerSecond), `echo worker: ${perSecond(rpc.floor.requestsPerSecond)}`, rpc.floor.requestsPerSecond, '> 20,000/s', rpc.product.requestsPerSecond > 20_000);
+  row('worker cold start (spawn to first answer)', '-', rpc.product.coldStartMs, ms(rpc.product.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '< 150 ms', rpc.product.coldStartMs < 150);
+
+  const ps = results.powershell;
+  if (ps) {
+    const adminRuns = ps.demo.admin.runsMs;
+    const adminWarm = median(adminRuns.slice(1));
+    const cmdlet = ps.demo.cmdlet;
+    const warm = median(cmdlet.warmMs);
+    row('Get-IisHttpsBinding first call (import + worker)', 'demo', cmdlet.firstMs, ms(cmdlet.firstMs), `admin script, first run: ${ms(adminRuns[0])}`, adminRuns[0], '< 1.5 s', cmdlet.firstMs < 1500);
+    row('Get-IisHttpsBinding warm call (median)', 'demo', warm, ms(warm), `admin script, warm: ${ms(adminWarm)}`, adminWarm, '< 20 ms', warm < 20);
+    row('  of which the worker (bindings/https RPC)', 'demo', rpc.workerCalls.demo.medianMs, ms(rpc.workerCalls.demo.medianMs), `cmdlet warm call: ${ms(warm)}`, warm);
+    row(`Get-IisHttpsBinding ${cmdlet.loopCalls}-call loop`, 'demo', cmdlet.loopMs, `${ms(cmdlet.loopMs)} (${ms(cmdlet.loopMs / cmdlet.loopCalls)}/call)`, `admin script x${cmdlet.loopCalls} (warm median): ${ms(adminWarm * cmdlet.loopCalls)}`, adminWarm * cmdlet.loopCalls);
+    const big = ps[1000]?.cmdlet;
+    const admin1k = results.sizes[1000]?.admin;
+    if (big && admin1k) {
+      const bigWarm = median(big.warmMs);
+      const adminWarm1k = median(admin1k.runsMs.slice(1));
+      row('Get-IisHttpsBinding warm call (median)', 1000, bigWarm, ms(bigWarm), `admin script, warm: ${ms(adminWarm1k)}`, adminWarm1k);
+      row('  of which the worker (bindings/https RPC)', 1000, rpc.workerCalls[1000].medianMs, ms(rpc.workerCalls[1000].medianMs), `cmdlet warm call: ${ms(bigWarm)}`, bigWarm);
+    }
+  }
+  return rows;
+}
+
+export function printTable(results) {
+  const header = ['measurement', 'N', 'figure', 'baseline (same run, same data)', 'ratio', 'target'];
+  const lines = results.rows.map((entry) => [
+    entry.measurement,
+    entry.n,
+    entry.figure,
+    entry.baseline,
+    entry.ratio === null ? 'n/a' : entry.ratio >= 10 ? `${entry.ratio.toFixed(0)}x` : `${entry.ratio.toFixed(2)}x`,
+    entry.target ? `${entry.target} ${entry.met === null ? '' : entry.met ? 'MET' : 'MISSED'}`.trim() : '',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (line) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+
+  console.log('\nIn-process phases of bindings/https, median ms (bench/phases.mjs):');
+  console.log('| N | read config | read sslcert | read urlacl | read certs | join | whole handler | JSON.stringify | floor: read bytes | floor: JSON.parse |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const [sites, { phases }] of Object.entries(results.sizes)) {
+    const cells = [phases.readConfig, phases.readMappings, phases.readReservations, phases.readCertificates, phases.join, phases.handler, phases.stringify, phases.floorRead, phases.floorParse].map((figure) => figure.medianMs.toFixed(0));
+    console.log(`| ${sites} | ${cells.join(' | ')} |`);
+  }
+}

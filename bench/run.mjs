@@ -1,0 +1,112 @@
+// The performance suite (`npm run bench`, which builds dist/ first). Every figure is printed
+// beside a baseline measured in the same run on the same data, with their ratio, and all of
+// it is written to bench/results/latest.json. Options:
+//   --full          also 50,000 sites, the 1,000-call PowerShell loop, and the shared
+//                   0.0.0.0:443 scenario at 10,000 sites (slow: several minutes more)
+//   --sizes A,B     site counts (default 1000,10000; with --full 1000,10000,50000)
+//   --no-powershell skip everything that needs pwsh
+//   --keep-env      keep NODE_EXTRA_CA_CERTS in the children's environment (see BENCHMARKS.md)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleProduct } from './bundle.mjs';
+import { ensureFloorDocument, snapshotBytes } from './floor-document.mjs';
+import { AsOf, CacheDir, ensureServer } from './generate-server.mjs';
+import { findPwsh, measureAdmin, measureCmdlet } from './measure-powershell.mjs';
+import { measureRpc, measureWorkerCalls } from './measure-rpc.mjs';
+import { timeProcess, timeRuns } from './process-timer.mjs';
+import { printTable, rowsFor } from './report.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const full = argv.includes('--full');
+const sizesArg = argv.indexOf('--sizes');
+const sizes = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : full ? [1000, 10_000, 50_000] : [1000, 10_000];
+const pwsh = argv.includes('--no-powershell') ? null : findPwsh();
+// NODE_EXTRA_CA_CERTS makes every Node process parse a CA bundle at start (about 100 ms here).
+const env = { ...process.env };
+if (!argv.includes('--keep-env')) delete env.NODE_EXTRA_CA_CERTS;
+const cli = path.join(root, 'dist', 'httpapi.js');
+const node = process.execPath;
+const log = (line) => process.stderr.write(`${line}\n`);
+const startedAt = Date.now();
+
+const results = { date: new Date().toISOString(), machine: machine(), options: { full, sizes, powershell: pwsh !== null, keepEnv: argv.includes('--keep-env') }, sizes: {} };
+const bundle = await bundleProduct();
+
+for (const sites of sizes) {
+  log(`[${sites} sites] snapshot`);
+  const { dir, manifest } = ensureServer({ sites });
+  const bytes = snapshotBytes(dir);
+  const floorDocument = ensureFloorDocument(path.join(CacheDir, `floor-${sites}.json`), bytes);
+  const runs = sites <= 1000 ? 7 : sites <= 10_000 ? 5 : 2;
+  const args = [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf];
+
+  log(`[${sites} sites] check, then httpapi bindings --json x${runs}`);
+  const checked = await timeProcess(node, args, { env, keepStdout: true });
+  verify(JSON.parse(checked.stdout), manifest);
+  const product = await timeRuns(runs, node, args, { env });
+  log(`[${sites} sites] floor x${runs}`);
+  const floor = await timeRuns(runs, node, [path.join(root, 'bench', 'floor.mjs'), dir, floorDocument], { env });
+  log(`[${sites} sites] in-process phases`);
+  const phases = JSON.parse((await timeProcess(node, ['--expose-gc', path.join(root, 'bench', 'phases.mjs'), bundle, dir, floorDocument, AsOf, String(sites <= 10_000 ? 5 : 3)], { env, keepStdout: true })).stdout);
+  let admin = null;
+  if (pwsh) {
+    log(`[${sites} sites] administrator's script in pwsh`);
+    admin = await measureAdmin(pwsh, dir, { env, runs: sites <= 1000 ? 5 : 2 });
+    if (admin.bindings !== manifest.httpsBindings || admin.withHash !== manifest.declaredMappingsPresent) throw new Error(`admin baseline found ${admin.bindings} bindings, ${admin.withHash} with a hash; expected ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
+  }
+  results.sizes[sites] = { manifest, inputBytes: bytes, product, floor, phases, admin };
+}
+
+if (full || sizes.includes(1000)) {
+  // The quadratic part of the answer, measured apart: every non-SNI binding on *:443 lists all
+  // the others that share 0.0.0.0:443 (generate-config's 10%, uncapped).
+  results.shared = {};
+  for (const sites of full ? [1000, 10_000] : [1000]) {
+    log(`[${sites} sites, shared 0.0.0.0:443] httpapi bindings --json`);
+    const { dir, manifest } = ensureServer({ sites, sharedNonSni: Infinity });
+    results.shared[sites] = { manifest, product: await timeRuns(sites <= 1000 ? 3 : 1, node, [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf], { env }) };
+  }
+}
+
+log('JSON-RPC: cold start, latency, pipelined throughput');
+results.rpc = await measureRpc({ env });
+results.rpc.workerCalls = await measureWorkerCalls({ env, snapshots: { demo: path.join(root, 'fixtures', 'demo-server'), 1000: ensureServer({ sites: 1000 }).dir } });
+
+if (pwsh) {
+  log(`PowerShell: Get-IisHttpsBinding (import, first call, warm calls, ${full ? 1000 : 100}-call loop) and the admin's script`);
+  const demo = path.join(root, 'fixtures', 'demo-server');
+  const loopCalls = full ? 1000 : 100;
+  results.powershell = {
+    demo: {
+      cmdlet: await measureCmdlet(pwsh, demo, { env, warmCalls: 30, loopCalls }),
+      admin: await measureAdmin(pwsh, demo, { env, runs: 31 }),
+    },
+    1000: {
+      cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 1000 }).dir, { env, warmCalls: 5, loopCalls: 0 }),
+    },
+  };
+}
+
+results.elapsedSeconds = (Date.now() - startedAt) / 1000;
+results.rows = rowsFor(results);
+mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+log(`\nsuite took ${results.elapsedSeconds.toFixed(0)} s; results in bench/results/latest.json`);
+
+/** A fast wrong answer is no answer: the CLI's output must be the generated server's. */
+function verify(result, manifest) {
+  const present = result.bindings.filter((binding) => binding.declaredMapping?.exists).length;
+  if (result.bindings.length !== manifest.httpsBindings || present !== manifest.declaredMappingsPresent) {
+    throw new Error(`bindings --json gave ${result.bindings.length} https bindings, ${present} with their mapping; the generator made ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
+  }
+  if (result.bindings.filter((binding) => binding.certificate).length < 0.9 * manifest.httpsBindings) throw new Error('fewer than 90% of the bindings found their certificate');
+}
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { nproc: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu, node: process.version, platform: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() };
+}
