@@ -9,7 +9,8 @@ export function configFindings(sites: readonly IisSite[], kind: ConfigKind): Con
   const findings: ConfigFinding[] = [];
   const siteNames = new Set<string>();
   const siteIds = new Map<number, string>();
-  const bindings = new Map<string, string>();
+  // protocol -> bindingInformation (lower case) -> the first site that has it
+  const bindings = new Map<string, Map<string, string>>();
   for (const site of sites) {
     const label = site.name === '' ? '(no name)' : site.name;
     if (site.name === '') findings.push({ code: 'SITE_WITHOUT_NAME', severity: 'error', message: `A site (id ${site.id ?? 'none'}${at(site.line)}) has no name attribute.`, fix: 'Give the site a name no other site uses.' });
@@ -30,13 +31,15 @@ export function configFindings(sites: readonly IisSite[], kind: ConfigKind): Con
       else siteIds.set(site.id, label);
     }
     for (const binding of site.bindings) {
-      addBindingFindings(findings, label, binding);
+      const protocol = binding.protocol.toLowerCase();
+      addBindingFindings(findings, label, binding, protocol === 'https');
+      let seen = bindings.get(protocol);
+      if (seen === undefined) bindings.set(protocol, (seen = new Map()));
       // net.tcp, net.pipe and msmq bindings are shared by design (WAS port sharing): only a
       // repeat inside one site is wrong for them; http and https must also differ across sites.
-      const key = `${binding.protocol.toLowerCase()} ${binding.bindingInformation.toLowerCase()}`;
-      const siteKey = binding.endpoint ? key : `${key} ${label}`;
-      const other = bindings.get(siteKey);
-      if (other === undefined) bindings.set(siteKey, label);
+      const key = binding.endpoint ? binding.bindingInformation.toLowerCase() : `${binding.bindingInformation.toLowerCase()}\u0000${label}`;
+      const other = seen.get(key);
+      if (other === undefined) seen.set(key, label);
       else findings.push(duplicate(other, label, binding, kind));
     }
   }
@@ -45,9 +48,8 @@ export function configFindings(sites: readonly IisSite[], kind: ConfigKind): Con
 
 const DIGIT_FIRST = /^[0-9]/;
 
-function addBindingFindings(findings: ConfigFinding[], site: string, binding: IisBinding): void {
+function addBindingFindings(findings: ConfigFinding[], site: string, binding: IisBinding, https: boolean): void {
   const endpoint = binding.endpoint;
-  const https = binding.protocol.toLowerCase() === 'https';
   // A host cannot hold ':', so only an IPv4 literal can be an IP here; the cheap test goes first.
   const hostIsIp = endpoint !== undefined && DIGIT_FIRST.test(endpoint.host) && isIPv4(endpoint.host);
   const sniWithoutHost = https && endpoint?.host === '' && (binding.sslFlags & 1) !== 0;

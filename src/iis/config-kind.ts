@@ -8,15 +8,16 @@ import type { ConfigKind } from './iis-config.js';
  * own (the corpus's three look like full IIS files or like hand-written ones), so they read
  * as 'iis' or 'unknown' rather than as a guess.
  */
-export function detectConfigKind(globalModules: string, sitesSection: string): { kind: ConfigKind; evidence: string } {
+export function detectConfigKind(globalModules: string, sitesSection: () => string): { kind: ConfigKind; evidence: string } {
   const modules = globalModules.replace(/<!--[\s\S]*?-->/g, '');
   const express = count(modules, /image\s*=\s*["']%IIS_BIN%/gi);
   const iis = count(modules, /image\s*=\s*["']%windir%\\system32\\inetsrv\\/gi);
   if (express > iis) return { kind: 'iisexpress', evidence: `${express} global modules load from %IIS_BIN% (IIS Express)` };
   if (iis > express) return { kind: 'iis', evidence: `${iis} global modules load from %windir%\\System32\\inetsrv (IIS)` };
-  const userHome = /%IIS_(?:USER|SITES)_HOME%/i.exec(sitesSection)?.[0];
+  const sites = sitesSection();
+  const userHome = /%IIS_(?:USER|SITES)_HOME%/i.exec(sites)?.[0];
   if (userHome) return { kind: 'iisexpress', evidence: `no global modules; the sites use ${userHome} (IIS Express)` };
-  if (/\\inetpub\\/i.test(sitesSection)) return { kind: 'iis', evidence: 'no global modules; the sites use \\inetpub\\ paths (IIS)' };
+  if (/\\inetpub\\/i.test(sites)) return { kind: 'iis', evidence: 'no global modules; the sites use \\inetpub\\ paths (IIS)' };
   return { kind: 'unknown', evidence: 'no global modules and no telling paths' };
 }
 

@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { ConfigFault, lineAt } from './config-error.js';
 
@@ -35,20 +36,15 @@ export function decodeConfigText(bytes: Buffer): DecodedConfigText {
 }
 
 /**
- * UTF-8 with errors reported, not replaced. The fast path decodes leniently and only looks
- * closer when a replacement character shows up, which a real file almost never holds.
+ * UTF-8 with errors reported, not replaced. Most files are pure ASCII, and an ASCII buffer
+ * becomes a string without decoding (latin1 is a plain copy, often not even that): on a 6 MB
+ * file that saves tens of milliseconds over a UTF-8 decode.
  */
 function utf8(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
   const text = bytes.toString('utf8');
-  const replacement = text.indexOf('\ufffd');
-  if (replacement === -1) return text;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text;
-  } catch {
-    throw new ConfigFault(
-      lineAt(text, replacement),
-      `is not valid UTF-8 at line ${lineAt(text, replacement)} (was it saved in a legacy code page without declaring it in <?xml ... encoding="..."?>?)`,
-    );
-  }
+  if (isUtf8(bytes)) return text;
+  // The first replacement character is where decoding failed (unless the file holds a real one before it).
+  const line = lineAt(text, Math.max(0, text.indexOf('\ufffd')));
+  throw new ConfigFault(line, `is not valid UTF-8 at line ${line} (was it saved in a legacy code page without declaring it in <?xml ... encoding="..."?>?)`);
 }

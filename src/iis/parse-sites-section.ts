@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { hasEndpoint, parseBindingInformation } from './binding-information.js';
 import { ConfigFault } from './config-error.js';
+import type { SitesChunk } from './sites-chunks.js';
 import type { ConfigSection, IisApplication, IisBinding, IisSite } from './iis-config.js';
 import { parseSslFlagsAttribute, sslFlagNames, unknownSslFlags } from './ssl-flags.js';
 import { attributes, children, section, tagName, type OrderedNode } from './xml-node.js';
@@ -34,28 +35,31 @@ export interface SitesSection {
 }
 
 /**
- * Parses the `<sites>` section (its text alone, comments already cut out) into the model.
- * `firstLine` is the section's line in the file, for errors the parser itself reports.
+ * Parses the elements of the `<sites>` section, chunk by chunk, into the model; each chunk's
+ * parse tree is dropped as soon as its sites are read. `lineAt` turns an offset in the file
+ * into a line, for an error the parser itself reports.
  */
-export function parseSitesSection(text: string, firstLine: number): SitesSection {
-  let document: OrderedNode[];
-  try {
-    document = parser.parse(text) as OrderedNode[];
-  } catch (error) {
-    // The scan has checked the structure already, so this is rare (a name such as
-    // "constructor" that the parser refuses); the parser's own line numbers would count lines
-    // of the trimmed section, so the section's first line is what can be said.
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ConfigFault(firstLine, `cannot be read in its <sites> section (starting at line ${firstLine}): ${detail}`);
-  }
-  const sites = document.find((node) => tagName(node) === 'sites') ?? {};
+export function parseSitesSection(chunks: Iterable<SitesChunk>, lineAt: (offset: number) => number): SitesSection {
   const result: SitesSection = { sites: [] };
-  for (const child of children(sites)) {
-    const name = tagName(child);
-    if (name === 'site') result.sites.push(readSite(child));
-    else if (name === 'siteDefaults') result.siteDefaults ??= section(child);
-    else if (name === 'applicationDefaults') result.applicationDefaults ??= attributes(child);
-    else if (name === 'virtualDirectoryDefaults') result.virtualDirectoryDefaults ??= attributes(child);
+  for (const chunk of chunks) {
+    let nodes: OrderedNode[];
+    try {
+      nodes = parser.parse(chunk.text) as OrderedNode[];
+    } catch (error) {
+      // The scan has checked the structure already, so this is rare (a name such as
+      // "constructor" that the parser refuses); its own line numbers would count lines of the
+      // trimmed chunk, so the line where the chunk starts is what can be said.
+      const detail = error instanceof Error ? error.message : String(error);
+      const line = lineAt(chunk.start);
+      throw new ConfigFault(line, `cannot be read in its <sites> section (in the element at line ${line} or one after it): ${detail}`);
+    }
+    for (const node of nodes) {
+      const name = tagName(node);
+      if (name === 'site') result.sites.push(readSite(node));
+      else if (name === 'siteDefaults') result.siteDefaults ??= section(node);
+      else if (name === 'applicationDefaults') result.applicationDefaults ??= attributes(node);
+      else if (name === 'virtualDirectoryDefaults') result.virtualDirectoryDefaults ??= attributes(node);
+    }
   }
   return result;
 }

@@ -9,6 +9,7 @@ import type { IisConfig } from './iis-config.js';
 import type { ConfigLocation } from './locate-config.js';
 import { parseSitesSection } from './parse-sites-section.js';
 import { scanDocument, type DocumentScan } from './scan-document.js';
+import { sitesChunks } from './sites-chunks.js';
 
 export type { IisConfig, IisSite, IisBinding, IisApplication, IisVirtualDirectory, ConfigKind, ConfigFinding } from './iis-config.js';
 
@@ -57,11 +58,10 @@ function readConfigText(bytes: Buffer, location: ConfigLocation): IisConfig {
   if (!scan.hasApplicationHost) {
     throw new ConfigFault(scan.rootLine, `has no <system.applicationHost> section under its root <configuration> (line ${scan.rootLine}), so it is not an applicationHost.config (a web.config?)`);
   }
-  const section = scan.sites ? sitesSectionText(text, scan.sites) : '';
-  const parsed = section === '' ? { sites: [] } : parseSitesSection(section, lineAt(text, scan.sites!.start));
+  const parsed = scan.sites ? parseSitesSection(sitesChunks(text, scan.sites), (offset) => lineAt(text, offset)) : { sites: [] };
   addLines(text, scan, parsed.sites);
   const globalModules = scan.globalModules ? text.slice(scan.globalModules.start, scan.globalModules.end) : '';
-  const { kind, evidence } = detectConfigKind(globalModules, section);
+  const { kind, evidence } = detectConfigKind(globalModules, () => (scan.sites ? text.slice(scan.sites.start, scan.sites.end) : ''));
   return {
     file: location.path,
     origin: location.origin,
@@ -73,25 +73,6 @@ function readConfigText(bytes: Buffer, location: ConfigLocation): IisConfig {
       ...configFindings(parsed.sites, kind),
     ],
   };
-}
-
-/** The `<sites>` text without its comments and without the white space between tags. */
-function sitesSectionText(text: string, sites: NonNullable<DocumentScan['sites']>): string {
-  let section: string;
-  if (sites.comments.length === 0) section = text.slice(sites.start, sites.end);
-  else {
-    const pieces: string[] = [];
-    let from = sites.start;
-    for (let index = 0; index < sites.comments.length; index += 2) {
-      pieces.push(text.slice(from, sites.comments[index]));
-      from = sites.comments[index + 1]!;
-    }
-    pieces.push(text.slice(from, sites.end));
-    section = pieces.join('');
-  }
-  // fast-xml-parser appends text one character at a time; between tags in <sites> white space
-  // means nothing. Inside CDATA it would, so a section with CDATA is left as it is.
-  return section.includes('<![CDATA[') ? section : section.replace(/>[ \t\r\n]+</g, '><');
 }
 
 /** Lines from the scan's offsets: the parser keeps document order, so the n-th site is the n-th offset. */

@@ -4,8 +4,12 @@ import { describeForeignRoot, XDT_NAMESPACE } from './foreign-root.js';
 /** Where the parts the reader needs sit in the text, as character offsets. */
 export interface DocumentScan {
   rootLine: number;
-  /** `configuration/system.applicationHost/sites`: from its `<` to just after its end. */
-  sites?: { start: number; end: number; comments: number[] };
+  /**
+   * `configuration/system.applicationHost/sites`: from its `<` to just after its end; the
+   * elements directly in it (site, siteDefaults, ...) as start/end pairs, and the comments
+   * anywhere inside it as start/end pairs.
+   */
+  sites?: { start: number; end: number; children: number[]; comments: number[] };
   /** The `<` of every `sites/site` and of every `site/bindings/binding`, in document order. */
   siteOffsets: number[];
   bindingOffsets: number[];
@@ -15,7 +19,7 @@ export interface DocumentScan {
 }
 
 // Names are taken loosely (anything up to a delimiter); structure is what this scan checks.
-const START_TAG = /<([^\s/>=<"'!?&]+)((?:\s+[^\s/>=<"'&]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const START_TAG = /<([^\s/>=<"'!?&]+)(?:\s+[^\s/>=<"'&]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?>/y;
 const ENTITY = /&(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
 const XML_SPACE = /^[ \t\r\n]*$/;
 
@@ -37,6 +41,7 @@ export function scanDocument(text: string): DocumentScan {
   let inSites = false;
   let sitesStart = 0;
   let sitesComments: number[] = [];
+  let sitesChildren: number[] = [];
   let modulesStart = -1;
   let nextAmp = text.indexOf('&');
   let pos = 0;
@@ -98,8 +103,9 @@ export function scanDocument(text: string): DocumentScan {
       pos = at + 1;
       names.pop();
       opens.pop();
-      if (inSites && names.length === 2) {
-        scan.sites = { start: sitesStart, end: pos, comments: sitesComments };
+      if (inSites && names.length === 3) sitesChildren.push(pos);
+      else if (inSites && names.length === 2) {
+        scan.sites = { start: sitesStart, end: pos, children: sitesChildren, comments: sitesComments };
         inSites = false;
       } else if (modulesStart !== -1 && names.length === 2) {
         scan.globalModules = { start: modulesStart, end: pos };
@@ -111,13 +117,14 @@ export function scanDocument(text: string): DocumentScan {
       if (!match) throw fault(lt, `malformed tag '${text.slice(lt, lt + 60).split(/\r?\n/)[0]}'`);
       const name = match[1]!;
       pos = START_TAG.lastIndex;
+      const selfClosing = text.charCodeAt(pos - 2) === 47; /* / */
       checkEntities(lt, pos);
       const depth = names.length;
       if (depth === 0) {
         if (rootSeen) throw fault(lt, `a second root element <${name}> after </configuration> (a file has one root element)`);
         rootSeen = true;
         scan.rootLine = lineAt(text, lt);
-        const xdt = match[2]!.includes(XDT_NAMESPACE);
+        const xdt = text.slice(lt, pos).includes(XDT_NAMESPACE);
         if (name !== 'configuration' || xdt) throw new ConfigFault(scan.rootLine, describeForeignRoot(name, scan.rootLine, xdt));
       } else if (depth === 1) {
         if (name === 'system.applicationHost') scan.hasApplicationHost = true;
@@ -126,16 +133,20 @@ export function scanDocument(text: string): DocumentScan {
           if (scan.sites || inSites) throw new ConfigFault(lineAt(text, lt), `has a second <sites> section at line ${lineAt(text, lt)}, which IIS refuses (a section is defined once)`);
           sitesStart = lt;
           sitesComments = [];
-          inSites = match[3] !== '/';
-          if (!inSites) scan.sites = { start: lt, end: pos, comments: [] };
-        } else if (name === 'globalModules' && names[1] === 'system.webServer' && match[3] !== '/') {
+          sitesChildren = [];
+          inSites = !selfClosing;
+          if (!inSites) scan.sites = { start: lt, end: pos, children: [], comments: [] };
+        } else if (name === 'globalModules' && names[1] === 'system.webServer' && !selfClosing) {
           modulesStart = lt;
         }
       } else if (inSites) {
-        if (depth === 3 && name === 'site') scan.siteOffsets.push(lt);
-        else if (depth === 5 && name === 'binding' && names[4] === 'bindings' && names[3] === 'site') scan.bindingOffsets.push(lt);
+        if (depth === 3) {
+          sitesChildren.push(lt);
+          if (selfClosing) sitesChildren.push(pos);
+          if (name === 'site') scan.siteOffsets.push(lt);
+        } else if (depth === 5 && name === 'binding' && names[4] === 'bindings' && names[3] === 'site') scan.bindingOffsets.push(lt);
       }
-      if (match[3] !== '/') {
+      if (!selfClosing) {
         names.push(name);
         opens.push(lt);
       }
