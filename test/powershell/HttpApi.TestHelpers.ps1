@@ -7,10 +7,11 @@ $script:WorkerScript = Join-Path -Path $script:RepoRoot -ChildPath 'dist/httpapi
 $script:DemoServer = Join-Path -Path $script:RepoRoot -ChildPath 'fixtures/demo-server'
 $script:FakeWorker = Join-Path -Path $PSScriptRoot -ChildPath 'fixtures/fake-worker.mjs'
 # The pwsh running the suite (scripts/run-pester.mjs says which), for tests that need a second one.
-$script:Pwsh = $env:HTTPAPI_PWSH
-if (-not $script:Pwsh) {
-    $script:Pwsh = (Get-Command -Name pwsh -CommandType Application | Select-Object -First 1).Path
-}
+$script:Pwsh = @(
+    $env:HTTPAPI_PWSH
+    (Get-Command -Name pwsh -CommandType Application -ErrorAction Ignore | Select-Object -First 1).Path
+    (Join-Path -Path $HOME -ChildPath '.dotnet/tools/pwsh')
+) | Where-Object { $_ -and (Test-Path -LiteralPath $_) } | Select-Object -First 1
 
 function Import-HttpApiForTest {
     # A fresh module (and so a fresh worker) for each test file; no worker override left behind.
