@@ -52,7 +52,7 @@ export function powerShellArgv(): string[] {
 
 export type PowerShellRunner = (file: string, argv: string[], env: Record<string, string>) => Promise<string>;
 
-const runPowerShell: PowerShellRunner = async (file, argv, env) => {
+export const runPowerShell: PowerShellRunner = async (file, argv, env) => {
   const result = await execa(file, argv, { shell: false, env, windowsHide: true, timeout: 120_000, stripFinalNewline: true });
   return result.stdout;
 };

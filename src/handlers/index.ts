@@ -3,9 +3,10 @@ import { certificatesList, certificatesReplace } from './certificates.js';
 import { diagnosticsRun } from './diagnostics.js';
 import type { Implementation } from './handler.js';
 import { discover, serverInfo } from './server.js';
+import { snapshotExport } from './snapshot.js';
 import { sitesList } from './sites.js';
 import { sslcertAdd, sslcertDelete, sslcertList, sslcertUpdate } from './sslcert.js';
 import { urlaclAdd, urlaclDelete, urlaclList } from './urlacl.js';
 
 /** Every implemented method. A protocol method missing here answers NOT_IMPLEMENTED. */
-export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, diagnosticsRun, certificatesReplace];
+export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, diagnosticsRun, certificatesReplace, snapshotExport];

@@ -1,0 +1,5 @@
+import { SnapshotExport } from '../rpc/protocol/index.js';
+import { exportSnapshot } from '../snapshot/export-snapshot.js';
+import { implement } from './handler.js';
+
+export const snapshotExport = implement(SnapshotExport, (params, context) => exportSnapshot(context.source, params.directory, { signal: context.signal }));
