@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusDir } from '../httpsys/corpus.js';
 
 // A real TLS server on 127.0.0.1 serving the www.contoso.com fixture certificate, and a
 // snapshot whose bindings point at it. Only loopback addresses are ever dialled.
@@ -15,7 +16,7 @@ const keyPem = readFileSync('fixtures/certs/www-contoso.key');
 const served = new X509Certificate(certPem).fingerprint.replace(/:/g, '');
 const other = new X509Certificate(readFileSync('fixtures/certs/wrong-name.pem')).fingerprint.replace(/:/g, '');
 // The corpus capture supplies the exact netsh layout; only key and hash are swapped in.
-const template = readFileSync('/work/shared/corpus/netsh/sslcert-en-win10-02.txt', 'utf8').split('\n').slice(1).join('\r\n');
+const template = readFileSync(path.join(corpusDir, 'sslcert-en-win10-02.txt'), 'utf8').split('\n').slice(1).join('\r\n');
 
 let server: tls.Server;
 let port: number;
