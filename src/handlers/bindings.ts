@@ -1,7 +1,10 @@
+import { addBinding } from '../changes/add-binding.js';
+import { removeBinding } from '../changes/remove-binding.js';
+import { setBindingCertificate } from '../changes/set-binding-certificate.js';
 import { HttpApiError } from '../errors.js';
 import { joinServerState } from '../join/join-server-state.js';
 import { loadServerState } from '../join/load-server-state.js';
-import { BindingsHttps } from '../rpc/protocol/index.js';
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from '../rpc/protocol/index.js';
 import { implement } from './handler.js';
 
 export const bindingsHttps = implement(BindingsHttps, async (params, context) => {
@@ -19,3 +22,9 @@ export const bindingsHttps = implement(BindingsHttps, async (params, context) =>
   const siteWide = joined.findings.filter((finding) => !own.has(finding) && (params.site === undefined || finding.site === undefined || finding.site === params.site));
   return { file: state.config.file, configKind: state.config.configKind, bindings, findings: siteWide, notes: state.notes };
 });
+
+export const bindingsAdd = implement(BindingsAdd, (params, context) => addBinding(context.source, params, context.signal));
+
+export const bindingsRemove = implement(BindingsRemove, (params, context) => removeBinding(context.source, params, context.signal));
+
+export const bindingsSetCertificate = implement(BindingsSetCertificate, (params, context) => setBindingCertificate(context.source, params, context.signal));

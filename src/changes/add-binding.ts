@@ -1,0 +1,77 @@
+import { applyNetshChange } from '../httpsys/change-http-sys.js';
+import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { insertBindingEdit } from '../iis/edit-bindings.js';
+import { SslFlag } from '../join/resolve-binding.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+import { appIdFor, declaredTarget, findSite, withSiteBindings } from './binding-lookup.js';
+import { checkCertificatePresent } from './certificate-presence.js';
+import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import { commitConfigEdit, planConfigEdit, readConfigForEdit } from './config-edit.js';
+import { certificateChange, type MappingChange } from './mapping-change.js';
+import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
+import { undoMappingChange } from './roll-back.js';
+
+export interface BindingAddition extends BindingRequest {
+  site: string;
+  allowSharedMapping?: boolean;
+  whatIf?: boolean;
+}
+
+/**
+ * Adds a binding; an https binding with a certificate gets the mapping it declares in the
+ * same change (SNI: hostname:port; IP: ip:port or 0.0.0.0:port; CCS: none, the store serves
+ * it). The mapping goes first, so IIS never reads a binding whose mapping is missing; if the
+ * configuration then cannot be written, the mapping step is undone.
+ */
+export async function addBinding(source: ResolvedSource, request: BindingAddition, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const edit = await readConfigForEdit(source.config());
+  const { config } = edit;
+  const { site, index } = findSite(config, request.site);
+  const binding = newBinding(request);
+  refuseDuplicate(config, binding);
+  const after = withSiteBindings(config, index, [...site.bindings, binding]);
+  const messages: string[] = [];
+  const target = request.protocol === 'https' ? declaredTarget(binding.endpoint, binding.sslFlags) : null;
+
+  let change: MappingChange | null = null;
+  let affected;
+  if (request.protocol === 'https' && request.certificateHash === undefined) {
+    messages.push(
+      binding.sslFlags & SslFlag.CentralCertStore
+        ? `The certificate comes from the Central Certificate Store (mapping ccs ${binding.endpoint.port}), by the file named after the host.`
+        : `No certificateHash given: the binding is served by mapping ${target!.kind} ${target!.key} if http.sys has one (see bindings/https); give it one with bindings/setCertificate.`,
+    );
+  } else if (target && request.certificateHash !== undefined) {
+    const { mappings } = await readSslMappings(source.httpSys(), { signal });
+    const existing = findMapping(mappings, target);
+    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config) });
+    if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
+    if (change) {
+      messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
+      affected = usersAfter(after, mappings, target, request.certificateHash, request.certificateStoreName);
+    } else {
+      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: no netsh step.`);
+    }
+  }
+
+  const planned = planConfigEdit(
+    edit,
+    insertBindingEdit(edit.decoded.text, edit.siteElements[index]!, { protocol: binding.protocol, bindingInformation: binding.bindingInformation, sslFlags: binding.writtenSslFlags }),
+    `add ${binding.protocol} binding ${binding.bindingInformation} to site '${site.name}'`,
+  );
+  const steps: ChangeStep[] = [...(change ? [netshStep(change)] : []), planned.step];
+  const result = { steps, ...(affected ? { affected } : {}) };
+  if (request.whatIf) return { applied: false, ...result, messages };
+
+  const httpSys = change ? source.httpSys() : null;
+  if (change) messages.push(...((await applyNetshChange(httpSys!, change.argv, { signal })).messages ?? []));
+  let backup: string;
+  try {
+    ({ backup } = await commitConfigEdit(edit, planned));
+  } catch (error) {
+    if (change) throw await undoMappingChange(httpSys!, change, error);
+    throw error;
+  }
+  return { applied: true, ...result, backup, messages };
+}

@@ -1,0 +1,23 @@
+import { readCertificates } from '../certs/read-certificates.js';
+import { storeName } from '../certs/store-name.js';
+import { HttpApiError, isHttpApiError } from '../errors.js';
+import type { CertificateSource } from '../source/resolve-source.js';
+
+/**
+ * Refuses before anything changes when the certificate is known to be missing from the store
+ * the mapping will name (http.sys would take the mapping, and every handshake would fail).
+ * Without a certificate source the check is skipped, and the answer says so.
+ */
+export async function checkCertificatePresent(source: () => CertificateSource, hash: string, store: string): Promise<string> {
+  let found;
+  try {
+    found = await readCertificates(source(), { thumbprint: hash, store });
+  } catch (error) {
+    if (isHttpApiError(error) && (error.id === 'NO_SOURCE' || error.id === 'SOURCE_UNREADABLE')) return `Certificate ${hash} was not looked for in store ${storeName(store)}: ${error.message}`;
+    throw error;
+  }
+  if (found.length === 0) {
+    throw new HttpApiError('NOT_FOUND', `Certificate ${hash} is not in the LocalMachine store ${storeName(store)}, where the mapping would look for it; nothing was changed. Import it there first, or pass certificateStoreName.`, { thumbprint: hash, store: storeName(store) });
+  }
+  return `Certificate ${hash} is in store ${storeName(store)}${found[0]!.hasPrivateKey === false ? ', but without its private key: http.sys cannot serve it' : ''}.`;
+}

@@ -1,0 +1,100 @@
+import { sameStore } from '../certs/store-name.js';
+import { HttpApiError } from '../errors.js';
+import { sslcertDeleteArgv, sslcertSetArgv, type SslOptionInput } from '../httpsys/netsh-commands.js';
+import type { MappingKind, SslMapping } from '../httpsys/ssl-mapping.js';
+
+export interface MappingTarget {
+  kind: MappingKind;
+  key: string;
+}
+
+/** One netsh step of a binding change, with the step that undoes it. */
+export interface MappingChange {
+  action: 'add' | 'update' | 'delete';
+  target: MappingTarget;
+  argv: string[];
+  undo: string[];
+  description: string;
+}
+
+export interface CertificateRequest {
+  certificateHash: string;
+  /** Where the certificate is; by default MY for a new mapping, the mapping's own store for an existing one. */
+  certificateStoreName?: string;
+  /** For a new mapping: IIS's or IIS Express's application id. */
+  appId: string;
+}
+
+/** Whether the mapping already serves this certificate from this store (null store = MY). */
+export function servesCertificate(mapping: SslMapping, hash: string, store: string | undefined): boolean {
+  return mapping.certificateHash === hash.toUpperCase() && (store === undefined || sameStore(store, mapping.certificateStoreName ?? 'MY'));
+}
+
+/**
+ * What makes the mapping at `target` serve the certificate: `add` when there is none,
+ * `update` when it serves another one (its app id and options carried over: update replaces
+ * the whole record), nothing when it serves this one already.
+ */
+export function certificateChange(existing: SslMapping | undefined, target: MappingTarget, request: CertificateRequest): MappingChange | null {
+  const hash = request.certificateHash.toUpperCase();
+  if (!existing) {
+    const store = request.certificateStoreName ?? 'MY';
+    return {
+      action: 'add',
+      target,
+      argv: sslcertSetArgv('add', { kind: target.kind, key: target.key, certificateHash: hash, appId: request.appId, certificateStoreName: store }),
+      undo: sslcertDeleteArgv(target.kind, target.key),
+      description: `add mapping ${target.kind} ${target.key} for certificate ${hash} (store ${store})`,
+    };
+  }
+  if (servesCertificate(existing, hash, request.certificateStoreName)) return null;
+  const appId = appIdOf(existing, 'updated');
+  if (existing.certificateHash === null) {
+    throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it could not be put back if the change failed; change it with sslcert/update.`, { key: existing.key });
+  }
+  const store = request.certificateStoreName ?? existing.certificateStoreName ?? undefined;
+  const options = carriedOptions(existing);
+  return {
+    action: 'update',
+    target,
+    argv: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: hash, appId, certificateStoreName: store, options }),
+    undo: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined, options }),
+    description: `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept`,
+  };
+}
+
+/** Deleting a mapping; the undo adds it back as it was (certificate, store, app id, options). */
+export function mappingDeletion(existing: SslMapping): MappingChange {
+  const ccs = existing.kind === 'ccs' || existing.kind === 'scopedccs';
+  if (!ccs && existing.certificateHash === null) {
+    throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash, so it could not be put back if the change failed; delete it with sslcert/delete.`, { key: existing.key });
+  }
+  return {
+    action: 'delete',
+    target: { kind: existing.kind, key: existing.key },
+    argv: sslcertDeleteArgv(existing.kind, existing.key),
+    undo: sslcertSetArgv('add', {
+      kind: existing.kind,
+      key: existing.key,
+      certificateHash: existing.certificateHash ?? undefined,
+      appId: appIdOf(existing, 'deleted'),
+      certificateStoreName: existing.certificateStoreName ?? undefined,
+      options: carriedOptions(existing),
+    }),
+    description: `delete mapping ${existing.kind} ${existing.key} (certificate ${existing.certificateHash ?? 'from the Central Certificate Store'})`,
+  };
+}
+
+/** The options netsh can set again, with the values the mapping has now. */
+function carriedOptions(mapping: SslMapping): SslOptionInput {
+  const options: SslOptionInput = {};
+  for (const option of mapping.options) {
+    if (option.parameter && option.value !== null) options[option.parameter] = option.value;
+  }
+  return options;
+}
+
+function appIdOf(mapping: SslMapping, verb: string): string {
+  if (mapping.appId) return mapping.appId;
+  throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${mapping.kind} ${mapping.key} shows no readable application id, so it cannot be ${verb} without losing it.`, { key: mapping.key });
+}

@@ -1,0 +1,40 @@
+import { HttpApiError } from '../errors.js';
+import type { SslMapping } from '../httpsys/ssl-mapping.js';
+import type { IisConfig } from '../iis/read-application-host-config.js';
+import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
+import type { BindingRef, JoinMapping } from '../join/join-model.js';
+import { indexKey } from '../join/mapping-index.js';
+import type { MappingTarget } from './mapping-change.js';
+
+/** The mapping at the target's key (host names and IPv6 spellings compared as http.sys does). */
+export function findMapping(mappings: readonly SslMapping[], target: MappingTarget): SslMapping | undefined {
+  const wanted = indexKey(target.kind, target.key);
+  return mappings.find((mapping) => indexKey(mapping.kind, mapping.key) === wanted);
+}
+
+const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
+
+/**
+ * A mapping that serves other bindings changes for them too (domain.md §6, §8): that needs
+ * allowSharedMapping, and the refusal names every one of them.
+ */
+export function refuseSharedChange(config: IisConfig, mappings: readonly SslMapping[], target: MappingTarget, existing: SslMapping, allow: boolean | undefined, self: BindingRef | null): BindingRef[] {
+  const others = bindingsUsingMappings(config, mappings, [target]).filter((binding) => !self || binding.site !== self.site || binding.bindingInformation !== self.bindingInformation);
+  if (others.length > 0 && !allow) {
+    throw new HttpApiError(
+      'SHARED_MAPPING_NEEDS_ACK',
+      `Mapping ${existing.kind} ${existing.key} serves certificate ${existing.certificateHash ?? '(none)'} to ${others.length} other binding(s): ${describe(others)}. Changing its certificate changes it for all of them; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to do it anyway, or give each site an SNI binding (sslFlags=1) with its own mapping.`,
+      { mapping: { kind: existing.kind, key: existing.key }, bindings: others },
+    );
+  }
+  return others;
+}
+
+/** Who the target mapping serves once it holds the certificate, in the configuration as it will be. */
+export function usersAfter(config: IisConfig, mappings: readonly SslMapping[], target: MappingTarget, certificateHash: string, certificateStoreName: string | undefined): BindingRef[] {
+  const wanted = indexKey(target.kind, target.key);
+  const kept: JoinMapping[] = mappings.filter((mapping) => indexKey(mapping.kind, mapping.key) !== wanted);
+  const existing = findMapping(mappings, target);
+  kept.push({ kind: target.kind, key: target.key, certificateHash: certificateHash.toUpperCase(), appId: existing?.appId ?? null, certificateStoreName: certificateStoreName ?? existing?.certificateStoreName ?? null });
+  return bindingsUsingMappings(config, kept, [target]);
+}

@@ -1,0 +1,73 @@
+import { applyNetshChange } from '../httpsys/change-http-sys.js';
+import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { configInvalid } from '../iis/config-error.js';
+import { removeElementEdit } from '../iis/edit-bindings.js';
+import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
+import { OtherOwners } from '../join/well-known-app-ids.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+import { appIdFor, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
+import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import { commitConfigEdit, planConfigEdit, readConfigForEdit } from './config-edit.js';
+import { mappingDeletion, type MappingChange } from './mapping-change.js';
+import { findMapping } from './mapping-users.js';
+import { restoreConfigAfter } from './roll-back.js';
+
+export interface BindingRemoval {
+  site: string;
+  protocol: string;
+  bindingInformation: string;
+  whatIf?: boolean;
+}
+
+const describe = (bindings: { site: string; bindingInformation: string }[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
+
+/**
+ * Removes a binding. Its declared mapping goes too, but only when no binding left in the
+ * configuration declares it or is served by it (the join decides, exactly as bindings/https
+ * shows it), and only when it carries this server's application id: never every mapping
+ * holding the same certificate (Jexus Manager's defect, reference/jexus.md §4), never a
+ * Central Certificate Store mapping (IIS's CCS feature owns it). The configuration is written
+ * first, so IIS never reads a binding whose mapping is gone; if the mapping step then fails,
+ * the file gets its original bytes back.
+ */
+export async function removeBinding(source: ResolvedSource, request: BindingRemoval, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const edit = await readConfigForEdit(source.config());
+  const { config } = edit;
+  const { site, index } = findSite(config, request.site);
+  const { binding, index: bindingIndex } = findBinding(config, site, request.protocol, request.bindingInformation);
+  const element = edit.siteElements[index]!.children.filter((child) => child.name === 'bindings').flatMap((bindings) => bindings.children.filter((child) => child.name === 'binding'))[bindingIndex];
+  const after = withSiteBindings(config, index, site.bindings.filter((_, at) => at !== bindingIndex));
+  const messages: string[] = [];
+
+  let change: MappingChange | null = null;
+  const target = binding.protocol.toLowerCase() === 'https' && binding.endpoint ? declaredTarget(binding.endpoint, binding.sslFlags) : null;
+  if (target) {
+    const { mappings } = await readSslMappings(source.httpSys(), { signal });
+    const existing = findMapping(mappings, target);
+    const users = existing ? bindingsUsingMappings(after, mappings, [target]) : [];
+    const appId = appIdFor(config);
+    if (!existing) messages.push(`The binding's mapping ${target.kind} ${target.key} does not exist: no netsh step.`);
+    else if (users.length > 0) messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it still serves ${describe(users)}.`);
+    else if (existing.kind === 'ccs' || existing.kind === 'scopedccs') messages.push(`Mapping ${existing.kind} ${existing.key} is kept: the Central Certificate Store feature of IIS owns it.`);
+    else if (existing.appId !== appId) {
+      const owner = existing.appId ? (OtherOwners.get(existing.appId) ?? `application id ${existing.appId}`) : 'an unreadable application id';
+      messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it belongs to ${owner}, not to ${appId}. Delete it with sslcert/delete if it is no longer needed.`);
+    } else change = mappingDeletion(existing);
+  }
+
+  if (!element) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
+  const planned = planConfigEdit(edit, removeElementEdit(edit.decoded.text, element), `remove ${binding.protocol} binding ${binding.bindingInformation} from site '${site.name}'`);
+  const steps: ChangeStep[] = [planned.step, ...(change ? [netshStep(change)] : [])];
+  if (request.whatIf) return { applied: false, steps, messages };
+
+  const httpSys = change ? source.httpSys() : null;
+  const written = await commitConfigEdit(edit, planned);
+  if (change) {
+    try {
+      messages.push(...((await applyNetshChange(httpSys!, change.argv, { signal })).messages ?? []));
+    } catch (error) {
+      throw await restoreConfigAfter(edit, written, change, error);
+    }
+  }
+  return { applied: true, steps, backup: written.backup, messages };
+}

@@ -1,0 +1,56 @@
+import { HttpApiError } from '../errors.js';
+import { applyNetshChange } from '../httpsys/change-http-sys.js';
+import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
+import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { SslFlag } from '../join/resolve-binding.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+import { appIdFor, declaredTarget, findBinding, findSite } from './binding-lookup.js';
+import { checkCertificatePresent } from './certificate-presence.js';
+import { netshStep, type BindingChangeResult } from './change-result.js';
+import { certificateChange } from './mapping-change.js';
+import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+
+export interface BindingCertificate {
+  site: string;
+  bindingInformation: string;
+  certificateHash: string;
+  certificateStoreName?: string;
+  allowSharedMapping?: boolean;
+  whatIf?: boolean;
+}
+
+/**
+ * Points the mapping an https binding declares at another certificate: `add` when http.sys
+ * has none, `update` (app id and options kept) when it has one. A mapping that serves other
+ * bindings too changes only with allowSharedMapping, and the answer lists every binding
+ * affected. The configuration is not touched: IIS keeps no certificate there.
+ */
+export async function setBindingCertificate(source: ResolvedSource, request: BindingCertificate, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const config = await readApplicationHostConfig(source.config());
+  const { site } = findSite(config, request.site);
+  const { binding } = findBinding(config, site, 'https', request.bindingInformation);
+  const self = { site: site.name, bindingInformation: binding.bindingInformation };
+  const refuse = (message: string) => new HttpApiError('INVALID_ARGUMENT', `Binding https ${binding.bindingInformation} of site '${site.name}' ${message}.`, self);
+  if (!binding.endpoint) throw refuse(`cannot be read (${binding.problem ?? 'not IP:PORT:HOST'}), so it declares no mapping`);
+  if (binding.sslFlags & SslFlag.CentralCertStore) throw refuse('uses the Central Certificate Store (sslFlags bit 2): its certificate is the file named after the host on the CCS share, not a mapping\'s; replace that file instead');
+  const target = declaredTarget(binding.endpoint, binding.sslFlags);
+  if (!target) throw refuse('requires SNI (sslFlags bit 1) but has no host name, so it declares no mapping; give it a host first');
+
+  const { mappings } = await readSslMappings(source.httpSys(), { signal });
+  const existing = findMapping(mappings, target);
+  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config) });
+  const messages: string[] = [];
+  if (!change) {
+    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
+    return { applied: !request.whatIf, steps: [], messages };
+  }
+  if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);
+  messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
+  const affected = usersAfter(config, mappings, target, request.certificateHash, request.certificateStoreName);
+  const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);
+  if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${others.map((other) => `${other.site} (${other.bindingInformation})`).join(', ')}: they get the new certificate too.`);
+  const steps = [netshStep(change)];
+  if (request.whatIf) return { applied: false, steps, affected, messages };
+  messages.push(...((await applyNetshChange(source.httpSys(), change.argv, { signal })).messages ?? []));
+  return { applied: true, steps, affected, messages };
+}
