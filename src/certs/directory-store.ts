@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
+import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
@@ -47,6 +48,10 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
   return certificates;
 }
 
+// Parsing a certificate and checking its key costs about a millisecond (OpenSSL's key
+// decoder); a worker asked again re-reads only the files that changed.
+const parsedFiles = new FileIdentityCache<CertificateInfo[]>(50_000);
+
 function readFolder(folder: string, store: string): CertificateInfo[] {
   const files = list(folder).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
   const keyFiles = new Map(files.filter((name) => name.toLowerCase().endsWith('.key')).map((name) => [name.slice(0, -4).toLowerCase(), name]));
@@ -57,10 +62,13 @@ function readFolder(folder: string, store: string): CertificateInfo[] {
     const extension = path.extname(name).toLowerCase();
     if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
     const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
-    const keyFile = keyName ? { file: path.join(folder, keyName), content: read(path.join(folder, keyName)) } : undefined;
-    for (const found of readCertificateFile(file, read(file), keyFile)) {
-      certificates.push(describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
-    }
+    const keyPath = keyName ? path.join(folder, keyName) : undefined;
+    const described = parsedFiles.getSync(`${store}\0${file}\0${keyPath ?? ''}`, keyPath ? [file, keyPath] : [file], () => {
+      const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
+      return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
+    });
+    // Copies: readCertificateDirectory sets hasPrivateKey on the first of duplicates.
+    for (const certificate of described) certificates.push({ ...certificate });
   }
   return certificates;
 }

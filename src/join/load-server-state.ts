@@ -1,11 +1,12 @@
 import { readCertificates } from '../certs/read-certificates.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { isHttpApiError } from '../errors.js';
-import { readSslMappings, readUrlReservations } from '../httpsys/read-http-sys.js';
+import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
-import type { ResolvedSource } from '../source/resolve-source.js';
+import { FileIdentityCache } from '../source/file-identity-cache.js';
+import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
 
 export interface ServerState {
   config: IisConfig;
@@ -17,6 +18,12 @@ export interface ServerState {
   /** What was read from where, and what could not be. */
   notes: string[];
 }
+
+// A worker answers the same question again and again (a PowerShell loop calling a cmdlet):
+// files that did not change are not parsed again. Only files: a live netsh is always run.
+const configs = new FileIdentityCache<IisConfig>();
+const mappingCaptures = new FileIdentityCache<SslMappingsRead>();
+const reservationCaptures = new FileIdentityCache<UrlReservationsRead>();
 
 /**
  * Reads the halves the join needs, in parallel. The configuration and the mappings are
@@ -35,11 +42,21 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     }
   };
   const [config, mappingsRead, certificates, reservationsRead] = await Promise.all([
-    readApplicationHostConfig(source.config()),
-    readSslMappings(source.httpSys(), { signal: options.signal }),
+    readConfig(source),
+    fromCapture(mappingCaptures, source.httpSys(), 'sslcertFile', () => readSslMappings(source.httpSys(), { signal: options.signal })),
     optional('certificate checks', () => readCertificates(source.certificates())),
-    options.needReservations === false ? Promise.resolve(null) : optional('URL reservation checks', () => readUrlReservations(source.httpSys(), { signal: options.signal })),
+    options.needReservations === false ? Promise.resolve(null) : optional('URL reservation checks', () => fromCapture(reservationCaptures, source.httpSys(), 'urlaclFile', () => readUrlReservations(source.httpSys(), { signal: options.signal }))),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
   return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes };
+}
+
+function readConfig(source: ResolvedSource): Promise<IisConfig> {
+  const location = source.config();
+  return configs.get(JSON.stringify(location), [location.path], () => readApplicationHostConfig(location));
+}
+
+function fromCapture<T>(cache: FileIdentityCache<T>, httpSys: HttpSysSource, file: 'sslcertFile' | 'urlaclFile', read: () => Promise<T>): Promise<T> {
+  const path = httpSys.kind === 'capture' ? httpSys[file] : undefined;
+  return path === undefined ? read() : cache.get(path, [path], read);
 }

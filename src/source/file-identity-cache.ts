@@ -1,0 +1,62 @@
+import { statSync } from 'node:fs';
+
+/**
+ * What a file is on disk: a rewrite changes the size, the modification time or at least the
+ * change time (which no tool can set back), a replacement by rename changes the inode.
+ * Nanosecond times, so two writes within a millisecond still differ.
+ */
+function identity(file: string): string | null {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remembers what was read from files for as long as the files stay the same, so that a
+ * long-lived worker answering the same question again (a PowerShell loop calling a cmdlet)
+ * does not parse an unchanged 10 MB configuration again. Readers' results are shared between
+ * calls, so callers must treat them as read-only (they all do: handlers build new objects).
+ * A file that cannot be stat'ed is never cached: its reader runs and reports the problem.
+ * Holds at most `capacity` entries, dropping the oldest.
+ */
+export class FileIdentityCache<T> {
+  private readonly entries = new Map<string, { identities: string[]; value: T }>();
+
+  constructor(private readonly capacity = 16) {}
+
+  /** The value read from `files` under `key`, read again when any file changed. */
+  async get(key: string, files: readonly string[], read: () => Promise<T>): Promise<T> {
+    const before = files.map(identity);
+    const known = this.lookup(key, before);
+    if (known) return known.value;
+    const value = await read();
+    this.store(key, files, before, value);
+    return value;
+  }
+
+  /** Same as get, for a synchronous reader. */
+  getSync(key: string, files: readonly string[], read: () => T): T {
+    const before = files.map(identity);
+    const known = this.lookup(key, before);
+    if (known) return known.value;
+    const value = read();
+    this.store(key, files, before, value);
+    return value;
+  }
+
+  private lookup(key: string, identities: (string | null)[]): { value: T } | undefined {
+    const known = this.entries.get(key);
+    return known && known.identities.length === identities.length && known.identities.every((value, index) => value !== null && value === identities[index]) ? known : undefined;
+  }
+
+  /** Keeps only what was read from the files as they were both before and after the read. */
+  private store(key: string, files: readonly string[], before: (string | null)[], value: T): void {
+    if (before.includes(null) || !files.every((file, index) => identity(file) === before[index])) return;
+    this.entries.delete(key);
+    this.entries.set(key, { identities: before as string[], value });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
