@@ -22,8 +22,23 @@ let openRpc: ReturnType<typeof buildOpenRpcDocument> | undefined;
 
 export const discover = implement(Discover, () => (openRpc ??= buildOpenRpcDocument()) as never);
 
-/** Says where each half of the state would come from, without reading anything. */
+/**
+ * Says where each half of the state would come from, without reading anything. Without a
+ * source off Windows each half throws NO_SOURCE, and only the message is kept: the stack
+ * trace V8 would capture for each of the three errors was most of the cost of a server/info
+ * call (clients ping with it), so none is captured here.
+ */
 function describeSource(source: ResolvedSource) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return describeEachHalf(source);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function describeEachHalf(source: ResolvedSource) {
   const notes: string[] = [];
   const attempt = <T>(what: () => T, show: (value: T) => string): string | null => {
     try {
