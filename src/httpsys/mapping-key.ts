@@ -55,7 +55,7 @@ export function parseMappingKey(kind: MappingKind, key: string, minimumPort = 0)
 function withPort(parts: Omit<MappingKeyParts, 'port'>, text: string, key: string, minimumPort: number): ParsedMappingKey {
   const value = port(text, minimumPort);
   if (value === null) return none(`'${key}' has port ${text}, outside ${minimumPort}-65535`);
-  return { ...parts, port: value, problem: null };
+  return { address: parts.address, host: parts.host, port: value, problem: null };
 }
 
 /** The kind a key value's shape implies, for key lines whose label is not recognized (localized Windows). */

@@ -1,29 +1,14 @@
 import { kindOfKeyShape, parseMappingKey, type MappingKind } from './mapping-key.js';
 import { normalizeAppId, normalizeCertificateHash, normalizeStoreName, type ExtendedPropertyBlock, type SslMapping, type SslOption } from './ssl-mapping.js';
-import {
-  extendedPropertyByLabel,
-  extendedPropertyFieldsById,
-  fitsOptionType,
-  inferOptionValue,
-  optionByLabel,
-  optionByName,
-  sslOptionOrders,
-  typeOptionValue,
-  type SslOptionSpec,
-} from './ssl-options.js';
-import { keyKindOfLabel, mainFieldOfLabel, mainFieldOrder, type MainField } from './sslcert-labels.js';
-import { isDashLine, normalizeLabel, splitAlignedField, splitAlignedFieldFirst, splitLines, type UnplacedLine } from './text-lines.js';
+import { extendedPropertyFieldsById, fitsOptionType, inferOptionValue, optionByName, sslOptionOrders, typeOptionValue, type SslOptionSpec } from './ssl-options.js';
+import { mainFieldOrder, type MainField } from './sslcert-labels.js';
+import { SslcertLineReader, type Field } from './sslcert-line-reader.js';
+import { forEachLineRange, isBlankRange, isDashRange, type UnplacedLine } from './text-lines.js';
 
 export interface SslcertTextParse {
   mappings: SslMapping[];
   /** Lines that are neither frame (header, dashes, blank) nor part of an entry. */
   unplaced: UnplacedLine[];
-}
-
-interface Field {
-  label: string;
-  value: string;
-  normalized: string;
 }
 
 interface Draft {
@@ -44,12 +29,8 @@ interface Draft {
 export function parseSslcertText(text: string): SslcertTextParse {
   const mappings: SslMapping[] = [];
   const unplaced: UnplacedLine[] = [];
-  const normalized = new Map<string, string>();
-  const normalize = (label: string) => {
-    let value = normalized.get(label);
-    if (value === undefined) normalized.set(label, (value = normalizeLabel(label)));
-    return value;
-  };
+  const reader = new SslcertLineReader();
+  let ordinal = 0;
   let draft: Draft | undefined;
   let block: Draft['blocks'][number] | undefined;
   let atBlockStart = true;
@@ -57,17 +38,14 @@ export function parseSslcertText(text: string): SslcertTextParse {
     if (draft) mappings.push(finish(draft));
     draft = block = undefined;
     atBlockStart = true;
+    ordinal = 0;
   };
 
-  const lines = splitLines(text);
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.trim() === '' || isDashLine(line)) {
-      close();
-      continue;
-    }
-    const field = readField(line, normalize);
+  forEachLineRange(text, (start, end, number) => {
+    if (isBlankRange(text, start, end) || isDashRange(text, start, end)) return close();
+    const field = reader.read(text, start, end, ordinal++);
     if (!field) {
+      const line = text.slice(start, end);
       const trimmed = line.trim();
       if (trimmed.endsWith(':') && draft) {
         block = { label: trimmed.slice(0, -1).trim(), fields: [] };
@@ -76,47 +54,30 @@ export function parseSslcertText(text: string): SslcertTextParse {
         // The list header (`SSL Certificate bindings:`, localized elsewhere).
         atBlockStart = true;
       } else {
-        unplaced.push({ line: index + 1, text: line });
+        unplaced.push({ line: number, text: line });
         atBlockStart = false;
       }
-      continue;
+      return;
     }
-    const keyKind = keyKindOfLabel(field.normalized);
+    const keyKind = field.info.keyKind;
     if (keyKind) {
       close();
+      ordinal = 1;
       draft = { kind: keyKind, key: field, kindFromShape: false, fields: [], blocks: [] };
     } else if (draft) {
       (block ?? draft).fields.push(field);
     } else if (atBlockStart && field.value === '') {
       // A localized header whose label ends in ` :` (French style).
-      continue;
+      return;
     } else {
-      const shapeKind = atBlockStart && !isKnownLabel(field.normalized) ? kindOfKeyShape(field.value) : undefined;
+      const shapeKind = atBlockStart && !field.info.known ? kindOfKeyShape(field.value) : undefined;
       if (shapeKind) draft = { kind: shapeKind, key: field, kindFromShape: true, fields: [], blocks: [] };
-      else unplaced.push({ line: index + 1, text: line });
+      else unplaced.push({ line: number, text: text.slice(start, end) });
     }
     atBlockStart = false;
-  }
+  });
   close();
   return { mappings, unplaced };
-}
-
-function isKnownLabel(normalized: string): boolean {
-  return Boolean(keyKindOfLabel(normalized) ?? mainFieldOfLabel(normalized) ?? optionByLabel(normalized) ?? extendedPropertyByLabel(normalized));
-}
-
-/** Splits at the last spaced colon; if that gives an unknown label but the first one a known label, the value held ` :`. */
-function readField(line: string, normalize: (label: string) => string): Field | undefined {
-  const last = splitAlignedField(line);
-  if (!last) return undefined;
-  const field = { ...last, normalized: normalize(last.label) };
-  if (isKnownLabel(field.normalized)) return field;
-  const first = splitAlignedFieldFirst(line);
-  if (first && first.label !== last.label) {
-    const normalizedFirst = normalize(first.label);
-    if (isKnownLabel(normalizedFirst)) return { ...first, normalized: normalizedFirst };
-  }
-  return field;
 }
 
 function finish(draft: Draft): SslMapping {
@@ -124,24 +85,25 @@ function finish(draft: Draft): SslMapping {
   const key = draft.key.value;
   const parts = parseMappingKey(draft.kind, key);
   if (parts.problem) notes.push(`key ${parts.problem}`);
-  if (draft.kindFromShape) notes.push(`key label '${draft.key.label}' is not a known label; kind ${draft.kind} taken from the key's shape`);
+  if (draft.kindFromShape) notes.push(`key label '${draft.key.info.label}' is not a known label; kind ${draft.kind} taken from the key's shape`);
 
   const main: Partial<Record<MainField, string>> = {};
   const optionFields: Field[] = [];
   let positionalMain = false;
-  draft.fields.forEach((field, index) => {
-    const known = mainFieldOfLabel(field.normalized);
+  for (let index = 0; index < draft.fields.length; index++) {
+    const field = draft.fields[index]!;
+    const known = field.info.mainField;
     const slot = mainFieldOrder[index];
     if (known && main[known] === undefined) {
       main[known] = field.value;
-    } else if (!known && !optionByLabel(field.normalized) && optionFields.length === 0 && slot && main[slot] === undefined) {
+    } else if (!known && !field.info.option && optionFields.length === 0 && slot && main[slot] === undefined) {
       // The three main fields come first in every era: a localized label is placed by position.
       main[slot] = field.value;
       positionalMain = true;
     } else {
       optionFields.push(field);
     }
-  });
+  }
   if (positionalMain) notes.push('certificate hash, application id and store name lines have labels not recognized; placed by their position');
 
   const certificateHashRaw = main.certificateHash ?? null;
@@ -150,7 +112,7 @@ function finish(draft: Draft): SslMapping {
   return {
     kind: draft.kind,
     key,
-    keyLabel: draft.key.label,
+    keyLabel: draft.key.info.label,
     address: parts.address,
     host: parts.host,
     port: parts.port,
@@ -166,9 +128,21 @@ function finish(draft: Draft): SslMapping {
   };
 }
 
+/**
+ * The option a line holds. Lines named by their own label are shared, frozen, between the mappings
+ * of one parse that print the same label and value (ten thousand mappings print `Disable QUIC :
+ * Not Set` ten thousand times): the model stays exact and a big capture costs a tenth of the memory.
+ */
 function toOption(field: Field, spec: SslOptionSpec | undefined): SslOption {
-  if (!spec) return { name: 'unknown', label: field.label, raw: field.value, value: inferOptionValue(field.value), parameter: null };
-  return { name: spec.name, label: field.label, raw: field.value, value: typeOptionValue(spec.type, field.value), parameter: spec.parameter };
+  const label = field.info.label;
+  if (!spec) return { name: 'unknown', label, raw: field.value, value: inferOptionValue(field.value), parameter: null };
+  const shared = spec === field.info.option || spec === field.info.extended;
+  let option = shared ? field.info.options.get(field.value) : undefined;
+  if (option === undefined) {
+    option = { name: spec.name, label, raw: field.value, value: typeOptionValue(spec.type, field.value), parameter: spec.parameter };
+    if (shared) field.info.options.set(field.value, Object.freeze(option));
+  }
+  return option;
 }
 
 /**
@@ -176,8 +150,8 @@ function toOption(field: Field, spec: SslOptionSpec | undefined): SslOption {
  * names them by position in the era layout with as many lines, checking each value's shape.
  */
 function nameOptions(fields: Field[], notes: string[]): SslOption[] {
-  if (fields.length === 0 || fields.some((field) => optionByLabel(field.normalized))) {
-    return fields.map((field) => toOption(field, optionByLabel(field.normalized)));
+  if (fields.length === 0 || fields.some((field) => field.info.option)) {
+    return fields.map((field) => toOption(field, field.info.option));
   }
   const order = sslOptionOrders.find((candidate) => candidate.length === fields.length) ?? sslOptionOrders[sslOptionOrders.length - 2]!;
   notes.push(`option labels not recognized (localized output?); options named by their position in the ${order.length}-line layout`);
@@ -189,18 +163,22 @@ function nameOptions(fields: Field[], notes: string[]): SslOption[] {
 }
 
 function finishBlock(block: Draft['blocks'][number]): ExtendedPropertyBlock {
-  const known = block.fields.some((field) => extendedPropertyByLabel(field.normalized));
+  let known = false;
+  for (const field of block.fields) known ||= field.info.extended !== undefined;
   let propertyId: number | null = null;
-  const fields = block.fields.map((field, index) => {
-    let spec = extendedPropertyByLabel(field.normalized);
+  const fields: SslOption[] = [];
+  for (let index = 0; index < block.fields.length; index++) {
+    const field = block.fields[index]!;
+    let spec = field.info.extended;
     if (!spec && !known) {
+      // Labels not recognized (localized): PropertyId first, then the fields its id is known to have.
       const name = index === 0 ? 'propertyId' : propertyId === null ? undefined : extendedPropertyFieldsById[propertyId]?.[index - 1];
       const candidate = name === undefined ? undefined : optionByName(name);
       spec = candidate && fitsOptionType(candidate.type, field.value) ? candidate : undefined;
     }
     const option = toOption(field, spec);
     if (option.name === 'propertyId' && typeof option.value === 'number' && propertyId === null) propertyId = option.value;
-    return option;
-  });
+    fields.push(option);
+  }
   return { label: block.label, propertyId, fields };
 }

@@ -49,6 +49,8 @@ export interface SslMapping {
 const hex40 = /^[0-9a-fA-F]{40}$/;
 const guid = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
+const bracedLowerGuid = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/;
+
 const isEmpty = (raw: string | null) => raw === null || raw === '' || raw === '(null)';
 
 /** Upper-case 40 hex, or null with a note for masked (`...afXXX`), redacted or placeholder hashes. */
@@ -65,6 +67,7 @@ export function normalizeCertificateHash(raw: string | null, kind: MappingKind, 
 
 /** `{lower-case-guid}`, or null with a note when the printed value is not a GUID. */
 export function normalizeAppId(raw: string | null, notes: string[]): string | null {
+  if (raw !== null && bracedLowerGuid.test(raw)) return raw; // as netsh prints it: no new string
   const match = raw === null ? null : guid.exec(raw);
   if (match) return `{${match[1]!.toLowerCase()}}`;
   if (!isEmpty(raw)) notes.push(`application id '${raw}' is not a GUID; kept as raw text only`);

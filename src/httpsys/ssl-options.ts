@@ -118,6 +118,9 @@ const falseWords = new Set(['disabled', 'not set', 'no']);
 
 /** Enabled/Set/Yes → true, Disabled/Not Set/No → false (printed in English even on localized Windows). */
 export function booleanWord(raw: string): boolean | undefined {
+  // The words as netsh prints them first: this runs for every option line.
+  if (raw === 'Enabled' || raw === 'Set' || raw === 'Yes') return true;
+  if (raw === 'Disabled' || raw === 'Not Set' || raw === 'No') return false;
   const word = raw.toLowerCase();
   if (trueWords.has(word)) return true;
   if (falseWords.has(word)) return false;
