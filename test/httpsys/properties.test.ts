@@ -37,6 +37,18 @@ function unplacedAreInputLines(text: string, unplaced: { line: number; text: str
   for (const { line, text: unplacedText } of unplaced) expect(lines[line - 1]).toBe(unplacedText);
 }
 
+describe('line splitting', () => {
+  it('gives the lines a regex split on CRLF, LF and lone CR gives', () => {
+    const withLineEnds = fc.array(fc.oneof(fc.string(), fc.constantFrom('\r', '\n', '\r\n', '\r\r\n', '\n\r'))).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(withLineEnds, netshLikeText), (text) => {
+        expect(splitLines(text)).toEqual(text.split(/\r\n|\n|\r/));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('parsers never throw on arbitrary text', () => {
   it('show sslcert text', () => {
     fc.assert(
