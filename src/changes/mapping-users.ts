@@ -4,6 +4,8 @@ import type { IisConfig } from '../iis/read-application-host-config.js';
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
 import type { BindingRef, JoinMapping } from '../join/join-model.js';
 import { indexKey } from '../join/mapping-index.js';
+import { OtherOwners } from '../join/well-known-app-ids.js';
+import { appIdFor } from './binding-lookup.js';
 import type { MappingTarget } from './mapping-change.js';
 
 /** The mapping at the target's key (host names and IPv6 spellings compared as http.sys does). */
@@ -15,16 +17,19 @@ export function findMapping(mappings: readonly SslMapping[], target: MappingTarg
 const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
 
 /**
- * A mapping that serves other bindings changes for them too (domain.md §6, §8): that needs
- * allowSharedMapping, and the refusal names every one of them.
+ * A mapping that serves other bindings changes for them too (domain.md §6, §8), and one that
+ * another program made (SSTP, AD FS, WinRM... by its application id) changes for that program:
+ * either needs allowSharedMapping, and the refusal names every one of them.
  */
 export function refuseSharedChange(config: IisConfig, mappings: readonly SslMapping[], target: MappingTarget, existing: SslMapping, allow: boolean | undefined, self: BindingRef | null): BindingRef[] {
   const others = bindingsUsingMappings(config, mappings, [target]).filter((binding) => !self || binding.site !== self.site || binding.bindingInformation !== self.bindingInformation);
-  if (others.length > 0 && !allow) {
+  const owner = existing.appId && existing.appId !== appIdFor(config) ? OtherOwners.get(existing.appId) : undefined;
+  if ((others.length > 0 || owner) && !allow) {
+    const users = [...(others.length > 0 ? [`${others.length} other binding(s): ${describe(others)}`] : []), ...(owner ? [`${owner} (application id ${existing.appId})`] : [])];
     throw new HttpApiError(
       'SHARED_MAPPING_NEEDS_ACK',
-      `Mapping ${existing.kind} ${existing.key} serves certificate ${existing.certificateHash ?? '(none)'} to ${others.length} other binding(s): ${describe(others)}. Changing its certificate changes it for all of them; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to do it anyway, or give each site an SNI binding (sslFlags=1) with its own mapping.`,
-      { mapping: { kind: existing.kind, key: existing.key }, bindings: others },
+      `Mapping ${existing.kind} ${existing.key} serves certificate ${existing.certificateHash ?? '(none)'} to ${users.join(' and to ')}. Changing its certificate changes it for all of them; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to do it anyway, or give each site an SNI binding (sslFlags=1) with its own mapping.`,
+      { mapping: { kind: existing.kind, key: existing.key }, bindings: others, ...(owner ? { owner, appId: existing.appId } : {}) },
     );
   }
   return others;

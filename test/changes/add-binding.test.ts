@@ -74,6 +74,13 @@ describe('binding add', () => {
     expect(server.record('10.0.0.5:443')).toMatchObject({ certhash: WWW.toLowerCase(), appid: IIS });
   });
 
+  it('a mapping another program made (SSTP on [::]:443) changes only with the acknowledgement, which names that program', () => {
+    const run = add(['--site', 'Contoso IPv6', '--protocol', 'https', '--address', '::', '--port', '443', '--certificate-hash', WILDCARD, '--certificate-store-name', 'WebHosting']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Mapping ipport \[::\]:443 serves certificate 8A797AEF\S+ to RRAS SSTP VPN \(application id \{ba195980-cd49-458b-9e23-c84ee0adcd75\}\)\. .*nothing was changed/);
+    expect(server.record('[::]:443')?.certhash).toBe(WWW.toLowerCase());
+  });
+
   it('brackets an IPv6 address and maps exactly [address]:port', () => {
     const result = json(add(['--site', 'Contoso IPv6', '--protocol', 'https', '--address', '2001:db8::7', '--port', '443', '--certificate-hash', WWW]));
     expect((result.steps[1] as { diff: string }).diff).toContain('+                    <binding protocol="https" bindingInformation="[2001:db8::7]:443:" />');
