@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { execa } from 'execa';
 import { HttpApiError } from '../errors.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
@@ -53,6 +52,8 @@ export function powerShellArgv(): string[] {
 export type PowerShellRunner = (file: string, argv: string[], env: Record<string, string>) => Promise<string>;
 
 export const runPowerShell: PowerShellRunner = async (file, argv, env) => {
+  // Loaded on first use, like in run-netsh.ts: only Windows without a snapshot starts PowerShell.
+  const { execa } = await import('execa');
   const result = await execa(file, argv, { shell: false, env, windowsHide: true, timeout: 120_000, stripFinalNewline: true });
   return result.stdout;
 };

@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite';
-import { execa } from 'execa';
 
 /**
  * Decodes console output bytes written in the given code page (domain.md §7: netsh writes the
@@ -52,7 +51,8 @@ let consoleCodePage: Promise<number | null> | undefined;
  */
 export function readConsoleCodePage(platform: NodeJS.Platform = process.platform): Promise<number | null> {
   if (platform !== 'win32') return Promise.resolve(null);
-  consoleCodePage ??= execa('chcp.com', [], { shell: false, windowsHide: true, reject: false, timeout: 10_000 }).then(
+  // execa is loaded on first use (see run-netsh.ts).
+  consoleCodePage ??= import('execa').then(({ execa }) => execa('chcp.com', [], { shell: false, windowsHide: true, reject: false, timeout: 10_000 })).then(
     (result) => (result.exitCode === 0 ? parseChcpOutput(String(result.stdout)) : null),
     () => null,
   );

@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { HttpApiError } from '../errors.js';
 import { decodeConsoleOutput, readConsoleCodePage } from './decode-console-output.js';
 
@@ -28,6 +27,9 @@ export function describeCommand(netshPath: string, argv: readonly string[]): str
 export async function runNetsh(netshPath: string, argv: readonly string[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<NetshRun> {
   const codePage = await readConsoleCodePage();
   const command = describeCommand(netshPath, argv);
+  // Loaded on first use: execa and its dependencies are a tenth of the worker's start-up,
+  // and most runs (snapshots, every platform but Windows) never start netsh.
+  const { execa } = await import('execa');
   const result = await execa(netshPath, [...argv], {
     shell: false,
     windowsHide: true,

@@ -1,5 +1,4 @@
 import { isIP } from 'node:net';
-import tls from 'node:tls';
 import { FindingCodes } from './finding-codes.js';
 import type { Finding, JoinedBinding } from './join-model.js';
 
@@ -24,7 +23,9 @@ export interface LiveCheckOptions {
  * and reports the certificate http.sys actually served. Certificate validity is not
  * enforced here: the point is to see what is served, valid or not.
  */
-export function checkLiveBinding(binding: JoinedBinding, options: LiveCheckOptions = {}): Promise<LiveCheck> {
+export async function checkLiveBinding(binding: JoinedBinding, options: LiveCheckOptions = {}): Promise<LiveCheck> {
+  // Loaded on first use: node:tls costs every start of the worker, and live checks are rare.
+  const tls = await import('node:tls');
   const port = binding.port ?? 443;
   const address = binding.address ?? '';
   const host = address === '*' || address === '' ? '127.0.0.1' : address.replace(/^\[|\]$/g, '');
