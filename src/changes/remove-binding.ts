@@ -1,3 +1,4 @@
+import { HttpApiError } from '../errors.js';
 import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
@@ -61,6 +62,10 @@ export async function removeBinding(source: ResolvedSource, request: BindingRemo
   if (request.whatIf) return { applied: false, steps, messages };
 
   const httpSys = change ? source.httpSys() : null;
+  if (httpSys?.kind === 'capture') {
+    // Found out before the file is written, not by a rollback after it.
+    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${change!.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: change!.argv });
+  }
   const written = await commitConfigEdit(edit, planned);
   if (change) {
     try {

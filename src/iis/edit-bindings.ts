@@ -21,7 +21,7 @@ export interface NewBinding {
 export function insertBindingEdit(text: string, site: ElementSpan, binding: NewBinding): TextEdit {
   const bindings = childNamed(site, 'bindings');
   const unit = indentUnit(text, site);
-  if (bindings) return appendChild(text, bindings, (indent) => bindingElement(binding, styleOf(text, bindings)), unit);
+  if (bindings) return appendChild(text, bindings, () => bindingElement(binding, styleOf(text, bindings)), unit);
   return appendChild(text, site, (indent, eol) => [`<bindings>`, `${indent}${unit}${bindingElement(binding, ' />')}`, `${indent}</bindings>`].join(eol), unit);
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyServer, demoRecords, json, removeWrappers, SSTP, withoutLine, WWW, type Server } from './demo-server.js';
@@ -75,6 +76,19 @@ describe('binding remove', () => {
     const missing = remove('Partners', 'https', '*:443:nope.contoso.com');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Site 'Partners' has no https binding '\*:443:nope\.contoso\.com' in .*Its bindings: https \*:443:partners\.contoso\.com\./);
+  });
+});
+
+describe('binding remove against a capture of http.sys', () => {
+  it('plans, but refuses to apply before writing the file when the mapping would have to go', () => {
+    const run = (extra: string[]) =>
+      spawnSync(process.execPath, ['dist/httpapi.js', 'binding', 'remove', '--site', 'Contoso API', '--protocol', 'https', '--binding-information', '*:443:api.contoso.com', '--config', server.config, '--sslcert-file', 'fixtures/demo-server/sslcert.txt', ...extra], { encoding: 'utf8' });
+    expect(json(run(['--what-if', '--json'])).steps.map((step) => step.kind)).toEqual(['config', 'netsh']);
+    const refused = run([]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/the http\.sys source is a capture, which is read-only; nothing was changed/);
+    expect(server.bytes().equals(server.original)).toBe(true);
+    expect(server.others()).toEqual([]);
   });
 });
 
