@@ -21,12 +21,12 @@ const START_TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
- * The `<site>` elements of the `<sites>` section (from its `<` to just after its end, as the
- * document scan reports it), each with its elements two levels down (`bindings/binding`),
+ * The `<sites>` element (from its `<` to just after its end, as the document scan reports it)
+ * with its children down to `site/bindings/binding`,
  * skipping comments, CDATA and processing instructions as the reader does, so the n-th site
  * here is the reader's n-th site. Deeper elements are walked but not kept.
  */
-export function locateSites(text: string, sites: { start: number; end: number }): { sites: ElementSpan; children: ElementSpan[] } {
+export function locateSites(text: string, sites: { start: number; end: number }): ElementSpan {
   const stack: (ElementSpan | null)[] = [];
   let root: ElementSpan | undefined;
   let pos = sites.start;
@@ -59,7 +59,7 @@ export function locateSites(text: string, sites: { start: number; end: number })
     }
   }
   if (!root) throw new Error('no <sites> element at the offset given');
-  return { sites: root, children: root.children };
+  return root;
 }
 
 function parseAttributes(text: string): Record<string, string> {
@@ -68,9 +68,9 @@ function parseAttributes(text: string): Record<string, string> {
   return attributes;
 }
 
-/** The `<site>` elements, in document order (the reader's order). */
-export function siteElements(located: { children: ElementSpan[] }): ElementSpan[] {
-  return located.children.filter((child) => child.name === 'site');
+/** The `<site>` elements of `<sites>`, in document order (the reader's order). */
+export function siteElements(sites: ElementSpan): ElementSpan[] {
+  return sites.children.filter((child) => child.name === 'site');
 }
 
 export function childNamed(element: ElementSpan, name: string): ElementSpan | undefined {
