@@ -1,83 +1,77 @@
 // Reads a generated 10,000-site, 20,000-binding applicationHost.config with the product's
 // reader and, in the same run, with a plain full-document fast-xml-parser parse (the
-// baseline), and prints both times, their ratio, and memory. Not a test: times follow the
-// machine's load (printed), the ratio much less.
-//   node bench/iis.bench.mjs [sites=10000] [runs=9]
+// baseline), and prints times, their ratio, where the reader's time goes, and memory.
+// Every measurement runs in a fresh process, as the CLI does, alternating reader and
+// baseline so both meet the same machine load (printed: on a busy machine the times grow,
+// the ratio much less). Not a test.
+//   node bench/iis.bench.mjs [sites=10000] [rounds=5]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateApplicationHostConfig } from './generate-config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sites = Number(process.argv[2] ?? 10_000);
-const runs = Number(process.argv[3] ?? 9);
+const rounds = Number(process.argv[3] ?? 5);
 const work = mkdtempSync(path.join(tmpdir(), 'httpapi-iis-bench-'));
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
   const bundle = await bundleReader();
-  const { readApplicationHostConfig, XMLParser } = await import(pathToFileURL(bundle).href);
   const { xml, httpsBindings } = generateApplicationHostConfig({ sites, seed: 1 });
   const file = path.join(work, 'applicationHost.config');
   writeFileSync(file, xml);
-  const { readFile } = await import('node:fs/promises');
-  const modes = {
-    // What "a plain fast-xml-parser parse" means here: the file read, decoded, and parsed whole with attributes.
-    baseline: async () => new XMLParser({ ignoreAttributes: false }).parse(await readFile(file, 'utf8')),
-    reader: () => readApplicationHostConfig({ path: file, origin: 'explicit' }),
-  };
+  const child = path.join(work, 'measure.mjs');
+  writeFileSync(child, childScript(pathToFileURL(bundle).href));
+  const measure = (mode) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', child, mode, file, String(sites), String(httpsBindings.length)], { encoding: 'utf8' }));
 
-  // Check before timing: a fast wrong answer is no answer.
-  const config = await modes.reader();
-  const bindings = config.sites.flatMap((site) => site.bindings);
-  const https = bindings.filter((binding) => binding.protocol === 'https');
-  if (config.sites.length !== sites || bindings.length !== 2 * sites || https.length !== httpsBindings.length) {
-    throw new Error(`read ${config.sites.length} sites, ${bindings.length} bindings, ${https.length} https; expected ${sites}, ${2 * sites}, ${httpsBindings.length}`);
-  }
-
-  const times = { baseline: [], reader: [] };
   const load = loadavg()[0];
-  for (let run = 0; run < runs + 2; run++) {
-    // Alternate so that both meet the same machine load; the first two rounds warm the JIT.
-    for (const [name, read] of Object.entries(modes)) {
-      globalThis.gc?.();
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      await read();
-      const wall = performance.now() - start;
-      const used = process.cpuUsage(cpu);
-      if (run >= 2) times[name].push({ wall, cpu: (used.user + used.system) / 1000 });
-    }
-  }
+  const results = { baseline: [], reader: [], noAttributes: [] };
+  for (let round = 0; round < rounds; round++) for (const mode of Object.keys(results)) results[mode].push(measure(mode));
+  const phases = measure('phases');
 
-  const stats = (name, key) => {
-    const values = times[name].map((time) => time[key]).sort((a, b) => a - b);
-    return { median: values[Math.floor(values.length / 2)], min: values[0] };
+  const summary = (mode) => {
+    const cold = results[mode].map((run) => run.cold.wall);
+    const warm = results[mode].flatMap((run) => run.warm.map((time) => time.wall));
+    const cpu = results[mode].flatMap((run) => run.warm.map((time) => time.cpu));
+    return { cold: median(cold), warm: median(warm), warmMin: Math.min(...warm), cpu: median(cpu), rss: median(results[mode].map((run) => run.maxRss)), kept: median(results[mode].map((run) => run.retained)) };
   };
-  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  const line = (label, name) => {
-    const wall = stats(name, 'wall');
-    const cpu = stats(name, 'cpu');
-    return `${label} wall median ${wall.median.toFixed(0)} ms (min ${wall.min.toFixed(0)}), CPU median ${cpu.median.toFixed(0)} ms`;
-  };
-  console.log(`applicationHost.config: ${sites} sites, ${bindings.length} bindings (${https.length} https), ${mb(Buffer.byteLength(xml))}; ${runs} runs each, load average ${load.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores`);
-  console.log(line('baseline (fast-xml-parser, whole file):', 'baseline'));
-  console.log(line('readApplicationHostConfig:              ', 'reader'));
-  console.log(`ratio reader / baseline: wall ${(stats('reader', 'wall').median / stats('baseline', 'wall').median).toFixed(2)} (best runs ${(stats('reader', 'wall').min / stats('baseline', 'wall').min).toFixed(2)}), CPU ${(stats('reader', 'cpu').median / stats('baseline', 'cpu').median).toFixed(2)}`);
-  for (const name of Object.keys(modes)) {
-    const memory = measureMemory(bundle, file, name);
-    console.log(`memory, ${name.padEnd(8)} (a fresh process reading once): peak RSS ${mb(memory.maxRss)}, result kept ${mb(memory.retained)}`);
-  }
+  const base = summary('baseline');
+  const reader = summary('reader');
+  const bare = summary('noAttributes');
+  const line = (label, s) => `${label} first read ${s.cold.toFixed(0)} ms, warm median ${s.warm.toFixed(0)} ms (min ${s.warmMin.toFixed(0)}), warm CPU ${s.cpu.toFixed(0)} ms; peak RSS of a process reading once ${mb(s.rss)}, result kept ${mb(s.kept)}`;
+  console.log(`applicationHost.config: ${sites} sites, ${2 * sites} bindings (${httpsBindings.length} https), ${mb(Buffer.byteLength(xml))}; ${rounds} processes each, load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(line('baseline, fast-xml-parser whole file:', base));
+  console.log(line('readApplicationHostConfig:           ', reader));
+  console.log(line('(parser defaults, attributes dropped:)', bare));
+  console.log(`ratio reader / baseline: first read ${(reader.cold / base.cold).toFixed(2)}, warm ${(reader.warm / base.warm).toFixed(2)} (best ${(reader.warmMin / base.warmMin).toFixed(2)}), CPU ${(reader.cpu / base.cpu).toFixed(2)}`);
+  console.log(`reader steps (warm medians): ${Object.entries(phases).map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`).join(', ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Bundles the TypeScript reader (and the parser, for the baseline) as the product's build would. */
+/** Bundles the TypeScript reader and its steps (and the parser, for the baseline) as the product's build would. */
 async function bundleReader() {
   const entry = path.join(work, 'entry.ts');
-  writeFileSync(entry, `export { readApplicationHostConfig } from ${JSON.stringify(path.join(root, 'src/iis/read-application-host-config.ts'))};\nexport { XMLParser } from 'fast-xml-parser';\n`);
+  const from = (name) => JSON.stringify(path.join(root, 'src/iis', `${name}.ts`));
+  writeFileSync(
+    entry,
+    [
+      `export { readApplicationHostConfig } from ${from('read-application-host-config')};`,
+      `export { decodeConfigText } from ${from('decode-config-text')};`,
+      `export { findConflictMarker } from ${from('conflict-markers')};`,
+      `export { scanDocument } from ${from('scan-document')};`,
+      `export { sitesChunks } from ${from('sites-chunks')};`,
+      `export { parseSitesSection } from ${from('parse-sites-section')};`,
+      `export { configFindings } from ${from('config-findings')};`,
+      `export { linesAt } from ${from('config-error')};`,
+      "export { XMLParser } from 'fast-xml-parser';",
+    ].join('\n'),
+  );
   const outfile = path.join(work, 'iis-reader.mjs');
   await build({
     entryPoints: [entry],
@@ -93,16 +87,63 @@ async function bundleReader() {
   return outfile;
 }
 
-/** One read in a process of its own, so that peak memory belongs to it alone. */
-function measureMemory(bundle, file, mode) {
-  const script = `
-    const { readApplicationHostConfig, XMLParser } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-    const { readFile } = await import('node:fs/promises');
+/** What one process measures: the first read, four warm ones, its peak RSS and what the result keeps alive. */
+function childScript(bundleUrl) {
+  return `
+const product = await import(${JSON.stringify(bundleUrl)});
+const { readFile } = await import('node:fs/promises');
+const { readFileSync } = await import('node:fs');
+const [mode, file, sites, https] = process.argv.slice(2);
+const reads = {
+  baseline: async () => new product.XMLParser({ ignoreAttributes: false }).parse(await readFile(file, 'utf8')),
+  reader: () => product.readApplicationHostConfig({ path: file, origin: 'explicit' }),
+  noAttributes: async () => new product.XMLParser().parse(await readFile(file, 'utf8')),
+};
+const timed = async (work) => {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await work();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { result, wall, cpu: (used.user + used.system) / 1000 };
+};
+if (mode === 'phases') {
+  const spent = {};
+  const step = (name, work) => { const start = performance.now(); const result = work(); (spent[name] ??= []).push(performance.now() - start); return result; };
+  for (let run = 0; run < 6; run++) {
     gc();
-    const before = process.memoryUsage().heapUsed;
-    const kept = ${mode === 'reader' ? `await readApplicationHostConfig({ path: ${JSON.stringify(file)}, origin: 'explicit' })` : `new XMLParser({ ignoreAttributes: false }).parse(await readFile(${JSON.stringify(file)}, 'utf8'))`};
+    const bytes = step('read file', () => readFileSync(file));
+    const { text } = step('decode', () => product.decodeConfigText(bytes));
+    step('conflict markers', () => product.findConflictMarker(text));
+    const scan = step('scan', () => product.scanDocument(text));
+    const parsed = step('parse <sites> and build the model', () => product.parseSitesSection(product.sitesChunks(text, scan.sites), () => 0));
+    step('lines', () => [product.linesAt(text, scan.siteOffsets), product.linesAt(text, scan.bindingOffsets)]);
+    step('findings', () => product.configFindings(parsed.sites, 'iis'));
+  }
+  const median = (values) => values.slice(2).sort((a, b) => a - b)[Math.floor((values.length - 2) / 2)];
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(spent).map(([name, values]) => [name, median(values)]))));
+} else {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const cold = await timed(reads[mode]);
+  // Peak so far: the runtime plus one read, before the warm reads add their own garbage.
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  if (mode === 'reader') {
+    // A fast wrong answer is no answer.
+    const bindings = cold.result.sites.flatMap((site) => site.bindings);
+    const found = [cold.result.sites.length, bindings.length, bindings.filter((binding) => binding.protocol === 'https').length].join();
+    if (found !== [sites, 2 * sites, https].join()) throw new Error('read ' + found + ' sites, bindings, https bindings');
+  }
+  const keep = cold.result;
+  const warm = [];
+  for (let run = 0; run < 4; run++) {
     gc();
-    const retained = process.memoryUsage().heapUsed - before;
-    console.log(JSON.stringify({ maxRss: process.resourceUsage().maxRSS * 1024, retained, kept: kept !== undefined }));`;
-  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' }));
+    const { wall, cpu } = await timed(reads[mode]);
+    warm.push({ wall, cpu });
+  }
+  console.log(JSON.stringify({ cold: { wall: cold.wall, cpu: cold.cpu }, warm, retained, maxRss, kept: keep !== undefined }));
+}
+`;
 }

@@ -35,6 +35,13 @@ describe('files that cannot be read', () => {
     expect(await invalid(late)).toMatchObject({ line: 8, reason: expect.stringContaining('closing tag </system.webServer> does not match <handlers>') });
   });
 
+  it('passes on what fast-xml-parser refuses in <sites>, with the line of the element', async () => {
+    expect(await invalid(withSites('      <site name="a" id="1" />\n      <site name="b" constructor="x" />'))).toMatchObject({
+      line: 5,
+      reason: expect.stringMatching(/^cannot be read in its <sites> section \(in the element at line 5 or one after it\): .*"constructor"/),
+    });
+  });
+
   it('names empty, blank and truncated files for what they are', async () => {
     expect(await invalid('')).toMatchObject({ line: 1, reason: 'is empty (0 bytes)' });
     expect(await invalid('  \n\n')).toMatchObject({ line: 3, reason: 'holds no XML element (only white space, comments or a declaration)' });
