@@ -12,45 +12,15 @@
 // Texts NOT in the corpus and inferred (reference/netsh.md §7): the CCS key labels, `SSL Certificate
 // update failed`, show of a missing key, the JSON shape. Update replaces the whole record (options not
 // given fall back to defaults), which is why callers must carry a mapping's options over.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { Layouts, LocalizedUrlacl, Messages, SslOptions, UsageAddSslcert } from './netsh-texts.mjs';
+import { Exit, fail, loadState, saveState, write } from './netsh-io.mjs';
+import { Layouts, Messages, SslOptions, UsageAddSslcert } from './netsh-texts.mjs';
+import { addUrlacl, deleteUrlacl, showUrlacl } from './netsh-urlacl.mjs';
 
 const env = process.env;
 const layout = Layouts[env.HTTPAPI_NETSH_LAYOUT ?? 'win10'];
-const locale = env.HTTPAPI_NETSH_LOCALE ?? 'en';
-if (!layout) fail([`HTTPAPI_NETSH_LAYOUT must be one of ${Object.keys(Layouts).join(', ')}`], 2);
-
-function write(lines, code) {
-  const text = lines.join('\r\n') + '\r\n';
-  const codePage = env.HTTPAPI_NETSH_CODEPAGE;
-  if (codePage && codePage !== '65001') {
-    const iconv = createRequire(import.meta.url)('iconv-lite');
-    process.stdout.write(iconv.encode(text, `cp${codePage}`));
-  } else {
-    process.stdout.write(text);
-  }
-  process.exitCode = code;
-}
-function fail(lines, code = 1) {
-  write(lines, code);
-  throw new Exit();
-}
-class Exit extends Error {}
-
-function loadState() {
-  const file = env.HTTPAPI_NETSH_STATE;
-  if (!file) return { sslcert: [], urlacl: [] };
-  try {
-    const state = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { sslcert: state.sslcert ?? [], urlacl: state.urlacl ?? [] };
-  } catch (error) {
-    if (error.code === 'ENOENT') return { sslcert: [], urlacl: [] };
-    throw error;
-  }
-}
-function saveState(state) {
-  if (env.HTTPAPI_NETSH_STATE) fs.writeFileSync(env.HTTPAPI_NETSH_STATE, JSON.stringify(state, null, 2));
+if (!layout) {
+  write([`HTTPAPI_NETSH_LAYOUT must be one of ${Object.keys(Layouts).join(', ')}`], 2);
+  process.exit(2);
 }
 
 /** `name=value` tokens, names without case; a bare token fills `positional` (netsh's optional `name=`). */
@@ -179,89 +149,6 @@ function deleteSslcert(params, state) {
   write(['SSL Certificate successfully deleted'], 0);
 }
 
-// ---- urlacl ----------------------------------------------------------------------------------
-
-const wellKnownUsers = [
-  { names: ['everyone', '\\everyone'], shown: '\\Everyone', sid: 'WD' },
-  { names: ['users', 'builtin\\users'], shown: 'BUILTIN\\Users', sid: 'BU' },
-  { names: ['authenticated users', 'nt authority\\authenticated users'], shown: 'NT AUTHORITY\\Authenticated Users', sid: 'AU' },
-  { names: ['local service', 'nt authority\\local service'], shown: 'NT AUTHORITY\\LOCAL SERVICE', sid: 'LS' },
-  { names: ['network service', 'nt authority\\network service'], shown: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'NS' },
-];
-const urlPrefix = /^https?:\/\/(\+|\*|\[[0-9a-fA-F:.]+\]|[^\s/:]+):\d{1,5}(\/[^\s]*)?\/$/i;
-
-function pseudoSid(name) {
-  let hash = 0;
-  for (const char of name.toLowerCase()) hash = (hash * 31 + char.codePointAt(0)) >>> 0;
-  return `S-1-5-21-1004336348-1177238915-682003330-${1000 + (hash % 100000)}`;
-}
-
-function usersOfSddl(sddl) {
-  return [...sddl.matchAll(/\(A;;([A-Z]+);;;([^)]+)\)/g)].map(([, rights, sid]) => ({
-    user: wellKnownUsers.find((known) => known.sid === sid)?.shown ?? sid,
-    listen: /GX|GA/.test(rights),
-    delegate: /GW|GA/.test(rights),
-  }));
-}
-
-function showUrlacl(params, state) {
-  if ([...params.keys()].some((name) => name !== 'url')) fail(Messages.parameterIncorrect);
-  const url = params.get('url');
-  const records = url ? state.urlacl.filter((record) => record.url.toLowerCase() === url.toLowerCase()) : state.urlacl;
-  const text = locale === 'it' ? LocalizedUrlacl.it : layout.urlacl;
-  const lines = [...text.header];
-  for (const record of records) {
-    lines.push(text.url(record.url));
-    for (const user of record.users) lines.push(...text.user(user));
-    lines.push(text.sddl(record.sddl), '');
-  }
-  write(lines, 0);
-}
-
-function addUrlacl(params, state) {
-  if ([...params.keys()].some((name) => !['url', 'user', 'listen', 'delegate', 'sddl'].includes(name))) fail(Messages.parameterIncorrect);
-  const url = params.get('url');
-  if (!url || (!params.has('user') && !params.has('sddl'))) fail(Messages.essentialParameters);
-  if (params.has('user') && params.has('sddl')) fail(Messages.parameterIncorrect);
-  const yesNo = (name, fallback) => {
-    const value = (params.get(name) ?? fallback).toLowerCase();
-    if (value !== 'yes' && value !== 'no') fail(Messages.parameterIncorrect);
-    return value === 'yes';
-  };
-  const failed = (number) => (locale === 'de' && number === 183 ? Messages.germanUrlaclAddFailed(number) : Messages.failed('Url reservation add', number));
-  if (!urlPrefix.test(url)) fail(failed(87));
-  let record;
-  if (params.has('sddl')) {
-    record = { url, users: usersOfSddl(params.get('sddl')), sddl: params.get('sddl') };
-  } else {
-    const listen = yesNo('listen', 'yes');
-    const delegate = yesNo('delegate', 'no');
-    if (!listen && !delegate) fail(Messages.parameterIncorrect);
-    const name = params.get('user');
-    const known = wellKnownUsers.find((candidate) => candidate.names.includes(name.toLowerCase()));
-    const rights = `${listen ? 'GX' : ''}${delegate ? 'GW' : ''}`;
-    record = { url, users: [{ user: known?.shown ?? name, listen, delegate }], sddl: `D:(A;;${rights};;;${known?.sid ?? pseudoSid(name)})` };
-  }
-  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(failed(5));
-  if (state.urlacl.some((existing) => existing.url.toLowerCase() === url.toLowerCase())) fail(failed(183));
-  state.urlacl.push(record);
-  saveState(state);
-  write(['URL reservation successfully added'], 0);
-}
-
-function deleteUrlacl(params, state) {
-  if ([...params.keys()].some((name) => name !== 'url')) fail(Messages.parameterIncorrect);
-  const url = params.get('url');
-  if (!url) fail(Messages.essentialParameters);
-  if (!urlPrefix.test(url)) fail(Messages.failed('URL reservation delete', 87));
-  if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(Messages.failed('URL reservation delete', 5));
-  const at = state.urlacl.findIndex((existing) => existing.url.toLowerCase() === url.toLowerCase());
-  if (at < 0) fail(Messages.failed('URL reservation delete', 2));
-  state.urlacl.splice(at, 1);
-  saveState(state);
-  write(['URL reservation successfully deleted'], 0);
-}
-
 // ---- dispatch --------------------------------------------------------------------------------
 
 try {
@@ -273,7 +160,7 @@ try {
     'http add sslcert': () => setSslcert('add', parseParams(tokens), state),
     'http update sslcert': () => setSslcert('update', parseParams(tokens), state),
     'http delete sslcert': () => deleteSslcert(parseParams(tokens, 'ipport'), state),
-    'http show urlacl': () => showUrlacl(parseParams(tokens, 'url'), state),
+    'http show urlacl': () => showUrlacl(parseParams(tokens, 'url'), state, layout),
     'http add urlacl': () => addUrlacl(parseParams(tokens, 'url'), state),
     'http delete urlacl': () => deleteUrlacl(parseParams(tokens, 'url'), state),
   };
