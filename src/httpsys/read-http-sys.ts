@@ -32,7 +32,11 @@ interface ReadOptions {
   signal?: AbortSignal;
 }
 
-/** SSL certificate mappings from a capture file or from netsh (`json=enable` preferred, text as fallback). */
+/**
+ * SSL certificate mappings from a capture file or from netsh: `show sslcert json=enable` preferred,
+ * the text form when JSON is refused, unreadable, or carries no options (the only JSON shape known,
+ * reference/netsh.md §1.2, has none).
+ */
 export async function readSslMappings(source: HttpSysSource, options: ReadOptions = {}): Promise<SslMappingsRead> {
   if (source.kind === 'capture') {
     const file = captureFile(source.sslcertFile, 'netsh http show sslcert', '--sslcert-file FILE (or a --snapshot folder holding sslcert.txt)');
@@ -40,7 +44,10 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
     const notes = [`read the capture ${file} (${encoding})`];
     if (text.trimStart().startsWith('{')) {
       const json = parseSslcertJson(text);
-      if (json.ok) return { mappings: json.mappings, format: 'json', notes: [...notes, 'the capture is `show sslcert json=enable` output', ...json.notes], unplaced: [] };
+      if (json.ok) {
+        const optionless = withoutOptions(json.mappings) ? ['its bindings carry no options: only key, hash, app id and store are known'] : [];
+        return { mappings: json.mappings, format: 'json', notes: [...notes, 'the capture is `show sslcert json=enable` output', ...optionless, ...json.notes], unplaced: [] };
+      }
       notes.push(`the capture starts like JSON but ${json.reason}; read as text`);
     }
     return fromText(text, notes);
@@ -52,8 +59,12 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
   const refused = runFailed(jsonRun);
   if (!refused) {
     const json = parseSslcertJson(jsonRun.output);
-    if (json.ok) return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
-    notes.push(`${describeCommand(source.path, jsonArgv)} printed output this version cannot read as JSON (${json.reason}); read the text form instead`);
+    if (json.ok && !withoutOptions(json.mappings)) {
+      return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
+    }
+    // An update must carry every option over (domain.md §8): JSON without them is not enough.
+    const why = json.ok ? 'its bindings carry no options' : `this version cannot read it as JSON: ${json.reason}`;
+    notes.push(`${describeCommand(source.path, jsonArgv)} worked, but ${why}; read the text form instead`);
   } else {
     const why = refused.headline ?? (refused.message || `no message`);
     notes.push(`this netsh refused json=enable (exit code ${jsonRun.exitCode}: ${why}); read the text form instead`);
@@ -63,6 +74,11 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
   const failed = runFailed(textRun);
   if (failed) throw netshRunError(textRun, failed);
   return fromText(textRun.output, [...notes, `read with ${describeCommand(source.path, textArgv)}`]);
+}
+
+/** The JSON shape known so far has no option fields; mappings read that way cannot be updated faithfully. */
+function withoutOptions(mappings: readonly SslMapping[]): boolean {
+  return mappings.length > 0 && mappings.every((mapping) => mapping.options.length === 0);
 }
 
 function fromText(text: string, notes: string[]): SslMappingsRead {

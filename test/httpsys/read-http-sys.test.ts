@@ -66,6 +66,18 @@ describe('reading captures', () => {
     });
   });
 
+  it('a JSON capture of the known shape says its bindings carry no options', async () => {
+    const file = path.join(scratch(), 'sslcert.json');
+    writeFileSync(file, JSON.stringify({ SslCertificateBindings: [{ IpPort: '0.0.0.0:44300', ConfigType: 1, AppId: '214124cd-d05b-4309-9af9-9caa44b2b74a', SslHash: 'UibcbFRVl2HNRxuG61HAliUskPI=', SslCertStoreName: 'MY' }], message: '', status: 0 }));
+    const read = await readSslMappings({ kind: 'capture', sslcertFile: file });
+    expect(read.notes).toEqual([
+      `read the capture ${file} (UTF-8)`,
+      'the capture is `show sslcert json=enable` output',
+      'its bindings carry no options: only key, hash, app id and store are known',
+    ]);
+    expect(read.mappings[0]).toMatchObject({ key: '0.0.0.0:44300', certificateHash: '5226DC6C54559761CD471B86EB51C096252C90F2', appId: '{214124cd-d05b-4309-9af9-9caa44b2b74a}' });
+  });
+
   it('a capture that starts like JSON but is not falls back to text, saying why', async () => {
     const file = path.join(scratch(), 'sslcert.txt');
     writeFileSync(file, '{ not json');

@@ -61,17 +61,20 @@ describe('sslcert through the double', () => {
     expect((await readSslMappings(source)).mappings).toEqual([]);
   });
 
-  it('prefers json=enable where the double supports it', async () => {
+  it('json=enable: used when it works; bindings without options (the known shape) are read again as text', async () => {
+    double = useDouble({}, { HTTPAPI_NETSH_JSON: '1' });
+    expect(await readSslMappings(source)).toEqual({ mappings: [], format: 'json', notes: [`read with ${netshDouble} http show sslcert json=enable`], unplaced: [] });
+
+    double.reset();
     double = useDouble(
-      { sslcert: [{ kind: 'ipport', key: '0.0.0.0:443', certhash: hashA.toLowerCase(), appid: iis, certstorename: 'MY' }] },
+      { sslcert: [{ kind: 'ipport', key: '0.0.0.0:443', certhash: hashA.toLowerCase(), appid: iis, certstorename: 'MY', options: { clientcertnegotiation: 'enable' } }] },
       { HTTPAPI_NETSH_JSON: '1' },
     );
     const read = await readSslMappings(source);
-    expect(read.format).toBe('json');
-    expect(read.notes).toEqual([`read with ${netshDouble} http show sslcert json=enable`]);
-    expect(read.mappings).toEqual([
-      expect.objectContaining({ kind: 'ipport', key: '0.0.0.0:443', address: '0.0.0.0', port: 443, certificateHash: hashA, certificateHashRaw: 'UibcbFRVl2HNRxuG61HAliUskPI=', appId: iis, certificateStoreName: 'MY' }),
-    ]);
+    expect(read.format).toBe('text');
+    expect(read.notes[0]).toBe(`${netshDouble} http show sslcert json=enable worked, but its bindings carry no options; read the text form instead`);
+    expect(read.mappings[0]).toMatchObject({ key: '0.0.0.0:443', certificateHash: hashA, appId: iis, certificateStoreName: 'MY' });
+    expect(read.mappings[0]!.options.find((option) => option.name === 'clientCertNegotiation')?.value).toBe(true);
   });
 
   it('183 on add of an existing key is ALREADY_EXISTS', async () => {
