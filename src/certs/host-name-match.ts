@@ -27,8 +27,52 @@ export function matchesHostName(certificate: NamedCertificate, host: string): bo
   if (ip !== null) return (certificate.ipAddresses ?? []).some((address) => canonicalIp(address) === ip);
   const reference = normalize(host);
   if (!reference) return false;
-  const presented = certificate.dnsNames.length > 0 ? certificate.dnsNames : cnAsDnsName(certificate);
-  return presented.some((name) => matchesName(normalize(name), reference));
+  if (certificate.dnsNames.length === 0) return cnAsDnsName(certificate).some((name) => matchesName(normalize(name), reference));
+  return matchesIndex(indexOf(certificate.dnsNames), reference);
+}
+
+/**
+ * A certificate's DNS names, normalized once and kept by set: the join asks about every
+ * binding a certificate serves, and a hoster's certificate names dozens of sites, so
+ * comparing name by name made each binding's check grow with the size of its certificate.
+ * Keyed by the names array, which every copy of a certificate read from one file shares.
+ */
+interface NameIndex {
+  /** Every normalized name: what a wildcard binding host must equal. */
+  all: Set<string>;
+  /** Names without a wildcard: what a plain host must equal. */
+  plain: Set<string>;
+  /** For each well-formed wildcard `*.rest`, `rest`: a plain host matches when its parent is one. */
+  wildcardParents: Set<string>;
+}
+
+const indexes = new WeakMap<readonly string[], NameIndex>();
+
+function indexOf(names: readonly string[]): NameIndex {
+  let index = indexes.get(names);
+  if (!index) {
+    index = { all: new Set(), plain: new Set(), wildcardParents: new Set() };
+    for (const name of names) {
+      const presented = normalize(name);
+      if (!presented) continue;
+      index.all.add(presented);
+      if (!presented.includes('*')) index.plain.add(presented);
+      else {
+        const [first, ...rest] = presented.split('.');
+        if (first === '*' && rest.length >= 2 && !rest.some((label) => label.includes('*'))) index.wildcardParents.add(rest.join('.'));
+      }
+    }
+    indexes.set(names, index);
+  }
+  return index;
+}
+
+/** matchesName over every indexed name, by lookups. */
+function matchesIndex(index: NameIndex, reference: string): boolean {
+  if (reference.startsWith('*.')) return index.all.has(reference);
+  if (index.plain.has(reference)) return true;
+  const dot = reference.indexOf('.');
+  return dot > 0 && index.wildcardParents.has(reference.slice(dot + 1));
 }
 
 function matchesName(presented: string, reference: string): boolean {

@@ -69,6 +69,31 @@ describe('matchesHostName (RFC 6125)', () => {
     );
   });
 
+  // The DNS names of a certificate are looked up by set (a hoster's certificate names dozens
+  // of sites); a CN is still compared name by name. The answer for several DNS names must be
+  // the answer for any one of them as a CN, asked any number of times.
+  it('several names cover a host when one of them does, on every asking (property)', () => {
+    const name = fc.oneof(
+      domain,
+      domain.map((parent) => `*.${parent}`),
+      domain.map((parent) => `${parent.toUpperCase()}.`),
+      label.map((first) => `${first}*.example.com`),
+      fc.constant('*.com'),
+      fc.constant(''),
+    );
+    const host = fc.oneof(domain, domain.map((parent) => `*.${parent}`), name);
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 6 }), fc.array(host, { minLength: 1, maxLength: 6 }), (names, hosts) => {
+        const several = cert(names);
+        for (const candidate of [...hosts, ...names, ...names.map((one) => one.replace(/^\*\./, 'a.'))]) {
+          const expected = names.some((one) => matchesHostName({ dnsNames: [], subject: 'CN=unused', commonName: one }, candidate));
+          expect(matchesHostName(several, candidate)).toBe(expected);
+          expect(matchesHostName(several, candidate)).toBe(expected);
+        }
+      }),
+    );
+  });
+
   it('a name without wildcard matches only itself, without case (property)', () => {
     fc.assert(
       fc.property(domain, domain, (name, other) => {
