@@ -20,6 +20,7 @@ export const ErrorCatalog = {
   NETSH_OUTPUT_UNRECOGNIZED: { code: 1012, category: 'InvalidResult', summary: 'netsh printed something that is not a known format.' },
   CHANGE_ROLLED_BACK: { code: 1013, category: 'InvalidOperation', summary: 'A step of a multi-step change failed; the steps already done were undone.' },
   INVALID_ARGUMENT: { code: 1014, category: 'InvalidArgument', summary: 'A value is well-formed but cannot be used here (for example an SNI binding without a host).' },
+  CONFIG_WRITE_FAILED: { code: 1015, category: 'WriteError', summary: 'The configuration file could not be written (disk full, file locked...); the original is unchanged.' },
 } as const;
 
 export type ErrorId = keyof typeof ErrorCatalog;

@@ -1,6 +1,7 @@
+import { carriedOptions } from '../httpsys/carried-options.js';
 import { sameStore } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
-import { sslcertDeleteArgv, sslcertSetArgv, type SslOptionInput } from '../httpsys/netsh-commands.js';
+import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { MappingKind, SslMapping } from '../httpsys/ssl-mapping.js';
 
 export interface MappingTarget {
@@ -83,15 +84,6 @@ export function mappingDeletion(existing: SslMapping): MappingChange {
     }),
     description: `delete mapping ${existing.kind} ${existing.key} (certificate ${existing.certificateHash ?? 'from the Central Certificate Store'})`,
   };
-}
-
-/** The options netsh can set again, with the values the mapping has now. */
-function carriedOptions(mapping: SslMapping): SslOptionInput {
-  const options: SslOptionInput = {};
-  for (const option of mapping.options) {
-    if (option.parameter && option.value !== null) options[option.parameter] = option.value;
-  }
-  return options;
 }
 
 function appIdOf(mapping: SslMapping, verb: string): string {

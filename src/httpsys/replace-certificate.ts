@@ -1,7 +1,8 @@
+import { carriedOptions } from './carried-options.js';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import type { HttpSysSource } from '../source/resolve-source.js';
 import { applyNetshChange } from './change-http-sys.js';
-import { sslcertSetArgv, type SslOptionInput } from './netsh-commands.js';
+import { sslcertSetArgv } from './netsh-commands.js';
 import type { SslMapping } from './ssl-mapping.js';
 
 export interface CertificateReplacement {
@@ -58,15 +59,6 @@ function updateArgv(mapping: SslMapping, hash: string, certificateStoreName: str
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${mapping.kind} ${mapping.key} shows no readable application id, so it cannot be updated without losing it.`, { key: mapping.key });
   }
   return sslcertSetArgv('update', { kind: mapping.kind, key: mapping.key, certificateHash: hash, appId: mapping.appId, certificateStoreName, options: carriedOptions(mapping) });
-}
-
-/** The options netsh can set again, with the values the mapping has now. */
-function carriedOptions(mapping: SslMapping): SslOptionInput {
-  const options: SslOptionInput = {};
-  for (const option of mapping.options) {
-    if (option.parameter && option.value !== null) options[option.parameter] = option.value;
-  }
-  return options;
 }
 
 interface Step {

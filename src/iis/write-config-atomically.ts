@@ -106,5 +106,5 @@ function writeFailed(file: string, error: unknown, doing = 'writing'): HttpApiEr
     return new HttpApiError('NOT_ELEVATED', `Failed ${doing} ${file}: permission denied. Changing the live IIS configuration needs an elevated (administrator) process.`, { file, code });
   }
   const why = code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
-  return new HttpApiError('SOURCE_UNREADABLE', `Failed ${doing} ${file}: ${why}.`, { file, code: code ?? null });
+  return new HttpApiError('CONFIG_WRITE_FAILED', `Failed ${doing} ${file}: ${why}.`, { file, code: code ?? null });
 }
