@@ -19,7 +19,6 @@ const bundled = await build({
   write: false,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
 });
 const { parseSslcertText } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 

@@ -1,7 +1,7 @@
 import { kindOfKeyShape, parseMappingKey, type MappingKind } from './mapping-key.js';
 import { normalizeAppId, normalizeCertificateHash, normalizeStoreName, type ExtendedPropertyBlock, type SslMapping, type SslOption } from './ssl-mapping.js';
 import { extendedPropertyFieldsById, fitsOptionType, inferOptionValue, optionByName, sslOptionOrders, typeOptionValue, type SslOptionSpec } from './ssl-options.js';
-import { mainFieldOrder, type MainField } from './sslcert-labels.js';
+import { mainFieldOrder } from './sslcert-labels.js';
 import { SslcertLineReader, type Field } from './sslcert-line-reader.js';
 import { forEachLineRange, isBlankRange, isDashRange, type UnplacedLine } from './text-lines.js';
 
@@ -87,18 +87,17 @@ function finish(draft: Draft): SslMapping {
   if (parts.problem) notes.push(`key ${parts.problem}`);
   if (draft.kindFromShape) notes.push(`key label '${draft.key.info.label}' is not a known label; kind ${draft.kind} taken from the key's shape`);
 
-  const main: Partial<Record<MainField, string>> = {};
+  // Hash, app id and store name: by their label, or (labels not recognized) by their place, first.
+  const main: (string | undefined)[] = [undefined, undefined, undefined];
   const optionFields: Field[] = [];
   let positionalMain = false;
   for (let index = 0; index < draft.fields.length; index++) {
     const field = draft.fields[index]!;
-    const known = field.info.mainField;
-    const slot = mainFieldOrder[index];
-    if (known && main[known] === undefined) {
+    const known = field.info.mainField === undefined ? -1 : mainFieldOrder.indexOf(field.info.mainField);
+    if (known >= 0 && main[known] === undefined) {
       main[known] = field.value;
-    } else if (!known && !field.info.option && optionFields.length === 0 && slot && main[slot] === undefined) {
-      // The three main fields come first in every era: a localized label is placed by position.
-      main[slot] = field.value;
+    } else if (known < 0 && !field.info.option && optionFields.length === 0 && index < 3 && main[index] === undefined) {
+      main[index] = field.value;
       positionalMain = true;
     } else {
       optionFields.push(field);
@@ -106,9 +105,9 @@ function finish(draft: Draft): SslMapping {
   }
   if (positionalMain) notes.push('certificate hash, application id and store name lines have labels not recognized; placed by their position');
 
-  const certificateHashRaw = main.certificateHash ?? null;
-  const appIdRaw = main.appId ?? null;
-  const certificateStoreNameRaw = main.certificateStoreName ?? null;
+  const certificateHashRaw = main[0] ?? null;
+  const appIdRaw = main[1] ?? null;
+  const certificateStoreNameRaw = main[2] ?? null;
   return {
     kind: draft.kind,
     key,
@@ -129,19 +128,17 @@ function finish(draft: Draft): SslMapping {
 }
 
 /**
- * The option a line holds. Lines named by their own label are shared, frozen, between the mappings
- * of one parse that print the same label and value (ten thousand mappings print `Disable QUIC :
- * Not Set` ten thousand times): the model stays exact and a big capture costs a tenth of the memory.
+ * The option a line holds. A line repeated in many entries is read once (see SslcertLineReader),
+ * so its option is made once and shared, frozen, between those mappings (ten thousand mappings
+ * print `Disable QUIC : Not Set` ten thousand times): the model stays exact and a big capture
+ * costs a fraction of the memory and time.
  */
 function toOption(field: Field, spec: SslOptionSpec | undefined): SslOption {
   const label = field.info.label;
   if (!spec) return { name: 'unknown', label, raw: field.value, value: inferOptionValue(field.value), parameter: null };
-  const shared = spec === field.info.option || spec === field.info.extended;
-  let option = shared ? field.info.options.get(field.value) : undefined;
-  if (option === undefined) {
-    option = { name: spec.name, label, raw: field.value, value: typeOptionValue(spec.type, field.value), parameter: spec.parameter };
-    if (shared) field.info.options.set(field.value, Object.freeze(option));
-  }
+  if (field.option !== undefined && field.option.name === spec.name) return field.option;
+  const option: SslOption = { name: spec.name, label, raw: field.value, value: typeOptionValue(spec.type, field.value), parameter: spec.parameter };
+  field.option = Object.freeze(option);
   return option;
 }
 

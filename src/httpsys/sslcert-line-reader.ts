@@ -12,14 +12,14 @@ export interface LabelInfo {
   option: SslOptionSpec | undefined;
   extended: SslOptionSpec | undefined;
   known: boolean;
-  /** Options already made for this label, by value (see toOption in parse-sslcert-text.ts). */
-  options: Map<string, SslOption>;
 }
 
-/** One `label : value` line of `show sslcert`. */
+/** One `label : value` line of `show sslcert`; the same object for the same line in every entry. */
 export interface Field {
-  info: LabelInfo;
-  value: string;
+  readonly info: LabelInfo;
+  readonly value: string;
+  /** The option this line was read as, made once for all entries that print the line. */
+  option?: SslOption;
 }
 
 /**
@@ -100,7 +100,7 @@ export class SslcertLineReader {
       const mainField = mainFieldOfLabel(normalized);
       const option = optionByLabel(normalized);
       const extended = extendedPropertyByLabel(normalized);
-      info = { label, keyKind, mainField, option, extended, known: Boolean(keyKind ?? mainField ?? option ?? extended), options: new Map() };
+      info = { label, keyKind, mainField, option, extended, known: Boolean(keyKind ?? mainField ?? option ?? extended) };
       this.byText.set(raw, info);
     }
     return info;
