@@ -30,6 +30,7 @@ export function parseSslcertText(text: string): SslcertTextParse {
   const mappings: SslMapping[] = [];
   const unplaced: UnplacedLine[] = [];
   const reader = new SslcertLineReader();
+  const blockLabels = new Map<string, string>();
   let ordinal = 0;
   let draft: Draft | undefined;
   let block: Draft['blocks'][number] | undefined;
@@ -45,10 +46,10 @@ export function parseSslcertText(text: string): SslcertTextParse {
     if (isBlankRange(text, start, end) || isDashRange(text, start, end)) return close();
     const field = reader.read(text, start, end, ordinal++);
     if (!field) {
-      const line = text.slice(start, end);
+      const line = reader.line;
       const trimmed = line.trim();
       if (trimmed.endsWith(':') && draft) {
-        block = { label: trimmed.slice(0, -1).trim(), fields: [] };
+        block = { label: blockLabels.get(line) ?? remember(blockLabels, line, trimmed.slice(0, -1).trim()), fields: [] };
         draft.blocks.push(block);
       } else if (trimmed.endsWith(':')) {
         // The list header (`SSL Certificate bindings:`, localized elsewhere).
@@ -147,8 +148,12 @@ function toOption(field: Field, spec: SslOptionSpec | undefined): SslOption {
  * names them by position in the era layout with as many lines, checking each value's shape.
  */
 function nameOptions(fields: Field[], notes: string[]): SslOption[] {
-  if (fields.length === 0 || fields.some((field) => field.info.option)) {
-    return fields.map((field) => toOption(field, field.info.option));
+  const options: SslOption[] = [];
+  let anyKnown = false;
+  for (const field of fields) anyKnown ||= field.info.option !== undefined;
+  if (fields.length === 0 || anyKnown) {
+    for (const field of fields) options.push(toOption(field, field.info.option));
+    return options;
   }
   const order = sslOptionOrders.find((candidate) => candidate.length === fields.length) ?? sslOptionOrders[sslOptionOrders.length - 2]!;
   notes.push(`option labels not recognized (localized output?); options named by their position in the ${order.length}-line layout`);
@@ -157,6 +162,11 @@ function nameOptions(fields: Field[], notes: string[]): SslOption[] {
     const spec = name === undefined ? undefined : optionByName(name);
     return toOption(field, spec && fitsOptionType(spec.type, field.value) ? spec : undefined);
   });
+}
+
+function remember(labels: Map<string, string>, line: string, label: string): string {
+  labels.set(line, label);
+  return label;
 }
 
 function finishBlock(block: Draft['blocks'][number]): ExtendedPropertyBlock {

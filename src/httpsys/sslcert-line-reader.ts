@@ -32,6 +32,8 @@ export interface Field {
 export class SslcertLineReader {
   private readonly byText = new Map<string, LabelInfo>();
   private readonly last: ({ line: string; field: Field | undefined } | undefined)[] = [];
+  /** The line read last, as a string. */
+  line = '';
 
   /**
    * Reads the line of `text` between start and end, the `ordinal`-th line of its entry. Splits at
@@ -40,7 +42,7 @@ export class SslcertLineReader {
    * a colon.
    */
   read(text: string, start: number, end: number, ordinal: number): Field | undefined {
-    const line = text.slice(start, end);
+    const line = (this.line = text.slice(start, end));
     const last = this.last[ordinal];
     if (last !== undefined && last.line === line) return last.field;
     const field = this.split(text, start, end);
