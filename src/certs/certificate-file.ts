@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { HttpApiError } from '../errors.js';
+import { rsaPartsOfCertificate, rsaPartsOfPrivateKeyPem, sameRsaParts, type RsaPublicParts } from './rsa-public-parts.js';
 
 export interface FileCertificate {
   certificate: X509Certificate;
@@ -26,11 +27,22 @@ export function readCertificateFile(file: string, content: Buffer, keyFile?: { f
         .map((block) => parseCertificate(file, block.text))
     : [parseCertificate(file, content)];
   const keys = [...(pem ? keysOf(file, content) : []), ...(keyFile ? keysOf(keyFile.file, keyFile.content) : [])];
-  return certificates.map((certificate, index) => ({
-    certificate,
-    hasPrivateKey: keys.some((key) => (key === 'encrypted' ? index === 0 : matches(certificate, key))),
-  }));
+  return certificates.map((certificate, index) => {
+    let rsa: RsaPublicParts | null | undefined;
+    const matchesKey = (key: PrivateKey): boolean => {
+      if (key === 'encrypted') return index === 0;
+      if ('modulus' in key) {
+        rsa ??= rsaPartsOfCertificate(certificate.raw);
+        return rsa ? sameRsaParts(rsa, key) : matches(certificate, parseKey(key.file, key.pem, 'pem'));
+      }
+      return matches(certificate, key);
+    };
+    return { certificate, hasPrivateKey: keys.some(matchesKey) };
+  });
 }
+
+/** A parsed key; an RSA key read without OpenSSL keeps its PEM in case OpenSSL must compare. */
+type PrivateKey = KeyObject | 'encrypted' | (RsaPublicParts & { file: string; pem: string });
 
 export function isPkcs12File(name: string): boolean {
   return Pkcs12Extensions.some((extension) => name.toLowerCase().endsWith(extension));
@@ -65,12 +77,19 @@ function parseCertificate(file: string, data: Buffer | string): X509Certificate 
   }
 }
 
-/** Private keys of a file; 'encrypted' stands for a key that needs a passphrase. */
-function keysOf(file: string, content: Buffer): (KeyObject | 'encrypted')[] {
+/**
+ * Private keys of a file; 'encrypted' stands for a key that needs a passphrase. Plain RSA
+ * keys are read by rsa-public-parts.ts, which is what a store of many keys spends least on.
+ */
+function keysOf(file: string, content: Buffer): PrivateKey[] {
   if (!isPem(content)) return [parseKey(file, content, 'der')];
   return pemBlocks(content.toString('utf8'))
     .filter((block) => block.label.endsWith('PRIVATE KEY'))
-    .map((block) => (block.label === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type: 4,ENCRYPTED/m.test(block.text) ? 'encrypted' : parseKey(file, block.text, 'pem')));
+    .map((block) => {
+      if (block.label === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type: 4,ENCRYPTED/m.test(block.text)) return 'encrypted';
+      const rsa = rsaPartsOfPrivateKeyPem(block.label, block.text);
+      return rsa ? { ...rsa, file, pem: block.text } : parseKey(file, block.text, 'pem');
+    });
 }
 
 function parseKey(file: string, data: Buffer | string, format: 'pem' | 'der'): KeyObject {

@@ -1,4 +1,5 @@
 import { KeyUsageNames, type KeyUsageName } from './certificate-info.js';
+import { children, readTlv, sameBytes } from './der-reader.js';
 
 /**
  * The key usage extension (2.5.29.15) from a certificate's DER. Node's X509Certificate does
@@ -28,49 +29,6 @@ export function readKeyUsage(der: Uint8Array): KeyUsageName[] | null {
 /** 2.5.29.15 as DER OID content bytes. */
 const KeyUsageOid = Uint8Array.of(0x55, 0x1d, 0x0f);
 
-interface Tlv {
-  tag: number;
-  /** First content byte. */
-  start: number;
-  /** One past the last content byte. */
-  end: number;
-}
-
-function readTlv(der: Uint8Array, offset: number): Tlv {
-  const tag = byteAt(der, offset);
-  let length = byteAt(der, offset + 1);
-  let start = offset + 2;
-  if (length & 0x80) {
-    const count = length & 0x7f;
-    if (count === 0 || count > 4) throw new RangeError(`unsupported DER length at byte ${offset}`);
-    length = 0;
-    for (let index = 0; index < count; index++) length = length * 256 + byteAt(der, start + index);
-    start += count;
-  }
-  if (start + length > der.length) throw new RangeError(`DER element at byte ${offset} runs past the end`);
-  return { tag, start, end: start + length };
-}
-
-function children(der: Uint8Array, parent: Tlv): Tlv[] {
-  const list: Tlv[] = [];
-  for (let offset = parent.start; offset < parent.end; ) {
-    const child = readTlv(der, offset);
-    list.push(child);
-    offset = child.end;
-  }
-  return list;
-}
-
-function byteAt(der: Uint8Array, offset: number): number {
-  const value = der[offset];
-  if (value === undefined) throw new RangeError(`DER ends at byte ${offset}`);
-  return value;
-}
-
 function decodeBits(bytes: Uint8Array): KeyUsageName[] {
   return KeyUsageNames.filter((_, bit) => ((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
