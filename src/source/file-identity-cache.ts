@@ -33,7 +33,7 @@ export class FileIdentityCache<T> {
     const known = this.lookup(key, before);
     if (known) return known.value;
     const value = await read();
-    this.store(key, files, before, value);
+    this.store(key, before, value);
     return value;
   }
 
@@ -43,7 +43,7 @@ export class FileIdentityCache<T> {
     const known = this.lookup(key, before);
     if (known) return known.value;
     const value = read();
-    this.store(key, files, before, value);
+    this.store(key, before, value);
     return value;
   }
 
@@ -52,9 +52,12 @@ export class FileIdentityCache<T> {
     return known && known.identities.length === identities.length && known.identities.every((value, index) => value !== null && value === identities[index]) ? known : undefined;
   }
 
-  /** Keeps only what was read from the files as they were both before and after the read. */
-  private store(key: string, files: readonly string[], before: (string | null)[], value: T): void {
-    if (before.includes(null) || !files.every((file, index) => identity(file) === before[index])) return;
+  /**
+   * Keeps the value under the identities taken before the read: a file changed during the read
+   * has another identity by the next call, which then reads it again.
+   */
+  private store(key: string, before: (string | null)[], value: T): void {
+    if (before.includes(null)) return;
     this.entries.delete(key);
     this.entries.set(key, { identities: before as string[], value });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
