@@ -30,7 +30,7 @@ export function mergeSourceSpecs(defaults: SourceSpec, request: SourceSpec | und
   }
   // A request that names its own snapshot does not inherit file overrides meant for another one.
   if (request.snapshot !== undefined && request.snapshot !== defaults.snapshot) {
-    for (const key of ['configPath', 'sslcertFile', 'urlaclFile', 'certsDir'] as const) {
+    for (const key of ['configPath', 'iisExpress', 'solution', 'sslcertFile', 'urlaclFile', 'certsDir'] as const) {
       if (request[key] === undefined) delete merged[key];
     }
   }
