@@ -3,7 +3,8 @@ import { normalizeAppId, normalizeCertificateHash, normalizeStoreName, type Exte
 import { extendedPropertyFieldsById, fitsOptionType, inferOptionValue, optionByName, sslOptionOrders, typeOptionValue, type SslOptionSpec } from './ssl-options.js';
 import { mainFieldOrder } from './sslcert-labels.js';
 import { SslcertLineReader, type Field } from './sslcert-line-reader.js';
-import { forEachLineRange, isBlankRange, isDashRange, type UnplacedLine } from './text-lines.js';
+import { type BlockDraft, type EntryTail, type FinishedTail, tailEndAt } from './sslcert-entry-tail.js';
+import { isBlankRange, isDashRange, LineCursor, type UnplacedLine } from './text-lines.js';
 
 export interface SslcertTextParse {
   mappings: SslMapping[];
@@ -17,7 +18,16 @@ interface Draft {
   /** The key label was not recognized; the kind comes from the value's shape. */
   kindFromShape: boolean;
   fields: Field[];
-  blocks: { label: string; fields: Field[] }[];
+  blocks: BlockDraft[];
+  /** The tail taken again for this entry, if it was. */
+  tail?: EntryTail;
+}
+
+/** Where the tail of the open entry started (see EntryTail), to keep it when the entry ends. */
+interface TailStart {
+  offset: number;
+  number: number;
+  unplaced: number;
 }
 
 /**
@@ -33,17 +43,43 @@ export function parseSslcertText(text: string): SslcertTextParse {
   const blockLabels = new Map<string, string>();
   let ordinal = 0;
   let draft: Draft | undefined;
-  let block: Draft['blocks'][number] | undefined;
+  let block: BlockDraft | undefined;
   let atBlockStart = true;
-  const close = () => {
+  let tail: EntryTail | undefined;
+  let tailStart: TailStart | undefined;
+  let lastEnd = 0;
+  let lastNumber = 0;
+  const close = (atBlankLine: boolean) => {
+    if (draft && atBlankLine && tailStart && unplaced.length === tailStart.unplaced && draft.fields.length > 3) {
+      const lines = lastNumber - tailStart.number + 1;
+      tail = { text: text.slice(tailStart.offset, lastEnd), lines, fields: draft.fields.slice(3), blocks: draft.blocks.slice() };
+    }
     if (draft) mappings.push(finish(draft));
-    draft = block = undefined;
+    draft = block = tailStart = undefined;
     atBlockStart = true;
     ordinal = 0;
   };
 
-  forEachLineRange(text, (start, end, number) => {
-    if (isBlankRange(text, start, end) || isDashRange(text, start, end)) return close();
+  const cursor = new LineCursor(text);
+  while (cursor.advance()) {
+    const { start, end, number } = cursor;
+    if (isBlankRange(text, start, end) || isDashRange(text, start, end)) {
+      close(!isDashRange(text, start, end));
+      continue;
+    }
+    if (draft && !block && !tailStart && draft.fields.length === 3) {
+      const next = tail ? tailEndAt(text, start, tail) : -1;
+      if (tail && next >= 0) {
+        draft.fields.push(...tail.fields);
+        draft.blocks.push(...tail.blocks);
+        draft.tail = tail;
+        cursor.jump(next, tail.lines - 1);
+        continue;
+      }
+      tailStart = { offset: start, number, unplaced: unplaced.length };
+    }
+    lastEnd = end;
+    lastNumber = number;
     const field = reader.read(text, start, end, ordinal++);
     if (!field) {
       const line = reader.line;
@@ -58,26 +94,26 @@ export function parseSslcertText(text: string): SslcertTextParse {
         unplaced.push({ line: number, text: line });
         atBlockStart = false;
       }
-      return;
+      continue;
     }
     const keyKind = field.info.keyKind;
     if (keyKind) {
-      close();
+      close(false);
       ordinal = 1;
       draft = { kind: keyKind, key: field, kindFromShape: false, fields: [], blocks: [] };
     } else if (draft) {
       (block ?? draft).fields.push(field);
     } else if (atBlockStart && field.value === '') {
       // A localized header whose label ends in ` :` (French style).
-      return;
+      continue;
     } else {
       const shapeKind = atBlockStart && !field.info.known ? kindOfKeyShape(field.value) : undefined;
       if (shapeKind) draft = { kind: shapeKind, key: field, kindFromShape: true, fields: [], blocks: [] };
       else unplaced.push({ line: number, text: text.slice(start, end) });
     }
     atBlockStart = false;
-  });
-  close();
+  }
+  close(true);
   return { mappings, unplaced };
 }
 
@@ -109,6 +145,10 @@ function finish(draft: Draft): SslMapping {
   const certificateHashRaw = main[0] ?? null;
   const appIdRaw = main[1] ?? null;
   const certificateStoreNameRaw = main[2] ?? null;
+  const certificateHash = normalizeCertificateHash(certificateHashRaw, draft.kind, notes);
+  const appId = normalizeAppId(appIdRaw, notes);
+  const rest = finishRest(draft, optionFields);
+  notes.push(...rest.notes);
   return {
     kind: draft.kind,
     key,
@@ -116,16 +156,32 @@ function finish(draft: Draft): SslMapping {
     address: parts.address,
     host: parts.host,
     port: parts.port,
-    certificateHash: normalizeCertificateHash(certificateHashRaw, draft.kind, notes),
+    certificateHash,
     certificateHashRaw,
-    appId: normalizeAppId(appIdRaw, notes),
+    appId,
     appIdRaw,
     certificateStoreName: normalizeStoreName(certificateStoreNameRaw),
     certificateStoreNameRaw,
-    options: nameOptions(optionFields, notes),
-    extendedProperties: draft.blocks.map(finishBlock),
+    options: rest.options.slice(),
+    extendedProperties: rest.blocks.slice(),
     notes,
   };
+}
+
+/**
+ * The options and extended property blocks of an entry. An entry whose tail was taken again (see
+ * EntryTail) gets the same frozen objects as the entry it was first read in, in arrays of its own.
+ */
+function finishRest(draft: Draft, optionFields: Field[]): FinishedTail {
+  const tail = draft.tail;
+  const same = tail !== undefined && optionFields.length === tail.fields.length && optionFields.every((field, index) => field === tail.fields[index]);
+  if (same && tail.finished) return tail.finished;
+  const notes: string[] = [];
+  const options = nameOptions(optionFields, notes);
+  const blocks = draft.blocks.map((block) => Object.freeze(finishBlock(block)));
+  const finished = { options, blocks, notes };
+  if (same) tail.finished = finished;
+  return finished;
 }
 
 /**
@@ -169,7 +225,7 @@ function remember(labels: Map<string, string>, line: string, label: string): str
   return label;
 }
 
-function finishBlock(block: Draft['blocks'][number]): ExtendedPropertyBlock {
+function finishBlock(block: BlockDraft): ExtendedPropertyBlock {
   let known = false;
   for (const field of block.fields) known ||= field.info.extended !== undefined;
   let propertyId: number | null = null;

@@ -212,6 +212,22 @@ describe('render then parse gives the model back', () => {
     );
   });
 
+  it('SSL certificate mappings that repeat each other\'s option lines (read once, taken again)', () => {
+    const variant = (source: SslMapping, flip: boolean): SslMapping =>
+      flip && source.options[0]?.name === 'verifyClientCertRevocation'
+        ? { ...source, options: [{ ...source.options[0], raw: source.options[0].raw === 'Enabled' ? 'Disabled' : 'Enabled', value: source.options[0].raw !== 'Enabled' }, ...source.options.slice(1)] }
+        : source;
+    fc.assert(
+      fc.property(fc.array(mapping, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 8 }), (pool, picks) => {
+        const mappings = picks.map(([index, flip]) => variant(pool[index % pool.length]!, flip));
+        const parsed = parseSslcertText(renderSslcertText([...pool, ...mappings]));
+        expect(parsed.unplaced).toEqual([]);
+        expect(parsed.mappings).toEqual([...pool, ...mappings]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('URL reservations', () => {
     fc.assert(
       fc.property(fc.array(reservation, { maxLength: 5 }), fc.constantFrom('\r\n', '\n'), (reservations, eol) => {
