@@ -63,8 +63,9 @@ export function parseSslcertText(text: string): SslcertTextParse {
   const cursor = new LineCursor(text);
   while (cursor.advance()) {
     const { start, end, number } = cursor;
-    if (isBlankRange(text, start, end) || isDashRange(text, start, end)) {
-      close(!isDashRange(text, start, end));
+    const dashes = isDashRange(text, start, end);
+    if (dashes || isBlankRange(text, start, end)) {
+      close(!dashes);
       continue;
     }
     if (draft && !block && !tailStart && draft.fields.length === 3) {
