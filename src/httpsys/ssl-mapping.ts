@@ -23,7 +23,11 @@ export interface ExtendedPropertyBlock {
   fields: SslOption[];
 }
 
-/** An http.sys SSL certificate mapping (domain.md §5). Raw texts are null when the line was absent. */
+/**
+ * An http.sys SSL certificate mapping (domain.md §5). Raw texts are null when the line was absent.
+ * Read from text, the option and extended-property objects are frozen and shared between mappings
+ * that print the same lines (each mapping has arrays of its own): build new ones, never edit them.
+ */
 export interface SslMapping {
   kind: MappingKind;
   key: string;
