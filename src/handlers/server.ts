@@ -3,6 +3,7 @@ import { Discover, Methods, ServerInfo } from '../rpc/protocol/index.js';
 import { buildOpenRpcDocument } from '../rpc/openrpc.js';
 import { implement } from './handler.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
+import { sslcertFormatOf } from '../httpsys/read-http-sys.js';
 
 export const serverInfo = implement(ServerInfo, (_params, context) => ({
   name: 'HttpApi',
@@ -53,6 +54,11 @@ function describeEachHalf(source: ResolvedSource) {
     httpSys: attempt(source.httpSys, (httpSys) =>
       httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
     ),
+    sslcertFormat: attempt(source.httpSys, (httpSys) => {
+      if (httpSys.kind === 'capture') return 'text or JSON, as the capture holds it';
+      const known = sslcertFormatOf(httpSys.path);
+      return known ? `${known.format}: ${known.reason}` : 'not read yet: `show sslcert json=enable` is tried first, the text form when it is refused or carries no options';
+    }),
     certificates: attempt(source.certificates, (certs) => (certs.kind === 'directory' ? `files: ${certs.path}` : 'Windows certificate stores')),
     notes,
   };

@@ -54,26 +54,41 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
   }
 
   const notes: string[] = [];
-  const jsonArgv = ['http', 'show', 'sslcert', 'json=enable'];
-  const jsonRun = await runNetsh(source.path, jsonArgv, options);
-  const refused = runFailed(jsonRun);
-  if (!refused) {
-    const json = parseSslcertJson(jsonRun.output);
-    if (json.ok && !withoutOptions(json.mappings)) {
-      return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
-    }
-    // An update must carry every option over (domain.md §8): JSON without them is not enough.
-    const why = json.ok ? 'its bindings carry no options' : `this version cannot read it as JSON: ${json.reason}`;
-    notes.push(`${describeCommand(source.path, jsonArgv)} worked, but ${why}; read the text form instead`);
+  const known = formatByNetsh.get(source.path);
+  if (known?.format === 'text') {
+    notes.push(`text form, as before: ${known.reason}`);
   } else {
-    const why = refused.headline ?? (refused.message || `no message`);
-    notes.push(`this netsh refused json=enable (exit code ${jsonRun.exitCode}: ${why}); read the text form instead`);
+    const jsonArgv = ['http', 'show', 'sslcert', 'json=enable'];
+    const jsonRun = await runNetsh(source.path, jsonArgv, options);
+    const refused = runFailed(jsonRun);
+    if (!refused) {
+      const json = parseSslcertJson(jsonRun.output);
+      if (json.ok && !withoutOptions(json.mappings)) {
+        formatByNetsh.set(source.path, { format: 'json', reason: `${describeCommand(source.path, jsonArgv)} works and carries options` });
+        return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
+      }
+      // An update must carry every option over (domain.md §8): JSON without them is not enough.
+      const why = json.ok ? 'its bindings carry no options' : `this version cannot read it as JSON: ${json.reason}`;
+      notes.push(`${describeCommand(source.path, jsonArgv)} worked, but ${why}; read the text form instead`);
+    } else {
+      const why = refused.headline ?? (refused.message || `no message`);
+      notes.push(`this netsh refused json=enable (exit code ${jsonRun.exitCode}: ${why}); read the text form instead`);
+    }
+    // netsh does not change while the worker runs: later reads go straight to the text form.
+    formatByNetsh.set(source.path, { format: 'text', reason: notes[notes.length - 1]! });
   }
   const textArgv = ['http', 'show', 'sslcert'];
   const textRun = await runNetsh(source.path, textArgv, options);
   const failed = runFailed(textRun);
   if (failed) throw netshRunError(textRun, failed);
   return fromText(textRun.output, [...notes, `read with ${describeCommand(source.path, textArgv)}`]);
+}
+
+const formatByNetsh = new Map<string, { format: 'text' | 'json'; reason: string }>();
+
+/** Which form of `show sslcert` this worker reads from a netsh, and why; undefined before the first read. */
+export function sslcertFormatOf(netshPath: string): { format: 'text' | 'json'; reason: string } | undefined {
+  return formatByNetsh.get(netshPath);
 }
 
 /** The JSON shape known so far has no option fields; mappings read that way cannot be updated faithfully. */

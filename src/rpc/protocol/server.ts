@@ -15,6 +15,7 @@ export const ServerInfo = defineMethod({
     source: z.object({
       config: z.string().nullable().describe('The configuration file requests read by default, or null when there is none.'),
       httpSys: z.string().nullable().describe('netsh path or capture files, or null.'),
+      sslcertFormat: z.string().nullable().describe('Which form of `show sslcert` is read (JSON or text) and why.'),
       certificates: z.string().nullable(),
       notes: z.array(z.string()),
     }),
