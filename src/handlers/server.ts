@@ -54,12 +54,21 @@ function describeEachHalf(source: ResolvedSource) {
     httpSys: attempt(source.httpSys, (httpSys) =>
       httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
     ),
-    sslcertFormat: attempt(source.httpSys, (httpSys) => {
-      if (httpSys.kind === 'capture') return 'text or JSON, as the capture holds it';
-      const known = sslcertFormatOf(httpSys.path);
-      return known ? `${known.format}: ${known.reason}` : 'not read yet: `show sslcert json=enable` is tried first, the text form when it is refused or carries no options';
-    }),
+    sslcertFormat: sslcertFormat(source),
     certificates: attempt(source.certificates, (certs) => (certs.kind === 'directory' ? `files: ${certs.path}` : 'Windows certificate stores')),
     notes,
   };
+}
+
+/** Which form of `show sslcert` is read; null without an http.sys source (the note says why). */
+function sslcertFormat(source: ResolvedSource): string | null {
+  let httpSys;
+  try {
+    httpSys = source.httpSys();
+  } catch {
+    return null;
+  }
+  if (httpSys.kind === 'capture') return 'text or JSON, as the capture holds it';
+  const known = sslcertFormatOf(httpSys.path);
+  return known ? `${known.format}: ${known.reason}` : 'not read yet: `show sslcert json=enable` is tried first, the text form when it is refused or carries no options';
 }
