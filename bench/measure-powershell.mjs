@@ -35,3 +35,8 @@ export function measureAdmin(pwsh, snapshot, { env, runs }) {
 export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls }) {
   return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', path.join(root, 'powershell', 'HttpApi.psd1'), '-Snapshot', snapshot, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
 }
+
+/** Inside the module: request round trip, JSON conversion, object conversion, progress on and off. */
+export function measureCmdletParts(pwsh, snapshot, { env, calls }) {
+  return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', path.join(root, 'powershell', 'HttpApi.psd1'), '-Snapshot', snapshot, '-Calls', String(calls)], env);
+}

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleProduct } from './bundle.mjs';
 import { ensureFloorDocument, snapshotBytes } from './floor-document.mjs';
 import { AsOf, CacheDir, ensureServer } from './generate-server.mjs';
-import { findPwsh, measureAdmin, measureCmdlet } from './measure-powershell.mjs';
+import { findPwsh, measureAdmin, measureCmdlet, measureCmdletParts } from './measure-powershell.mjs';
 import { measureRpc, measureWorkerCalls } from './measure-rpc.mjs';
 import { timeProcess, timeRuns } from './process-timer.mjs';
 import { printTable, rowsFor } from './report.mjs';
@@ -40,7 +40,7 @@ for (const sites of sizes) {
   const { dir, manifest } = ensureServer({ sites });
   const bytes = snapshotBytes(dir);
   const floorDocument = ensureFloorDocument(path.join(CacheDir, `floor-${sites}.json`), bytes);
-  const runs = sites <= 1000 ? 7 : sites <= 10_000 ? 5 : 2;
+  const runs = sites <= 1000 ? 5 : sites <= 10_000 ? 3 : 2;
   const args = [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf];
 
   log(`[${sites} sites] check, then httpapi bindings --json x${runs}`);
@@ -57,7 +57,7 @@ for (const sites of sizes) {
     admin = await measureAdmin(pwsh, dir, { env, runs: sites <= 1000 ? 5 : 2 });
     if (admin.bindings !== manifest.httpsBindings || admin.withHash !== manifest.declaredMappingsPresent) throw new Error(`admin baseline found ${admin.bindings} bindings, ${admin.withHash} with a hash; expected ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
   }
-  results.sizes[sites] = { manifest, inputBytes: bytes, product, floor, phases, admin };
+  results.sizes[sites] = { manifest, inputBytes: bytes, product, floor, phases, admin, loadAverage: os.loadavg() };
 }
 
 if (full || sizes.includes(1000)) {
@@ -85,9 +85,12 @@ if (pwsh) {
       admin: await measureAdmin(pwsh, demo, { env, runs: 31 }),
     },
     1000: {
-      cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 1000 }).dir, { env, warmCalls: 5, loopCalls: 0 }),
+      cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 1000 }).dir, { env, warmCalls: 3, loopCalls: 0 }),
     },
   };
+  log('PowerShell: where a warm Get-IisHttpsBinding call spends its time');
+  results.powershell.demo.parts = await measureCmdletParts(pwsh, demo, { env, calls: 15 });
+  results.powershell[1000].parts = await measureCmdletParts(pwsh, ensureServer({ sites: 1000 }).dir, { env, calls: 3 });
 }
 
 results.elapsedSeconds = (Date.now() - startedAt) / 1000;

@@ -1,0 +1,52 @@
+# Where a warm Get-IisHttpsBinding call spends its time on the PowerShell side, from inside the
+# module (its private functions, as the cmdlet calls them): the request round trip through
+# Invoke-HttpApiRequest (frame out, frame in, JSON to objects), the JSON conversion alone and a
+# plain ConvertFrom-Json of the same frame, and turning the result into HttpApi.HttpsBinding
+# objects; and the whole call with progress reporting off ($ProgressPreference), since the
+# worker reports progress for bindings/https and Write-Progress has a cost of its own.
+# Medians; prints one JSON line.
+# Run: pwsh -NoProfile -File measure-cmdlet-parts.ps1 -Module PATH.psd1 -Snapshot DIR
+param(
+    [Parameter(Mandatory = $true)] [string] $Module,
+    [Parameter(Mandatory = $true)] [string] $Snapshot,
+    [int] $Calls = 5
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $Module
+$Snapshot = (Resolve-Path -LiteralPath $Snapshot).ProviderPath
+$null = Get-IisHttpsBinding -Snapshot $Snapshot
+$median = { param($values) $sorted = @($values | Sort-Object); $sorted[[int][Math]::Floor($sorted.Count / 2)] }
+
+# Alternating, so that both meet the same machine load. The module sees the global preference.
+$cmdlet = New-Object System.Collections.Generic.List[double]
+$quiet = New-Object System.Collections.Generic.List[double]
+foreach ($call in 1..$Calls) {
+    $global:ProgressPreference = 'Continue'
+    $cmdlet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot }).TotalMilliseconds)
+    $global:ProgressPreference = 'SilentlyContinue'
+    $quiet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot }).TotalMilliseconds)
+}
+$global:ProgressPreference = 'Continue'
+$parts = & (Get-Module HttpApi) {
+    param($snapshot, $calls)
+    $params = [ordered]@{ live = $false; source = @{ snapshot = $snapshot } }
+    $request = foreach ($call in 1..$calls) { (Measure-Command { $script:benchResponse = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params }).TotalMilliseconds }
+    $ping = foreach ($call in 1..($calls * 4)) { (Measure-Command { $null = Invoke-HttpApiRequest -Method 'server/info' -Params ([ordered]@{}) }).TotalMilliseconds }
+    $frame = ConvertTo-Json -InputObject $script:benchResponse -Depth 32 -Compress
+    $casing = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-HttpApiJson -Json $frame }).TotalMilliseconds }
+    $plain = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-Json -InputObject $frame }).TotalMilliseconds }
+    $bindings = @($script:benchResponse.result.bindings)
+    $convert = foreach ($call in 1..$calls) { (Measure-Command { $null = @(ConvertTo-HttpApiHttpsBinding -InputObject $bindings -Source @{ snapshot = $snapshot }) }).TotalMilliseconds }
+    [pscustomobject]@{ request = $request; ping = $ping; casing = $casing; plain = $plain; convert = $convert; bindings = $bindings.Count; frameChars = $frame.Length }
+} $Snapshot $Calls
+[pscustomobject]@{
+    bindings                 = $parts.bindings
+    frameChars               = $parts.frameChars
+    cmdletMs                 = & $median $cmdlet
+    cmdletNoProgressMs       = & $median $quiet
+    requestMs                = & $median $parts.request
+    serverInfoRequestMs      = & $median $parts.ping
+    convertFromHttpApiJsonMs = & $median $parts.casing
+    convertFromJsonMs        = & $median $parts.plain
+    convertToBindingMs       = & $median $parts.convert
+} | ConvertTo-Json -Compress
