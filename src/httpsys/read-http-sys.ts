@@ -91,6 +91,14 @@ export function sslcertFormatOf(netshPath: string): { format: 'text' | 'json'; r
   return formatByNetsh.get(netshPath);
 }
 
+/**
+ * Forgets what the netsh executables answered to json=enable. Only for callers that put a
+ * different netsh behind the same path while the process runs (the tests' double).
+ */
+export function forgetSslcertFormats(): void {
+  formatByNetsh.clear();
+}
+
 /** The JSON shape known so far has no option fields; mappings read that way cannot be updated faithfully. */
 function withoutOptions(mappings: readonly SslMapping[]): boolean {
   return mappings.length > 0 && mappings.every((mapping) => mapping.options.length === 0);

@@ -5,7 +5,7 @@ import { decodeConsoleOutput } from '../../src/httpsys/decode-console-output.js'
 import { netshRunError } from '../../src/httpsys/netsh-error.js';
 import { sslcertDeleteArgv, sslcertSetArgv, urlaclAddArgv, urlaclDeleteArgv } from '../../src/httpsys/netsh-commands.js';
 import { parseNetshFailure } from '../../src/httpsys/parse-netsh-failure.js';
-import { readSslMappings, readUrlReservations } from '../../src/httpsys/read-http-sys.js';
+import { forgetSslcertFormats, readSslMappings, readUrlReservations } from '../../src/httpsys/read-http-sys.js';
 import { runNetsh } from '../../src/httpsys/run-netsh.js';
 import type { HttpSysSource } from '../../src/source/resolve-source.js';
 import { netshDouble, useDouble } from '../httpsys/double.js';
@@ -16,7 +16,11 @@ const hashB = '61D34F532DA121BBAB64723C4871E72C92F03735';
 const iis = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
 
 let double: ReturnType<typeof useDouble> | undefined;
-afterEach(() => double?.reset());
+afterEach(() => {
+  double?.reset();
+  // Each test puts another double behind the same netsh path.
+  forgetSslcertFormats();
+});
 
 /** The HttpApiError a change fails with. */
 async function failure(promise: Promise<unknown>) {
