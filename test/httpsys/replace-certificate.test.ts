@@ -68,7 +68,7 @@ describe('certificate replace', () => {
   it('refuses before changing anything when the new certificate is not in the store the mappings name', () => {
     const run = cli(['certificate', 'replace', '--old-hash', OLD, '--new-hash', NEW]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/not in store WEBHOSTING.*nothing was changed/);
+    expect(run.stderr).toMatch(/not in the LocalMachine store WebHosting.*nothing was changed/);
     expect(mappings().filter((mapping) => mapping.certificateHash === OLD)).toHaveLength(2);
   });
 
