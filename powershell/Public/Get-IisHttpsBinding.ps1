@@ -101,12 +101,10 @@ function Get-IisHttpsBinding {
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $names = @($SiteName | Where-Object { $_ })
-        $literalNames = @($names | Where-Object { -not [WildcardPattern]::ContainsWildcardCharacters($_) })
-        $site = $null
-        if ($names.Count -eq 1 -and $literalNames.Count -eq 1) {
-            $site = $literalNames[0]
-        }
+        $filter = Resolve-HttpApiSiteFilter -Name $SiteName
+        $names = @($filter.Names)
+        $literalNames = @($filter.LiteralNames)
+        $site = $filter.Site
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live } -Source $source -TargetObject $site
         if ($null -eq $result) {
             return

@@ -72,12 +72,10 @@ function Get-IisSite {
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $names = @($Name | Where-Object { $_ })
-        $literalNames = @($names | Where-Object { -not [WildcardPattern]::ContainsWildcardCharacters($_) })
-        $site = $null
-        if ($names.Count -eq 1 -and $literalNames.Count -eq 1) {
-            $site = $literalNames[0]
-        }
+        $filter = Resolve-HttpApiSiteFilter -Name $Name
+        $names = @($filter.Names)
+        $literalNames = @($filter.LiteralNames)
+        $site = $filter.Site
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sites/list' -Params @{ site = $site } -Source $source -TargetObject $site
         if ($null -eq $result) {
             return

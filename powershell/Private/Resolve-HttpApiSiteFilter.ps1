@@ -1,0 +1,22 @@
+function Resolve-HttpApiSiteFilter {
+    <#
+    .SYNOPSIS
+    Splits -SiteName/-Name values into the names given, the literal ones (no wildcards), and the one site the worker can filter on by itself (exactly one literal name), or $null.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        # The names as bound, possibly $null, empty or with wildcards.
+        [AllowNull()]
+        [AllowEmptyCollection()]
+        [string[]] $Name
+    )
+
+    $names = @($Name | Where-Object { $_ })
+    $literalNames = @($names | Where-Object { -not [WildcardPattern]::ContainsWildcardCharacters($_) })
+    $site = $null
+    if ($names.Count -eq 1 -and $literalNames.Count -eq 1) {
+        $site = $literalNames[0]
+    }
+    [pscustomobject]@{ Names = $names; LiteralNames = $literalNames; Site = $site }
+}
