@@ -28,9 +28,10 @@ const reservationCaptures = new FileIdentityCache<UrlReservationsRead>();
 /**
  * Reads the halves the join needs, in parallel. The configuration and the mappings are
  * required; certificates and URL reservations only sharpen the diagnosis, so their absence
- * is a note, not a failure.
+ * is a note, not a failure. Reservations matter only to IIS Express (full IIS registers its
+ * URLs as a service), so they are read, a second netsh run on a live machine, only for it.
  */
-export async function loadServerState(source: ResolvedSource, options: { signal?: AbortSignal; needReservations?: boolean } = {}): Promise<ServerState> {
+export async function loadServerState(source: ResolvedSource, options: { signal?: AbortSignal } = {}): Promise<ServerState> {
   const notes: string[] = [];
   const optional = async <T>(what: string, read: () => Promise<T>): Promise<T | null> => {
     try {
@@ -41,11 +42,19 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
       return null;
     }
   };
+  // Both required halves are resolved before any read starts, so a missing one fails the
+  // request without leaving a read in flight.
+  const httpSys = source.httpSys();
+  const configRead = readConfig(source);
   const [config, mappingsRead, certificates, reservationsRead] = await Promise.all([
-    readConfig(source),
-    fromCapture(mappingCaptures, source.httpSys(), 'sslcertFile', () => readSslMappings(source.httpSys(), { signal: options.signal })),
+    configRead,
+    fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal })),
     optional('certificate checks', () => readCertificates(source.certificates())),
-    options.needReservations === false ? Promise.resolve(null) : optional('URL reservation checks', () => fromCapture(reservationCaptures, source.httpSys(), 'urlaclFile', () => readUrlReservations(source.httpSys(), { signal: options.signal }))),
+    configRead.then((read) =>
+      read.configKind === 'iisexpress'
+        ? optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal })))
+        : null,
+    ),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
   return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes };
