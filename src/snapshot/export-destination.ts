@@ -51,6 +51,7 @@ async function nearestExisting(target: string): Promise<string> {
       () => true,
       (error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return false;
+        if (error.code === 'ENOTDIR') throw refused(target, 'a part of its path is not a folder');
         throw refused(target, `${current} cannot be read (${error.code ?? error.message})`);
       },
     );

@@ -39,7 +39,7 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
   const configPath = source.config().path;
   await requireRegularFile(configPath);
 
-  const captures: { name: string; from: string | Buffer }[] = [];
+  const captures: ({ name: string; copy: string } | { name: string; text: string })[] = [];
   const httpSys = source.httpSys();
   for (const [name, show, capture] of [
     ['sslcert.txt', 'sslcert', httpSys.kind === 'capture' ? httpSys.sslcertFile : undefined],
@@ -49,10 +49,10 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
       const run = await runNetsh(httpSys.path, ['http', 'show', show], { signal: options.signal });
       const failed = runFailed(run);
       if (failed) throw netshRunError(run, failed);
-      captures.push({ name, from: run.stdout });
+      captures.push({ name, text: run.stdout });
     } else if (capture) {
       await requireRegularFile(capture);
-      captures.push({ name, from: capture });
+      captures.push({ name, copy: capture });
     } else {
       notes.push(`${name} not written: the source has no ${show} capture.`);
     }
@@ -79,12 +79,13 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
   await copyFile(configPath, place('applicationHost.config')).catch((error) => {
     throw unreadable(configPath, error);
   });
-  for (const { name, from } of captures) {
-    if (typeof from === 'string') {
-      await copyFile(from, place(name)).catch((error) => {
-        throw unreadable(from, error);
+  for (const capture of captures) {
+    if ('text' in capture) await writeFile(place(capture.name), capture.text);
+    else {
+      await copyFile(capture.copy, place(capture.name)).catch((error) => {
+        throw unreadable(capture.copy, error);
       });
-    } else await writeFile(place(name), from);
+    }
   }
   if (certificates) {
     for (const certificate of certificates) {
