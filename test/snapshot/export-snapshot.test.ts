@@ -166,6 +166,11 @@ describe('key presence recorded, and a snapshot diagnoses like its source', () =
     const { directory, findings, exported } = roundTrip('--snapshot', source);
     const codes = about(findings).map(([code]) => code);
     expect(codes).not.toContain('CERT_NO_PRIVATE_KEY');
+    // Unknown is said once, as a note, not as a finding.
+    expect(json('diagnose', '--snapshot', source).notes).toContain(
+      'private key check skipped for 7 certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).',
+    );
+    expect(json('diagnose', '--snapshot', 'fixtures/demo-server').notes.join('\n')).not.toMatch(/private key check skipped/);
     // Literally the demo server's findings but the key one (its README's list, at the same date).
     const demo = json('diagnose', '--snapshot', 'fixtures/demo-server', '--as-of', asOf).findings;
     expect(about(findings)).toEqual(about(demo).filter(([code]) => code !== 'CERT_NO_PRIVATE_KEY'));
