@@ -123,7 +123,9 @@ async function certificatesOfFolder(folder: string): Promise<ExportedCertificate
 async function certificatesOfWindowsStores(): Promise<ExportedCertificate[]> {
   let listing = '';
   const infos = await readWindowsStores(DefaultWindowsStores, async (file, argv, env) => (listing = await runPowerShell(file, argv, env)));
-  const rows = JSON.parse(listing || '[]') as { Store: string; Thumbprint: string; RawData: string }[];
+  // ConvertTo-Json writes a single certificate as an object, not a list (parseStoreListing reads it the same way).
+  const parsed = JSON.parse(listing.trim() || '[]') as { RawData: string } | { RawData: string }[];
+  const rows = Array.isArray(parsed) ? parsed : [parsed];
   return infos.map((info, index) => ({ store: info.store, thumbprint: info.thumbprint, hasPrivateKey: info.hasPrivateKey, der: Buffer.from(rows[index]!.RawData, 'base64') }));
 }
 
