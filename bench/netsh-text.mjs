@@ -2,7 +2,7 @@
 // sslcert: the header and the 20 fields of corpus/netsh/sslcert-en-win10-02.txt, in that order,
 // with its label column (labels padded to 28, then ` : `; longer labels keep one space);
 // one blank line after the dashes and after every entry. urlacl: corpus/netsh/urlacl-en-win10-01.txt.
-// Both with CRLF line ends, as netsh writes them (domain.md §7).
+// Both with CRLF line ends, as netsh writes them (docs/domain.md §7).
 
 const label = (name, value) => `    ${name.padEnd(28)} : ${value}`;
 

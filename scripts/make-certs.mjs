@@ -146,6 +146,19 @@ const table = [
 ].join('\n');
 replaceGenerated(path.join(certsDir, 'README.md'), table);
 
+/**
+ * certs/keys.json as snapshot export writes it (src/certs/key-presence-manifest.ts): the stores
+ * of a real server know whether they hold each key, so the samples say it too, rather than leave
+ * no-key.pem's "no key" to be inferred from a missing file.
+ */
+function writeKeyManifest(snapshot, stores) {
+  const certificates = Object.entries(stores).flatMap(([store, names]) =>
+    names.map((name) => ({ store, thumbprint: facts.get(name).thumbprint, hasPrivateKey: facts.get(name).key !== 'withheld' })),
+  );
+  const about = 'Whether the store of each certificate held its private key when this snapshot was taken (null: the source could not tell). The keys themselves are never exported.';
+  writeFileSync(path.join(root, 'fixtures', snapshot, 'certs', 'keys.json'), `${JSON.stringify({ format: 'httpapi-key-presence/1', about, certificates }, null, 2)}\n`);
+}
+
 /** Snapshot stores: the demo server's MY and WebHosting, and IIS Express's MY. */
 const demoFiles = new Map();
 const place = (snapshot, store, names) => {
@@ -162,6 +175,8 @@ const place = (snapshot, store, names) => {
 place('demo-server', 'MY', ['www-contoso', 'expired', 'expiring-soon', 'wrong-name', 'client-auth-only', 'no-key', 'iis-express-dev']);
 place('demo-server', 'WebHosting', ['wildcard-contoso']);
 place('iisexpress-demo', 'MY', ['iis-express-dev']);
+writeKeyManifest('demo-server', { MY: ['www-contoso', 'expired', 'expiring-soon', 'wrong-name', 'client-auth-only', 'no-key', 'iis-express-dev'], WebHosting: ['wildcard-contoso'] });
+writeKeyManifest('iisexpress-demo', { MY: ['iis-express-dev'] });
 
 writeFileSync(path.join(root, 'fixtures/demo-server/sslcert.txt'), renderSslCert(demoMappings(thumb)));
 writeFileSync(path.join(root, 'fixtures/demo-server/urlacl.txt'), renderUrlAcl(demoReservations));

@@ -21,6 +21,8 @@ export const ErrorCatalog = {
   CHANGE_ROLLED_BACK: { code: 1013, category: 'InvalidOperation', summary: 'A step of a multi-step change failed; the steps already done were undone.' },
   INVALID_ARGUMENT: { code: 1014, category: 'InvalidArgument', summary: 'A value is well-formed but cannot be used here (for example an SNI binding without a host).' },
   CONFIG_WRITE_FAILED: { code: 1015, category: 'WriteError', summary: 'The configuration file could not be written (disk full, file locked...); the original is unchanged.' },
+  EXPORT_DESTINATION_REFUSED: { code: 1032, category: 'InvalidArgument', summary: 'A snapshot cannot be exported there: the folder is under a virtual file system (/proc, /sys, /dev) or is not a folder.' },
+  KEY_MANIFEST_INVALID: { code: 1033, category: 'InvalidData', summary: "A snapshot's certs/keys.json is not a readable key-presence manifest (names the file and the entry)." },
 } as const;
 
 export type ErrorId = keyof typeof ErrorCatalog;

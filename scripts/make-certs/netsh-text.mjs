@@ -1,6 +1,6 @@
 /**
  * `netsh http show sslcert` / `show urlacl` text as Windows 10/11 and Server 2019 print it:
- * the layout of ../shared/corpus/netsh/sslcert-en-win10-01.txt (header and dashes as in
+ * the layout of fixtures/corpus/netsh/sslcert-en-win10-01.txt (header and dashes as in
  * sslcert-en-win10-02.txt, one blank line after the dashes) and urlacl-en-win10-01.txt,
  * with CRLF line ends. Field lines are `4 spaces + label.padEnd(28) + " : " + value`.
  */

@@ -4,7 +4,8 @@ import { rsaPartsOfCertificate, rsaPartsOfPrivateKeyPem, sameRsaParts, type RsaP
 
 export interface FileCertificate {
   certificate: X509Certificate;
-  hasPrivateKey: boolean;
+  /** null: no key in the file nor beside it, so the file alone cannot tell (see directory-store.ts). */
+  hasPrivateKey: boolean | null;
 }
 
 /** File name endings read as certificates (PEM or DER, told apart by content). */
@@ -15,7 +16,8 @@ export const Pkcs12Extensions = ['.pfx', '.p12'] as const;
 /**
  * The certificates of one file: a DER certificate, or a PEM holding one or more
  * CERTIFICATE blocks (a bundle) and maybe private keys. A certificate has its private key
- * when a key in the file itself or in `keyFile` (NAME.key beside it) matches its public key.
+ * when a key in the file itself or in `keyFile` (NAME.key beside it) matches its public key;
+ * with no key in either, whether its store has one is not the file's to say.
  * An encrypted key cannot be checked without its passphrase: it counts for the file's first
  * certificate, the one such a pair is made for.
  */
@@ -37,7 +39,7 @@ export function readCertificateFile(file: string, content: Buffer, keyFile?: { f
       }
       return matches(certificate, key);
     };
-    return { certificate, hasPrivateKey: keys.some(matchesKey) };
+    return { certificate, hasPrivateKey: keys.length === 0 ? null : keys.some(matchesKey) };
   });
 }
 

@@ -5,6 +5,7 @@ import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
+import { readKeyManifest } from './key-presence-manifest.js';
 import { sameStore, storeName } from './store-name.js';
 
 /**
@@ -12,6 +13,9 @@ import { sameStore, storeName } from './store-name.js';
  * store it names (certs/WebHosting/*), files directly in certs/ are in MY. Deeper folders
  * are not read. Certificate files end in .pem, .crt, .cer or .der (PEM or DER by content);
  * NAME.key beside NAME.* holds a private key; other files (README, ...) are ignored.
+ * Whether a store has a certificate's key: yes when a key in its file or beside it matches; no
+ * when keys are there but none matches; otherwise what certs/keys.json (written by snapshot
+ * export) records, and unknown (null) without a record, never "no" by default.
  * A store holds a certificate once: a second copy only adds whether a key was found.
  *
  * Files are read synchronously: a store is hundreds to thousands of small files, and each
@@ -21,6 +25,7 @@ import { sameStore, storeName } from './store-name.js';
  */
 export async function readCertificateDirectory(dir: string, store?: string): Promise<CertificateInfo[]> {
   const entries = list(dir);
+  const recorded = readKeyManifest(dir);
   const stores = new Map<string, { name: string; folders: string[] }>();
   const addFolder = (name: string, folder: string) => {
     const key = name.toUpperCase();
@@ -40,9 +45,10 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
       for (const certificate of readFolder(folder, name)) {
         const first = byThumbprint.get(certificate.thumbprint);
         if (!first) byThumbprint.set(certificate.thumbprint, certificate);
-        else if (certificate.hasPrivateKey) first.hasPrivateKey = true;
+        else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
       }
     }
+    for (const certificate of byThumbprint.values()) certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
     certificates.push(...byThumbprint.values());
   }
   return certificates;

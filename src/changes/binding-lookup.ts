@@ -50,7 +50,7 @@ export function appIdFor(config: IisConfig): string {
   return config.configKind === 'iisexpress' ? IisExpressAppId : IisAppId;
 }
 
-/** The mapping the binding declares (domain.md §6): hostname:port for SNI, the port for CCS, ip:port otherwise. */
+/** The mapping the binding declares (docs/domain.md §6): hostname:port for SNI, the port for CCS, ip:port otherwise. */
 export function declaredTarget(endpoint: BindingEndpoint, sslFlags: number): MappingTarget | null {
   const declared = resolveBinding(endpoint, sslFlags, new MappingIndex([])).declared;
   return declared ? { kind: declared.kind, key: declared.key } : null;

@@ -17,7 +17,7 @@ export function findMapping(mappings: readonly SslMapping[], target: MappingTarg
 const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
 
 /**
- * A mapping that serves other bindings changes for them too (domain.md §6, §8), and one that
+ * A mapping that serves other bindings changes for them too (docs/domain.md §6, §8), and one that
  * another program made (SSTP, AD FS, WinRM... by its application id) changes for that program:
  * either needs allowSharedMapping, and the refusal names every one of them.
  */

@@ -28,7 +28,7 @@ const invalid = (field: string, message: string, value?: unknown) => new HttpApi
 // Letters, digits, hyphens, underscores and dots, optionally starting with `*.` (IIS 10 wildcard host).
 const hostName = /^(?:\*\.)?[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?(?:\.[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?)*$/u;
 
-/** The binding a request asks for, checked the way IIS and http.sys will read it (domain.md §3, §4, §6). */
+/** The binding a request asks for, checked the way IIS and http.sys will read it (docs/domain.md §3, §4, §6). */
 export function newBinding(request: BindingRequest): NewBindingModel {
   const address = bindingAddress(request.address ?? '*');
   const host = request.host ?? '';

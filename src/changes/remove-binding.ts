@@ -26,7 +26,7 @@ const describe = (bindings: { site: string; bindingInformation: string }[]) => b
  * Removes a binding. Its declared mapping goes too, but only when no binding left in the
  * configuration declares it or is served by it (the join decides, exactly as bindings/https
  * shows it), and only when it carries this server's application id: never every mapping
- * holding the same certificate (Jexus Manager's defect, reference/jexus.md §4), never a
+ * holding the same certificate (Jexus Manager's defect, docs/domain.md §8), never a
  * Central Certificate Store mapping (IIS's CCS feature owns it). The configuration is written
  * first, so IIS never reads a binding whose mapping is gone; if the mapping step then fails,
  * the file gets its original bytes back.

@@ -6,6 +6,7 @@ import { formatChange } from './format/change.js';
 import { formatDiagnostics } from './format/findings.js';
 import { formatGeneric } from './format/generic.js';
 import { formatSites } from './format/sites.js';
+import { formatSnapshotExport } from './format/snapshot.js';
 import { formatSslcert } from './format/sslcert.js';
 import { formatUrlacl } from './format/urlacl.js';
 
@@ -47,7 +48,7 @@ export const commands: Command[] = [
   change('urlacl add', P.UrlAclAdd),
   change('urlacl delete', P.UrlAclDelete),
   change('certificate replace', P.CertificatesReplace),
-  read('snapshot export', P.SnapshotExport),
+  read('snapshot export', P.SnapshotExport, formatSnapshotExport as never),
 ];
 
 /** The longest command whose words start the argument list. */

@@ -44,7 +44,7 @@ function site(source: IisSite): SitesResult['sites'][number] {
   return { ...rest, bindings: bindings.map(binding) };
 }
 
-/** The protocol keeps the endpoint's parts on the binding itself (protocol.md: address?, port?, host?). */
+/** The protocol keeps the endpoint's parts on the binding itself (docs/protocol.md: address?, port?, host?). */
 function binding(source: IisBinding): SitesResult['sites'][number]['bindings'][number] {
   const { endpoint, sslFlagNames, ...rest } = source;
   return { ...rest, sslFlagNames: [...sslFlagNames], ...endpoint };

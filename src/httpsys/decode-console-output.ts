@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 
 /**
- * Decodes console output bytes written in the given code page (domain.md §7: netsh writes the
+ * Decodes console output bytes written in the given code page (docs/domain.md §7: netsh writes the
  * console's OEM code page, 850/437/936..., when its output is a pipe). null or 65001 is UTF-8.
  */
 export function decodeConsoleOutput(bytes: Uint8Array, codePage: number | null): string {

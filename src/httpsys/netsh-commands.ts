@@ -31,7 +31,7 @@ function plainValue(field: string, value: string): string {
 const hostName = /^(?:\*\.)?[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?(?:\.[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?)*$/u;
 const guid = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
-/** Checks a key against its kind (domain.md §5) and returns the `kind=key` argument. */
+/** Checks a key against its kind (docs/domain.md §5) and returns the `kind=key` argument. */
 export function keyArgument(kind: MappingKind, key: string): string {
   const parts = parseMappingKey(kind, key, 1);
   if (parts.problem) throw invalid('key', `${parts.problem} (kind ${kind})`, key);
@@ -75,7 +75,7 @@ function optionArgument(name: string, value: string | number | boolean): { spec:
 }
 
 /**
- * `netsh http add|update sslcert ...` as an argv array (reference/netsh.md §1.3): a certificate
+ * `netsh http add|update sslcert ...` as an argv array (docs/netsh.md §1.3): a certificate
  * hash for ipport/hostnameport, none for ccs/scopedccs (the certificate comes from the Central
  * Certificate Store), options in the catalog's order.
  */
@@ -117,7 +117,7 @@ export function checkUrlPrefix(url: string): string {
   return plainValue('url', url);
 }
 
-/** `netsh http add urlacl url=... user=... listen=yes delegate=no` or `... sddl=...` (reference/netsh.md §1.5). */
+/** `netsh http add urlacl url=... user=... listen=yes delegate=no` or `... sddl=...` (docs/netsh.md §1.5). */
 export function urlaclAddArgv(addition: UrlaclAddition): string[] {
   const argv = ['http', 'add', 'urlacl', `url=${checkUrlPrefix(addition.url)}`];
   const users = addition.users ?? [];

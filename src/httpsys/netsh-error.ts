@@ -12,7 +12,7 @@ const advice: Readonly<Record<number, string>> = {
   1312: 'The certificate\'s private key is missing or not accessible to http.sys.',
 };
 
-/** What a failed run said; undefined when it succeeded (netsh exits 1 on every failure, reference/netsh.md §1.7). */
+/** What a failed run said; undefined when it succeeded (netsh exits 1 on every failure, docs/netsh.md §1.7). */
 export function runFailed(run: NetshRun): NetshFailure | undefined {
   return run.exitCode === 0 ? undefined : parseNetshFailure(run.output);
 }

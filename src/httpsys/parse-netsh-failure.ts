@@ -31,7 +31,7 @@ const knownMessages: ReadonlyMap<string, number> = new Map([
 const numbered = /^(.*?\p{L}.*?\S) ?:\s+(\d{1,10})$/u;
 
 /**
- * Reads the output of a failed netsh run (reference/netsh.md §3.2): the number after
+ * Reads the output of a failed netsh run (docs/netsh.md §3.2): the number after
  * `Error:`/`Fehler:` on the `<Object> <verb> failed` line (parsed by shape, not by English words),
  * the message on the following lines. A bare `The parameter is incorrect.` is 87; the
  * "essential parameters were not entered" text with its `Usage:` block is a usage error (87).

@@ -24,7 +24,7 @@ const keyProperties: readonly [string, MappingKind | undefined][] = [
 const consumed = new Set(['configtype', 'appid', 'guidstring', 'sslhash', 'certhash', 'sslcertstorename', 'certstorename', ...keyProperties.map(([name]) => name)]);
 
 /**
- * Parses `netsh http show sslcert json=enable`. Its shape is only partly known (reference/netsh.md
+ * Parses `netsh http show sslcert json=enable`. Its shape is only partly known (docs/netsh.md
  * §1.2: `{ SslCertificateBindings: [{ IpPort, ConfigType, AppId, SslHash, SslCertStoreName }],
  * message, status }`, SslHash as hex or base64): known properties are read, every other one is
  * kept as an option. Never throws.

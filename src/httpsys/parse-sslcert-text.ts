@@ -31,7 +31,7 @@ interface TailStart {
 }
 
 /**
- * Parses `netsh http show sslcert` text of any Windows era (domain.md §7, reference/netsh.md §2)
+ * Parses `netsh http show sslcert` text of any Windows era (docs/domain.md §7, docs/netsh.md §2)
  * by structure, never by line numbers: an entry starts at a key line and runs to the next blank
  * line or key line; ` Extended Properties:` lines open sub-blocks. Never throws: whatever it cannot
  * give a meaning to is returned in `unplaced`.

@@ -20,7 +20,7 @@ interface OpenUser {
 }
 
 /**
- * Parses `netsh http show urlacl` (reference/netsh.md §3.1): a `Reserved URL : <url>` line opens
+ * Parses `netsh http show urlacl` (docs/netsh.md §3.1): a `Reserved URL : <url>` line opens
  * an entry (recognized by the URL, so localized labels work), `User:` lines open users, the
  * deeper-indented lines under a user are Listen then Delegate (Yes/No stay English on localized
  * Windows), `SDDL:` closes the entry. An SDDL that a console copy wrapped at the window width

@@ -35,7 +35,7 @@ interface ReadOptions {
 /**
  * SSL certificate mappings from a capture file or from netsh: `show sslcert json=enable` preferred,
  * the text form when JSON is refused, unreadable, or carries no options (the only JSON shape known,
- * reference/netsh.md §1.2, has none).
+ * docs/netsh.md §1.2, has none).
  */
 export async function readSslMappings(source: HttpSysSource, options: ReadOptions = {}): Promise<SslMappingsRead> {
   if (source.kind === 'capture') {
@@ -67,7 +67,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
         formatByNetsh.set(source.path, { format: 'json', reason: `${describeCommand(source.path, jsonArgv)} works and carries options` });
         return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
       }
-      // An update must carry every option over (domain.md §8): JSON without them is not enough.
+      // An update must carry every option over (docs/domain.md §8): JSON without them is not enough.
       const why = json.ok ? 'its bindings carry no options' : `this version cannot read it as JSON: ${json.reason}`;
       notes.push(`${describeCommand(source.path, jsonArgv)} worked, but ${why}; read the text form instead`);
     } else {

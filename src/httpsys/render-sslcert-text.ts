@@ -8,7 +8,7 @@ export interface SslcertRenderOptions {
   eol?: string;
 }
 
-/** `    Label                        : value`: the aligned layout of Windows 8/2012 and later (reference/netsh.md §2.2). */
+/** `    Label                        : value`: the aligned layout of Windows 8/2012 and later (docs/netsh.md §2.2). */
 function line(label: string, value: string): string {
   return `    ${label.padEnd(28)} : ${value}`;
 }

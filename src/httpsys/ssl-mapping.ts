@@ -24,7 +24,7 @@ export interface ExtendedPropertyBlock {
 }
 
 /**
- * An http.sys SSL certificate mapping (domain.md §5). Raw texts are null when the line was absent.
+ * An http.sys SSL certificate mapping (docs/domain.md §5). Raw texts are null when the line was absent.
  * Read from text, the option and extended-property objects are frozen and shared between mappings
  * that print the same lines (each mapping has arrays of its own): build new ones, never edit them.
  */

@@ -8,14 +8,14 @@ export type SslOptionValue = string | number | boolean | null;
 /**
  * One option line of `netsh http show sslcert`: its stable name, the English label netsh
  * prints, the `add/update sslcert` parameter that sets it (null where netsh has none), and
- * how its value is typed. Sources: reference/netsh.md §1.3, §2.4, §4.3.
+ * how its value is typed. Sources: docs/netsh.md §1.3, §2.4, §4.3.
  */
 export interface SslOptionSpec {
   name: string;
   label: string;
   parameter: string | null;
   type: SslOptionType;
-  /** What netsh sets when the parameter is not given (reference/netsh.md §1.3); undefined when not documented. */
+  /** What netsh sets when the parameter is not given (docs/netsh.md §1.3); undefined when not documented. */
   defaultValue?: SslOptionValue;
 }
 
@@ -56,7 +56,7 @@ export const sslOptionCatalog: readonly SslOptionSpec[] = [
   spec('enableCachingClientHello', 'Enable Caching Client Hello', null, 'boolean'),
 ];
 
-/** Fields inside ` Extended Properties:` blocks (reference/netsh.md §2.6). */
+/** Fields inside ` Extended Properties:` blocks (docs/netsh.md §2.6). */
 export const extendedPropertyCatalog: readonly SslOptionSpec[] = [
   spec('propertyId', 'PropertyId', 'propertyid', 'uint'),
   spec('receiveWindow', 'Receive Window', 'receivewindow', 'uint'),
@@ -80,7 +80,7 @@ const newest = [...win10, 'disableSessionId', 'enableCachingClientHello'];
 const dec2025 = [...classic.slice(0, 2), 'useRevocationFreshnessTime', 'verifyRevocationUsingCachedUrlsOnly', 'disableAuthorityInfoAccess', ...newest.slice(2)];
 
 /**
- * The option lines of each Windows era in printed order (reference/netsh.md §2.4). When no
+ * The option lines of each Windows era in printed order (docs/netsh.md §2.4). When no
  * option label is recognized (a localized Windows), options are named by their position in
  * the era whose line count matches.
  */

@@ -2,7 +2,7 @@ import type { MappingKind } from './mapping-key.js';
 import { normalizeLabel } from './text-lines.js';
 
 /**
- * Key-line labels of `netsh http show sslcert` (reference/netsh.md §2.3). `IP:port` and
+ * Key-line labels of `netsh http show sslcert` (docs/netsh.md §2.3). `IP:port` and
  * `Hostname:port` are in real captures; the CCS labels are not: `Central Certificate Store`
  * appears in one public test of netsh output, `CCS:port` and `Scoped CCS:port` in a test
  * helper that parses real netsh on Windows CI. All are accepted; unknown key labels fall

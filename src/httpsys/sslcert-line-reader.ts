@@ -37,7 +37,7 @@ export class SslcertLineReader {
 
   /**
    * Reads the line of `text` between start and end, the `ordinal`-th line of its entry. Splits at
-   * the last colon with white space before it (domain.md §7); if that gives an unknown label but
+   * the last colon with white space before it (docs/domain.md §7); if that gives an unknown label but
    * the first such colon a known one, the value itself held ` :`. Undefined for lines without such
    * a colon.
    */

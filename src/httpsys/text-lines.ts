@@ -93,7 +93,7 @@ export interface FieldSplit {
 }
 
 /**
- * Splits `label : value` at the last colon that has white space before it (domain.md §7):
+ * Splits `label : value` at the last colon that has white space before it (docs/domain.md §7):
  * key labels and values hold colons without spaces (`IP:port`, `[::]:443`), localized labels
  * may end in ` :`, and some localized lines have no space after the colon (`label :value`).
  * Returns null for lines without such a colon (headers, `Extended Properties:`).

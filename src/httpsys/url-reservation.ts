@@ -6,7 +6,7 @@ export interface UrlAclUser {
   delegate: boolean;
 }
 
-/** An http.sys URL reservation (domain.md §5): a URL prefix, its users, and the SDDL holding them all. */
+/** An http.sys URL reservation (docs/domain.md §5): a URL prefix, its users, and the SDDL holding them all. */
 export interface UrlReservation {
   url: string;
   users: UrlAclUser[];

@@ -30,7 +30,7 @@ const PORT_TEXT = /^[1-9][0-9]*$/;
 /**
  * Parses an http/https `bindingInformation` (`IP:PORT:HOST`) without ever throwing: text that
  * is not a valid binding comes back with a `problem` instead of an endpoint. The split is taken
- * from the right (domain.md §3): the host is after the last `:`, the port before it, and the
+ * from the right (docs/domain.md §3): the host is after the last `:`, the port before it, and the
  * address is the rest, which is how a bracketed IPv6 address keeps its colons.
  */
 export function parseBindingInformation(text: string): ParsedBindingInformation {
@@ -87,7 +87,7 @@ export function formatBindingInformation(parts: BindingParts): string {
   return `${address}:${parts.port}:${parts.host ?? ''}`;
 }
 
-/** Protocols whose bindingInformation is `IP:PORT:HOST`; every other protocol's is opaque (domain.md §3). */
+/** Protocols whose bindingInformation is `IP:PORT:HOST`; every other protocol's is opaque (docs/domain.md §3). */
 export function hasEndpoint(protocol: string): boolean {
   const lower = protocol.toLowerCase();
   return lower === 'http' || lower === 'https';

@@ -3,7 +3,7 @@ import type { ConfigFinding, ConfigKind, IisBinding, IisSite } from './iis-confi
 
 /**
  * What is odd in the sites as read: things IIS would refuse or silently mishandle, and things
- * a person probably did not mean (domain.md §3). Reading never fails because of them.
+ * a person probably did not mean (docs/domain.md §3). Reading never fails because of them.
  */
 export function configFindings(sites: readonly IisSite[], kind: ConfigKind): ConfigFinding[] {
   const findings: ConfigFinding[] = [];

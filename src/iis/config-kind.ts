@@ -1,7 +1,7 @@
 import type { ConfigKind } from './iis-config.js';
 
 /**
- * Tells full IIS from IIS Express by content (domain.md §2), since a snapshot's path says
+ * Tells full IIS from IIS Express by content (docs/domain.md §2), since a snapshot's path says
  * nothing. The global modules decide when present: IIS Express loads them from %IIS_BIN%,
  * IIS from %windir%\System32\inetsrv. Without modules, the sites' paths are the clue.
  * Hostable Web Core files load the same inetsrv modules as IIS and carry nothing of their

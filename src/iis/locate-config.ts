@@ -11,7 +11,7 @@ export interface ConfigLocation {
 }
 
 /**
- * Which applicationHost.config a request means; see domain.md §2 for the places. An explicit
+ * Which applicationHost.config a request means; see docs/domain.md §2 for the places. An explicit
  * file wins, then the IIS Express choices (they name the configuration and nothing else),
  * then a snapshot's copy, then the live IIS file on Windows.
  */

@@ -1,5 +1,5 @@
 /**
- * The bits of a binding's `sslFlags` (domain.md §4), named as IIS's schema names them, which is
+ * The bits of a binding's `sslFlags` (docs/domain.md §4), named as IIS's schema names them, which is
  * also how appcmd and the configuration editor accept them in the attribute ("Sni,
  * DisableHTTP2"); the WebAdministrationDsc issue #627 lists the Windows Server 2022 names.
  */

@@ -24,7 +24,7 @@ export interface JoinResult<C extends JoinCertificate = JoinCertificate> {
   findings: Finding[];
 }
 
-/** sslFlags bits IIS knows (domain.md §4); anything above is preserved but reported. */
+/** sslFlags bits IIS knows (docs/domain.md §4); anything above is preserved but reported. */
 const KnownSslFlags = 0x7f;
 
 /**

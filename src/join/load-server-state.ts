@@ -57,6 +57,8 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     ),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
+  const keyUnknown = certificates?.filter((certificate) => certificate.hasPrivateKey === null).length ?? 0;
+  if (keyUnknown > 0) notes.push(`private key check skipped for ${keyUnknown} certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).`);
   return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes };
 }
 

@@ -13,7 +13,7 @@ export interface Resolution {
 }
 
 /**
- * How a binding finds its certificate (domain.md §6).
+ * How a binding finds its certificate (docs/domain.md §6).
  *
  * Declared mapping: sslFlags bit 2 (CCS) -> `ccs` on the port; bit 1 (SNI) ->
  * `hostname:port`; otherwise `ip:port`, with `*` or an empty address meaning 0.0.0.0.

@@ -1,5 +1,5 @@
 /**
- * Application ids of http.sys mappings (reference/netsh.md §5). IIS's own mappings are
+ * Application ids of http.sys mappings (docs/netsh.md §5). IIS's own mappings are
  * expected to belong to a binding; the others belong to other software and are never
  * reported as orphans.
  */

@@ -1,10 +1,16 @@
-import { cp, mkdir, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { createHash, type X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readCertificateFile } from '../certs/certificate-file.js';
+import { readCertificateDirectory } from '../certs/directory-store.js';
+import { keyManifest, KeyManifestName, type KeyPresence } from '../certs/key-presence-manifest.js';
 import { DefaultWindowsStores, readWindowsStores, runPowerShell } from '../certs/windows-store.js';
 import { HttpApiError } from '../errors.js';
 import { netshRunError, runFailed } from '../httpsys/netsh-error.js';
 import { runNetsh } from '../httpsys/run-netsh.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
+import { checkExportDestination } from './export-destination.js';
 
 export interface SnapshotExport {
   directory: string;
@@ -12,28 +18,28 @@ export interface SnapshotExport {
   notes: string[];
 }
 
+/** One certificate to write: its DER only, so no key can travel with it. */
+interface ExportedCertificate extends KeyPresence {
+  der: Buffer;
+}
+
 /**
  * Writes what a source holds as a snapshot folder that `--snapshot` reads back: the
  * configuration as is, `netsh http show sslcert` and `show urlacl` output as netsh printed
- * it (text: what the parsers are proven on), and the certificates. Private keys are never
- * exported, so a snapshot of a live machine says nothing about them.
+ * it (text: what the parsers are proven on), and the certificates, each as its DER in
+ * certs/STORE/THUMBPRINT.cer, never a source file as is (a PEM can carry its key). Whether each
+ * store had the key goes to certs/keys.json, so the snapshot neither carries keys nor claims
+ * "no key" for a healthy server. Everything is read before the folder is made, so a source that
+ * cannot be read leaves nothing behind.
  */
 export async function exportSnapshot(source: ResolvedSource, directory: string, options: { signal?: AbortSignal } = {}): Promise<SnapshotExport> {
-  const target = path.resolve(directory);
-  await refuseNonEmpty(target);
-  await mkdir(target, { recursive: true });
-  const files: string[] = [];
+  const target = await checkExportDestination(directory);
   const notes: string[] = [];
-  const place = (name: string) => {
-    const file = path.join(target, name);
-    files.push(file);
-    return file;
-  };
 
-  await copyFile(source.config().path, place('applicationHost.config')).catch((error) => {
-    throw unreadable(source.config().path, error);
-  });
+  const configPath = source.config().path;
+  await requireRegularFile(configPath);
 
+  const captures: ({ name: string; copy: string } | { name: string; text: string })[] = [];
   const httpSys = source.httpSys();
   for (const [name, show, capture] of [
     ['sslcert.txt', 'sslcert', httpSys.kind === 'capture' ? httpSys.sslcertFile : undefined],
@@ -43,46 +49,101 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
       const run = await runNetsh(httpSys.path, ['http', 'show', show], { signal: options.signal });
       const failed = runFailed(run);
       if (failed) throw netshRunError(run, failed);
-      await writeFile(place(name), run.stdout);
+      captures.push({ name, text: run.stdout });
     } else if (capture) {
-      await copyFile(capture, place(name)).catch((error) => {
-        throw unreadable(capture, error);
-      });
+      await requireRegularFile(capture);
+      captures.push({ name, copy: capture });
     } else {
       notes.push(`${name} not written: the source has no ${show} capture.`);
     }
   }
 
-  const certificates = (() => {
+  const certificates = await (async () => {
+    let certificateSource;
     try {
-      return source.certificates();
+      certificateSource = source.certificates();
     } catch (error) {
       notes.push(`certs/ not written: ${(error as Error).message}`);
       return null;
     }
+    return certificateSource.kind === 'directory' ? certificatesOfFolder(certificateSource.path) : certificatesOfWindowsStores();
   })();
-  if (certificates?.kind === 'directory') {
-    await cp(certificates.path, path.join(target, 'certs'), { recursive: true }).catch((error) => {
-      throw unreadable(certificates.path, error);
-    });
-    files.push(path.join(target, 'certs'));
-  } else if (certificates?.kind === 'windows') {
-    let listing = '';
-    await readWindowsStores(DefaultWindowsStores, async (file, argv, env) => (listing = await runPowerShell(file, argv, env)));
-    for (const row of JSON.parse(listing || '[]') as { Store: string; Thumbprint: string; RawData: string }[]) {
-      await mkdir(path.join(target, 'certs', row.Store), { recursive: true });
-      await writeFile(place(path.join('certs', row.Store, `${row.Thumbprint}.cer`)), Buffer.from(row.RawData, 'base64'));
+
+  await mkdir(target, { recursive: true });
+  const files: string[] = [];
+  const place = (name: string) => {
+    const file = path.join(target, name);
+    files.push(file);
+    return file;
+  };
+  await copyFile(configPath, place('applicationHost.config')).catch((error) => {
+    throw unreadable(configPath, error);
+  });
+  for (const capture of captures) {
+    if ('text' in capture) await writeFile(place(capture.name), capture.text);
+    else {
+      await copyFile(capture.copy, place(capture.name)).catch((error) => {
+        throw unreadable(capture.copy, error);
+      });
     }
-    notes.push('Certificates were exported without their private keys: the snapshot reports them as having none.');
+  }
+  if (certificates) {
+    for (const certificate of certificates) {
+      await mkdir(path.join(target, 'certs', certificate.store), { recursive: true });
+      await writeFile(place(path.join('certs', certificate.store, `${certificate.thumbprint}.cer`)), certificate.der);
+    }
+    await mkdir(path.join(target, 'certs'), { recursive: true });
+    await writeFile(place(path.join('certs', KeyManifestName)), `${JSON.stringify(keyManifest(certificates), null, 2)}\n`);
+    notes.push(keyNote(certificates));
   }
   return { directory: target, files, notes };
 }
 
-async function refuseNonEmpty(directory: string): Promise<void> {
-  const entries = await readdir(directory).catch(() => []);
-  if (entries.length > 0) {
-    throw new HttpApiError('ALREADY_EXISTS', `${directory} is not empty; export a snapshot into a new or empty folder so nothing is overwritten.`, { directory });
-  }
+/**
+ * A certificate folder's certificates, read as the snapshot reader reads them (so key presence
+ * and the stores are the same), each written from the parsed certificate's DER.
+ */
+async function certificatesOfFolder(folder: string): Promise<ExportedCertificate[]> {
+  const found = await readCertificateDirectory(folder);
+  const derOfFile = new Map<string, Map<string, Buffer>>();
+  return found.map((certificate) => {
+    const file = certificate.file!;
+    let ders = derOfFile.get(file);
+    if (!ders) {
+      ders = new Map(readCertificateFile(file, readFileSync(file)).map(({ certificate: parsed }) => [thumbprintOf(parsed), parsed.raw]));
+      derOfFile.set(file, ders);
+    }
+    const der = ders.get(certificate.thumbprint);
+    if (!der) throw new HttpApiError('SOURCE_UNREADABLE', `${file} changed while the snapshot was taken; export again.`, { file });
+    return { store: certificate.store, thumbprint: certificate.thumbprint, hasPrivateKey: certificate.hasPrivateKey, der };
+  });
+}
+
+/** The LocalMachine MY and WebHosting stores: PowerShell's RawData is the DER, HasPrivateKey the store's word. */
+async function certificatesOfWindowsStores(): Promise<ExportedCertificate[]> {
+  let listing = '';
+  const infos = await readWindowsStores(DefaultWindowsStores, async (file, argv, env) => (listing = await runPowerShell(file, argv, env)));
+  // ConvertTo-Json writes a single certificate as an object, not a list (parseStoreListing reads it the same way).
+  const parsed = JSON.parse(listing.trim() || '[]') as { RawData: string } | { RawData: string }[];
+  const rows = Array.isArray(parsed) ? parsed : [parsed];
+  return infos.map((info, index) => ({ store: info.store, thumbprint: info.thumbprint, hasPrivateKey: info.hasPrivateKey, der: Buffer.from(rows[index]!.RawData, 'base64') }));
+}
+
+function thumbprintOf(certificate: X509Certificate): string {
+  return createHash('sha1').update(certificate.raw).digest('hex').toUpperCase();
+}
+
+function keyNote(certificates: readonly KeyPresence[]): string {
+  const count = (value: boolean | null) => certificates.filter((certificate) => certificate.hasPrivateKey === value).length;
+  return `${certificates.length} certificate(s) written without private keys; certs/${KeyManifestName} records whether their store had one (${count(true)} yes, ${count(false)} no, ${count(null)} unknown).`;
+}
+
+/** A FIFO or device would block or never end the copy; only regular files are exported. */
+async function requireRegularFile(file: string): Promise<void> {
+  const found = await stat(file).catch((error) => {
+    throw unreadable(file, error);
+  });
+  if (!found.isFile()) throw new HttpApiError('SOURCE_UNREADABLE', `Cannot copy ${file} into the snapshot: it is not a regular file.`, { file });
 }
 
 function unreadable(file: string, error: unknown): HttpApiError {

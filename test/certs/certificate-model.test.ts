@@ -44,7 +44,8 @@ const expected: Record<string, Expected> = {
   'wrong-name.pem': leaf('intranet.fabrikam.com', fabrikam, ['intranet.fabrikam.com'], '1005'),
   'client-auth-only.crt': leaf('partners.contoso.com', contoso, ['partners.contoso.com'], '1006', { ekus: ['1.3.6.1.5.5.7.3.2'], serverAuth: false, keyUsage: ['digitalSignature'] }),
   'no-eku.pem': leaf('legacy.contoso.com', contoso, [], '1007', { ekus: null, serverAuth: true }),
-  'no-key.pem': leaf('billing.contoso.com', contoso, ['billing.contoso.com'], '1008', { hasPrivateKey: false }),
+  // fixtures/certs is a bare folder (no keys.json): without a key beside it, presence is unknown.
+  'no-key.pem': leaf('billing.contoso.com', contoso, ['billing.contoso.com'], '1008', { hasPrivateKey: null }),
   'iis-express-dev.pem': leaf('localhost', '', ['localhost'], '1009', { subject: 'CN=localhost', issuer: 'CN=localhost', selfSigned: true }),
   'mail-fabrikam.pem': leaf('mail.fabrikam.com', fabrikam, ['mail.fabrikam.com'], '100A'),
 };

@@ -64,7 +64,7 @@ describe('stores in a snapshot folder', () => {
     const certificates = await read(dir);
     expect(certificates.map((certificate) => [certificate.store, certificate.thumbprint, certificate.hasPrivateKey])).toEqual([
       ['MY', thumb('www-contoso.pem'), true],
-      ['MY', thumb('expired.pem'), false],
+      ['MY', thumb('expired.pem'), null],
     ]);
     expect((await read(dir, { store: '(null)' })).length).toBe(2);
   });
@@ -95,9 +95,9 @@ describe('stores in a snapshot folder', () => {
 });
 
 describe('private key presence in a snapshot', () => {
-  it('is true for NAME.key beside NAME.pem/.cer/.crt whose key matches, false without one', async () => {
+  it('is true for NAME.key beside NAME.pem/.cer/.crt whose key matches, unknown (null) without one', async () => {
     const certificates = await read(folder({ 'a.pem': fixture('www-contoso.pem'), 'a.key': fixture('www-contoso.key'), 'b.cer': fixture('wildcard-contoso.cer'), 'B.KEY': fixture('wildcard-contoso.key'), 'c.crt': fixture('expired.pem') }));
-    expect(Object.fromEntries(certificates.map((certificate) => [path.basename(certificate.file!), certificate.hasPrivateKey]))).toEqual({ 'a.pem': true, 'b.cer': true, 'c.crt': false });
+    expect(Object.fromEntries(certificates.map((certificate) => [path.basename(certificate.file!), certificate.hasPrivateKey]))).toEqual({ 'a.pem': true, 'b.cer': true, 'c.crt': null });
   });
 
   it('is false when the key beside belongs to another certificate', async () => {
@@ -135,6 +135,61 @@ describe('private key presence in a snapshot', () => {
 
   it('does not take withheld/no-key.key for the key of no-key.pem', async () => {
     const certificates = await read(certsDir);
-    expect(certificates.find((certificate) => certificate.file === fixture('no-key.pem'))!.hasPrivateKey).toBe(false);
+    expect(certificates.find((certificate) => certificate.file === fixture('no-key.pem'))!.hasPrivateKey).toBeNull();
+  });
+});
+
+describe('key presence recorded in certs/keys.json', () => {
+  const manifest = (certificates: unknown[]) => JSON.stringify({ format: 'httpapi-key-presence/1', about: 'test', certificates });
+
+  it('takes the record for certificates without a key beside them: yes, no, or unknown when null or not listed', async () => {
+    const dir = folder({
+      'MY/a.pem': fixture('www-contoso.pem'),
+      'MY/b.pem': fixture('expired.pem'),
+      'WebHosting/c.cer': fixture('wildcard-contoso.cer'),
+      'MY/d.pem': fixture('wrong-name.pem'),
+      'keys.json': manifest([
+        { store: 'my', thumbprint: thumb('www-contoso.pem').toLowerCase(), hasPrivateKey: true },
+        { store: 'MY', thumbprint: thumb('expired.pem'), hasPrivateKey: false },
+        { store: 'WebHosting', thumbprint: thumb('wildcard-contoso.cer'), hasPrivateKey: null },
+        // The same certificate in another store says nothing about MY.
+        { store: 'WebHosting', thumbprint: thumb('wrong-name.pem'), hasPrivateKey: false },
+      ]),
+    });
+    const byFile = Object.fromEntries((await read(dir)).map((certificate) => [path.basename(certificate.file!), certificate.hasPrivateKey]));
+    expect(byFile).toEqual({ 'a.pem': true, 'b.pem': false, 'c.cer': null, 'd.pem': null });
+  });
+
+  it('never overrules a key found beside or inside the certificate', async () => {
+    const dir = folder({
+      'MY/a.pem': fixture('www-contoso.pem'),
+      'MY/a.key': fixture('www-contoso.key'),
+      'MY/dev.pem': fixture('iis-express-dev.pem'),
+      'keys.json': manifest([
+        { store: 'MY', thumbprint: thumb('www-contoso.pem'), hasPrivateKey: false },
+        { store: 'MY', thumbprint: thumb('iis-express-dev.pem'), hasPrivateKey: false },
+      ]),
+    });
+    expect((await read(dir)).map((certificate) => certificate.hasPrivateKey)).toEqual([true, true]);
+  });
+
+  it('is what says "no key" for the demo server\'s no-key.pem', async () => {
+    const certificates = await read(path.join(demoDir, 'certs'));
+    expect(certificates.find((certificate) => certificate.thumbprint === thumb('no-key.pem'))!.hasPrivateKey).toBe(false);
+    expect(certificates.filter((certificate) => certificate.hasPrivateKey !== true).map((certificate) => certificate.thumbprint)).toEqual([thumb('no-key.pem')]);
+  });
+
+  it.each([
+    ['not JSON', '{ "format": ', /not JSON/],
+    ['another format', JSON.stringify({ format: 'x/1', certificates: [] }), /"format" must be "httpapi-key-presence\/1"/],
+    ['an entry without a thumbprint', manifest([{ store: 'MY', hasPrivateKey: true }]), /certificates\[0\] needs/],
+    ['a key state that is not true, false or null', manifest([{ store: 'MY', thumbprint: 'A'.repeat(40), hasPrivateKey: 'yes' }]), /certificates\[0\] needs/],
+  ])('refuses a manifest that is %s with KEY_MANIFEST_INVALID naming the file', async (_name, text, message) => {
+    const dir = folder({ 'MY/a.pem': fixture('www-contoso.pem'), 'keys.json': text });
+    const error = await failure(read(dir));
+    expect(error.id).toBe('KEY_MANIFEST_INVALID');
+    expect(error.code).toBe(1033);
+    expect(error.message).toContain(path.join(dir, 'keys.json'));
+    expect(error.message).toMatch(message);
   });
 });

@@ -17,7 +17,7 @@ const win10Labels = [
   '(Extended Properties)', 'PropertyId', 'Max Settings Per Frame', 'Max Settings Per Minute',
 ];
 
-const corpus = (name: string) => readFileSync(new URL(`../../../shared/corpus/netsh/${name}`, import.meta.url), 'utf8');
+const corpus = (name: string) => readFileSync(new URL(`../../fixtures/corpus/netsh/${name}`, import.meta.url), 'utf8');
 
 interface Entry {
   kind: 'ipport' | 'hostnameport';

@@ -8,7 +8,7 @@ import { isHttpApiError } from '../../src/errors.js';
 import { insertBindingEdit, removeElementEdit } from '../../src/iis/edit-bindings.js';
 
 /** The 80 real files (read-only); see its README and MANIFEST.tsv. */
-const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/applicationhost');
+const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/applicationhost');
 const files = readdirSync(corpusDir).filter((name) => name.endsWith('.config'));
 const work = mkdtempSync(path.join(tmpdir(), 'httpapi-edit-corpus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { copyServer, DEV, IIS_EXPRESS, json, withLineAfter, type Server } from '
 
 // A real Visual Studio IIS Express file (corpus 051: BOM, CRLF, Cyrillic in a physicalPath, no
 // final newline, two-space indentation), its copy changed through the CLI with the netsh double.
-const corpus051 = '../shared/corpus/applicationhost/051.config';
+const corpus051 = 'fixtures/corpus/applicationhost/051.config';
 const LINE = '          <binding protocol="https" bindingInformation="*:44385:localhost" />\r\n';
 
 let server: Server;

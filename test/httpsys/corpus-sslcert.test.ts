@@ -3,7 +3,7 @@ import { parseSslcertText } from '../../src/httpsys/parse-sslcert-text.js';
 import type { SslMapping } from '../../src/httpsys/ssl-mapping.js';
 import { readCapture, sourceLine } from './corpus.js';
 
-// Every expectation below was written by reading the capture in ../shared/corpus/netsh, not by
+// Every expectation below was written by reading the capture in fixtures/corpus/netsh, not by
 // running the parser. Each test parses the whole file: only its `# source:` line is unplaced.
 
 const parse = (name: string) => parseSslcertText(readCapture(name));

@@ -3,7 +3,7 @@ import { parseNetshFailure } from '../../src/httpsys/parse-netsh-failure.js';
 import { parseUrlaclText } from '../../src/httpsys/parse-urlacl-text.js';
 import { readCapture, sourceLine } from './corpus.js';
 
-// Expectations written by reading the captures in ../shared/corpus/netsh.
+// Expectations written by reading the captures in fixtures/corpus/netsh.
 
 const parse = (name: string) => parseUrlaclText(readCapture(name));
 const listenOnly = (user: string) => ({ user, listen: true, delegate: false });

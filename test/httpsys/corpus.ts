@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The real captures (read-only, shared by every helper): line 1 is `# source: URL`, the output starts on line 2. */
-export const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/netsh');
+export const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/netsh');
 
 export function corpusFile(name: string): string {
   return path.join(corpusDir, name);

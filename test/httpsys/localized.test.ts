@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSslcertText } from '../../src/httpsys/parse-sslcert-text.js';
 import { parseUrlaclText } from '../../src/httpsys/parse-urlacl-text.js';
 
-// The corpus has no localized `show sslcert` capture (reference/netsh.md §7, gap 4). These texts
-// are made up to exercise the structural rules of domain.md §7: labels the parser does not know,
+// The corpus has no localized `show sslcert` capture (docs/netsh.md §7, gap 4). These texts
+// are made up to exercise the structural rules of docs/domain.md §7: labels the parser does not know,
 // labels ending in ` :`, `label :value` without a space, English Enabled/Disabled and (null).
 // Only `SSL-Zertifikatbindungen:`, `IP:Port` and `Zertifikathash` come from a (non-citable) German
 // log the reference mentions; every other label here is invented.

@@ -42,7 +42,7 @@ describe('sslcert argv', () => {
     ]);
   });
 
-  it('takes every key shape of domain.md §5', () => {
+  it('takes every key shape of docs/domain.md §5', () => {
     expect(sslcertSetArgv('update', { kind: 'ipport', key: '[::]:443', certificateHash: hash, appId: iis })[3]).toBe('ipport=[::]:443');
     expect(sslcertSetArgv('add', { kind: 'hostnameport', key: 'www.contoso.com:443', certificateHash: hash, appId: iis })[3]).toBe('hostnameport=www.contoso.com:443');
     expect(sslcertSetArgv('add', { kind: 'hostnameport', key: '*.contoso.com:443', certificateHash: hash, appId: iis })[3]).toBe('hostnameport=*.contoso.com:443');

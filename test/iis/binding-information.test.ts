@@ -6,7 +6,7 @@ const endpoint = (text: string) => parseBindingInformation(text).endpoint;
 const problem = (text: string) => parseBindingInformation(text).problem;
 
 describe('parseBindingInformation', () => {
-  it('reads IPv4, * and empty addresses (domain.md §3)', () => {
+  it('reads IPv4, * and empty addresses (docs/domain.md §3)', () => {
     expect(endpoint('10.16.32.193:80:')).toEqual({ addressKind: 'ipv4', address: '10.16.32.193', port: 80, host: '', wildcardHost: false });
     expect(endpoint('*:443:www.contoso.com')).toEqual({ addressKind: 'any', address: '*', port: 443, host: 'www.contoso.com', wildcardHost: false });
     // IIS Express writes an empty address (corpus 067: ":8080:localhost").

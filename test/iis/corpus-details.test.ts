@@ -7,7 +7,7 @@ import { readApplicationHostConfig } from '../../src/iis/read-application-host-c
  * Details of single corpus files, every expectation written by reading the file (line numbers
  * as an editor shows them). The file-by-file comparison lives in corpus.test.ts.
  */
-const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/applicationhost');
+const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/applicationhost');
 const read = (file: string) => readApplicationHostConfig({ path: path.join(corpusDir, file), origin: 'snapshot' });
 const site = async (file: string, name: string) => (await read(file)).sites.find((candidate) => candidate.name === name)!;
 

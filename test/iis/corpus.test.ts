@@ -7,7 +7,7 @@ import { readApplicationHostConfig, type IisConfig } from '../../src/iis/read-ap
 import { referenceSites } from './reference-reader.js';
 
 /** The 80 real files (read-only, shared by every helper); see its README and MANIFEST.tsv. */
-const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/applicationhost');
+const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/applicationhost');
 const corpusFile = (name: string) => path.join(corpusDir, name);
 
 interface ManifestRow {

@@ -7,7 +7,7 @@ import { locateConfig } from '../../src/iis/locate-config.js';
 const root = mkdtempSync(path.join(tmpdir(), 'httpapi-locate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A folder with the given files (empty content), for the Visual Studio layouts of domain.md §2. */
+/** A folder with the given files (empty content), for the Visual Studio layouts of docs/domain.md §2. */
 function tree(name: string, files: string[]): string {
   const folder = path.join(root, name);
   for (const file of files) {

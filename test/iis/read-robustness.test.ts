@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { HttpApiError } from '../../src/errors.js';
 import { readConfig } from './write-config.js';
 
-const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/applicationhost');
+const corpusDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/applicationhost');
 // Small real files of each kind: full IIS, hand-written with a BOM, IIS Express with comments in <sites>.
 const seeds = ['029.config', '031.config', '067.config'].map((name) => readFileSync(path.join(corpusDir, name), 'utf8'));
 

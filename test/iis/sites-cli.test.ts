@@ -7,7 +7,7 @@ import type { ResponseError } from 'vscode-jsonrpc';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundle, repoRoot, startWorker } from '../helpers/worker-client.js';
 
-const corpus = (name: string) => path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus/applicationhost', name);
+const corpus = (name: string) => path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/corpus/applicationhost', name);
 const scratch = mkdtempSync(path.join(tmpdir(), 'httpapi-sites-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSslFlags, parseSslFlagsAttribute, sslFlagNames } from '../../src/iis/ssl-flags.js';
 
-describe('decodeSslFlags (domain.md §4)', () => {
+describe('decodeSslFlags (docs/domain.md §4)', () => {
   it('names every known bit', () => {
     expect(decodeSslFlags(0)).toEqual({ value: 0, names: [], unknown: 0 });
     expect(decodeSslFlags(1).names).toEqual(['Sni']);

@@ -1,4 +1,4 @@
-// The texts the netsh double prints, copied from the real captures in ../shared/corpus/netsh
+// The texts the netsh double prints, copied from the real captures in fixtures/corpus/netsh
 // (file named next to each). Where no capture exists the text is marked as inferred.
 
 /** Option lines of `show sslcert` by the parameter that sets them; `type` says how the value prints. */
@@ -69,7 +69,7 @@ const extendedProperties = [
   aligned('Max Settings Per Minute', '4294967295'),
 ];
 
-// IP:port and Hostname:port are in the captures; the CCS labels are inferred (reference/netsh.md §2.3).
+// IP:port and Hostname:port are in the captures; the CCS labels are inferred (docs/netsh.md §2.3).
 const keyLabels = { ipport: 'IP:port', hostnameport: 'Hostname:port', ccs: 'Central Certificate Store', scopedccs: 'Scoped CCS:port' };
 
 /** urlacl-en-server-01 / -win10-01: current Windows. */

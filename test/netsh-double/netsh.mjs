@@ -2,14 +2,14 @@
 // A stand-in for `netsh.exe http ...` in this repository's tests (never shipped). It keeps the
 // http.sys state in the JSON file named by HTTPAPI_NETSH_STATE and answers show/add/update/delete
 // sslcert and show/add/delete urlacl with the texts of real netsh, copied from the captures in
-// ../shared/corpus/netsh (file names in the comments). Environment:
+// fixtures/corpus/netsh (file names in the comments). Environment:
 //   HTTPAPI_NETSH_STATE     state file ({ sslcert: [...], urlacl: [...] }); missing file = empty state
 //   HTTPAPI_NETSH_LAYOUT    pre2012 | 2012 | win10 (default) | 2022 | 2025: the era of `show` output
 //   HTTPAPI_NETSH_LOCALE    en (default) | it (urlacl labels, urlacl-it-01) | de (urlacl add error, error-de-183-urlacl-add-01)
 //   HTTPAPI_NETSH_ELEVATED  0 = not elevated: every change fails with Error: 5
-//   HTTPAPI_NETSH_JSON      1 = `show sslcert json=enable` works (shape from reference/netsh.md §1.2); otherwise refused
+//   HTTPAPI_NETSH_JSON      1 = `show sslcert json=enable` works (shape from docs/netsh.md §1.2); otherwise refused
 //   HTTPAPI_NETSH_CODEPAGE  e.g. 850: output bytes in that code page (default UTF-8)
-// Texts NOT in the corpus and inferred (reference/netsh.md §7): the CCS key labels, `SSL Certificate
+// Texts NOT in the corpus and inferred (docs/netsh.md §7): the CCS key labels, `SSL Certificate
 // update failed`, show of a missing key, the JSON shape. Update replaces the whole record (options not
 // given fall back to defaults), which is why callers must carry a mapping's options over.
 import { Exit, fail, loadState, saveState, write } from './netsh-io.mjs';

@@ -4,7 +4,7 @@ import { ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSo
 
 /**
  * A certificate wherever one appears (certificates/list, the certificate of an https
- * binding). The names of protocol.md come first; the rest are optional here so that other
+ * binding). The names of docs/protocol.md come first; the rest are optional here so that other
  * results may carry a smaller certificate, and required in certificates/list.
  */
 export const CertificateSchema = z.object({
