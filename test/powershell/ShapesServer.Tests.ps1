@@ -18,7 +18,7 @@ AfterAll {
 
 Describe 'Get-HttpSslCert on every key kind (fixtures/shapes-server)' {
 
-    It 'shows a CCS mapping''s key as CcsPort, never as IPPort or HostnamePort' {
+    It 'shows a CCS mapping''s key as CcsPort, never as IPPort or HostnamePort (inferred key label)' {
         $ccs = Get-HttpSslCert -Snapshot $Shapes -CcsPort 443
         $ccs.Kind | Should -Be 'ccs'
         $ccs.Key | Should -Be '443'
@@ -35,7 +35,7 @@ Describe 'Get-HttpSslCert on every key kind (fixtures/shapes-server)' {
         $ccs.Thumbprint | Should -BeNullOrEmpty
     }
 
-    It 'shows a scoped CCS mapping with its host and port, and no key property of another kind' {
+    It 'shows a scoped CCS mapping with its host and port, and no key property of another kind (inferred key label)' {
         $scoped = Get-HttpSslCert -Snapshot $Shapes -Kind scopedccs
         $scoped.Kind | Should -Be 'scopedccs'
         $scoped.Key | Should -Be 'scoped.contoso.com:443'
@@ -153,7 +153,7 @@ Describe 'Get-IisSite names each Disable* sslFlags bit (fixtures/shapes-server)'
 
 Describe 'Get-HttpUrlAcl on delegation and IPv6 (fixtures/shapes-server)' {
 
-    It 'shows Delegate: Yes as $true beside Listen' {
+    It 'shows Delegate: Yes as $true beside Listen (inferred text)' {
         $reservation = Get-HttpUrlAcl -Snapshot $Shapes -Url 'http://+:8080/delegated/'
         $reservation.Users.Count | Should -Be 1
         $reservation.Users[0].User | Should -Be 'CONTOSO\svc-frontdoor'
@@ -176,7 +176,7 @@ Describe 'The same shapes through netsh (the test double)' {
         Reset-NetshDouble
     }
 
-    It 'shows the double''s CCS, scoped CCS, IPv6 and WebHosting mappings with their own key properties' {
+    It 'shows the double''s CCS, scoped CCS, IPv6 and WebHosting mappings with their own key properties (inferred CCS labels and Delegate: Yes)' {
         $state = @{
             sslcert = @(
                 @{ kind = 'ccs'; key = '443'; certhash = $null; appid = $IisAppId; certstorename = $null }
