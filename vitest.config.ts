@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/helpers/global-setup.ts'],
+    // A skipped test is listed with its reason (test/helpers/skipped-reporter.ts).
+    reporters: ['default', './test/helpers/skipped-reporter.ts'],
   },
 });

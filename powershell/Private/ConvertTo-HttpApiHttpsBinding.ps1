@@ -8,7 +8,7 @@ function ConvertTo-HttpApiHttpsBinding {
     EffectiveMapping, Certificate, SharedWith, Findings) it adds what New-WebBinding and
     New-IISSiteBinding call them: IPAddress, Port, HostName, Sni, CentralCertificateStore,
     Thumbprint (of the mapping the binding declares, else of the certificate it resolves to) and
-    CertificateStoreName ("MY" for an existing mapping that netsh shows with (null)).
+    CertificateStoreName ("MY" for an existing ipport/hostnameport mapping that netsh shows with (null)).
     #>
     [CmdletBinding()]
     param(
@@ -28,7 +28,8 @@ function ConvertTo-HttpApiHttpsBinding {
         if ($object.DeclaredMapping) {
             $thumbprint = $object.DeclaredMapping.CertificateHash
             $storeName = $object.DeclaredMapping.CertificateStoreName
-            if ($object.DeclaredMapping.Exists -and -not $storeName) {
+            # A CCS mapping takes its certificate from the Central Certificate Store: no store to default to.
+            if ($object.DeclaredMapping.Exists -and -not $storeName -and $object.DeclaredMapping.Kind -in 'ipport', 'hostnameport') {
                 $storeName = 'MY'
             }
         }

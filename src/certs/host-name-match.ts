@@ -94,8 +94,12 @@ function cnAsDnsName(certificate: NamedCertificate): string[] {
 function normalize(name: string): string {
   const trimmed = name.trim().replace(/\.$/, '').toLowerCase();
   if (/^[\x21-\x7e]*$/.test(trimmed)) return trimmed;
-  const labels = trimmed.split('.');
-  return labels.map((label) => (label === '*' ? label : domainToASCII(label) || label)).join('.');
+  // Whole names, not label by label: domainToASCII reads a lone numeric label as an IPv4
+  // address ('1' → '0.0.0.1'), which turned `ü.1.com` into a name no certificate holds.
+  const wildcard = trimmed.startsWith('*.');
+  const rest = wildcard ? trimmed.slice(2) : trimmed;
+  const ascii = domainToASCII(rest) || rest;
+  return wildcard ? `*.${ascii}` : ascii;
 }
 
 /** The canonical form of an IPv4 or (bracketed or not) IPv6 literal, or null for a name. */

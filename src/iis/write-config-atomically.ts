@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import { assertUnchanged, identityOf, type ConfigFileIdentity } from './config-file.js';
@@ -33,10 +34,11 @@ export interface AtomicWriteResult {
 export async function writeConfigAtomically(write: AtomicWrite): Promise<AtomicWriteResult> {
   const { file } = write;
   await assertUnchanged(file, write.expected);
-  const backup = write.backupOf ? await writeBackup(file, write.backupOf, write.mode, write.now ?? new Date()) : undefined;
+  const owner = await stat(file);
+  const backup = write.backupOf ? await writeBackup(file, write.backupOf, write.mode, owner, write.now ?? new Date()) : undefined;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.httpapi-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFlushed(temp, write.bytes, write.mode);
+    await writeFlushed(temp, write.bytes, write.mode, owner);
     await assertUnchanged(file, write.expected);
     await renameRetrying(temp, file);
   } catch (error) {
@@ -50,12 +52,12 @@ export async function writeConfigAtomically(write: AtomicWrite): Promise<AtomicW
 }
 
 /** `applicationHost.config.httpapi-20250101T120000123Z.bak`, beside the file; never overwrites one. */
-async function writeBackup(file: string, bytes: Buffer, mode: number, now: Date): Promise<string> {
+async function writeBackup(file: string, bytes: Buffer, mode: number, owner: Stats, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[-:.]/g, '');
   for (let attempt = 0; ; attempt++) {
     const backup = `${file}.httpapi-${stamp}${attempt === 0 ? '' : `-${attempt}`}.bak`;
     try {
-      await writeFlushed(backup, bytes, mode);
+      await writeFlushed(backup, bytes, mode, owner);
       return backup;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw writeFailed(backup, error, 'writing the backup of');
@@ -63,9 +65,13 @@ async function writeBackup(file: string, bytes: Buffer, mode: number, now: Date)
   }
 }
 
-async function writeFlushed(file: string, bytes: Buffer, mode: number): Promise<void> {
+async function writeFlushed(file: string, bytes: Buffer, mode: number, owner: Stats): Promise<void> {
   const handle = await open(file, 'wx', mode);
   try {
+    // open() passes the mode through the umask (0660 would become 0640), and a new file belongs
+    // to whoever writes it: the renamed file must keep the original's bits and owner (POSIX).
+    await handle.chmod(mode);
+    if (process.platform !== 'win32' && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) await handle.chown(owner.uid, owner.gid);
     await handle.writeFile(bytes);
     await handle.sync();
   } finally {

@@ -103,3 +103,81 @@ describe('matchesHostName (RFC 6125)', () => {
     );
   });
 });
+
+/**
+ * An independent reference, written from the rules of RFC 6125 §6.4 and not from the code under
+ * test: the property below compares the two on random names and hosts.
+ * - §6.4.1: DNS labels compare without case; a fully qualified host's trailing dot is not part
+ *   of the name (RFC 1034 §3.1). IDN hosts compare in their A-label form (§6.4.2), converted here
+ *   with the WHATWG URL host rules (new URL), not with what the product uses.
+ * - §6.4.3 rule 1: a wildcard only as the complete leftmost label; rule 2: `*` stands for exactly
+ *   one label. Rule 3 lets a client match a partial-label wildcard (`w*`) as a MAY; the product
+ *   does not, as RFC 9525 §6.3 (which obsoletes RFC 6125) forbids it, and neither does this
+ *   reference. A wildcard must have at least two labels after it (`*.com` never matches;
+ *   CA/Browser Forum Baseline Requirements §3.2.2.6): inferred as browsers apply it.
+ */
+function referenceCovers(presentedName: string, host: string): boolean {
+  const ascii = (name: string): string | null => {
+    const plain = name.toLowerCase().replace(/\.$/, '');
+    if (plain === '' || plain.includes('*')) return plain || null;
+    try {
+      return new URL(`http://${plain}/`).hostname;
+    } catch {
+      return null;
+    }
+  };
+  const presented = ascii(presentedName);
+  const reference = ascii(host);
+  if (!presented || !reference || reference.includes('*')) return false;
+  const presentedLabels = presented.split('.');
+  const referenceLabels = reference.split('.');
+  if (!presented.includes('*')) return presented === reference;
+  if (presentedLabels[0] !== '*' || presentedLabels.slice(1).some((one) => one.includes('*'))) return false;
+  if (presentedLabels.length < 3) return false;
+  if (referenceLabels.length !== presentedLabels.length || referenceLabels[0] === '') return false;
+  return referenceLabels.slice(1).join('.') === presentedLabels.slice(1).join('.');
+}
+
+describe('matchesHostName against an independent RFC 6125 reference', () => {
+  // Literal cases for the reference itself, so a wrong reference cannot agree with a wrong product.
+  it.each([
+    ['*.contoso.com', 'a.contoso.com', true],
+    ['*.contoso.com', 'contoso.com', false],
+    ['*.contoso.com', 'a.b.contoso.com', false],
+    ['w*.contoso.com', 'www.contoso.com', false],
+    ['*.com', 'contoso.com', false],
+    ['WWW.Contoso.com.', 'www.contoso.COM', true],
+    ['xn--bcher-kva.example', 'BÜCHER.example', true],
+    ['*.xn--bcher-kva.example', 'a.bücher.example', true],
+  ] as const)('reference: %s covers %s: %s', (name, host, expected) => {
+    expect(referenceCovers(name, host)).toBe(expected);
+  });
+
+  // Presented names are ASCII (RFC 5280 §4.2.1.6 and §7.2: IDNs as A-labels); hosts may be U-labels.
+  const labelOf = (chars: fc.Arbitrary<string>) => fc.array(chars, { minLength: 1, maxLength: 3 }).map((one) => one.join(''));
+  const label = labelOf(fc.constantFrom('a', 'b', 'x', 'A', '-', '1'));
+  const hostLabel = labelOf(fc.constantFrom('a', 'b', 'A', '-', '1', 'ü', 'Ü'));
+  const name = fc
+    .tuple(fc.constantFrom('', '*.', 'a*.', '*a.', 'x.*.'), fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('com', 'Example', 'xn--bcher-kva'), fc.constantFrom('', '.'))
+    .map(([prefix, labels, top, dot]) => `${prefix}${labels.join('.')}.${top}${dot}`);
+  /** A host near the name (one label in place of its first, its case changed, a dot added), or any other name. */
+  const pair = fc.tuple(name, hostLabel, name, fc.constantFrom('near', 'upper', 'dot', 'other')).map(([presented, first, other, how]) => {
+    const rest = presented.slice(presented.indexOf('.') + 1);
+    const host = how === 'near' ? `${first}.${rest}` : how === 'upper' ? presented.toUpperCase() : how === 'dot' ? `${presented.replace(/\.$/, '')}.` : other;
+    return [presented, host.replace(/\*/g, 'w')] as const;
+  });
+
+  it('agrees with the reference on random names and hosts (property)', () => {
+    let covered = 0;
+    fc.assert(
+      fc.property(pair, ([presented, reference]) => {
+        const expected = referenceCovers(presented, reference);
+        if (expected) covered++;
+        expect(matchesHostName(cert([presented]), reference), `${presented} / ${reference}`).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    // The generators reach both answers: a property that only ever says "no" proves little.
+    expect(covered).toBeGreaterThan(50);
+  });
+});

@@ -149,7 +149,7 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     expect(badKey.stderr).toBe("httpapi: key: '0.0.0.0' is not a hostname:port key (e.g. www.contoso.com:443) (kind hostnameport)\n");
   });
 
-  it('urlacl add and delete, not elevated', async () => {
+  it('urlacl add and delete, not elevated (inferred Error: 5 wording)', async () => {
     double = useDouble();
     const added = await httpapi(['urlacl', 'add', '--url', 'http://+:8080/', '--users', '[{"user":"Everyone"}]', '--netsh', netshDouble], double.env);
     expect(added.stdout).toContain('URL reservation successfully added');

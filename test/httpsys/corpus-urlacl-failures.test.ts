@@ -90,7 +90,7 @@ describe('failure captures', () => {
     }
   });
 
-  it('aligned show lines with numbers are not failure lines', () => {
+  it('aligned show lines with numbers are not failure lines (the CCS key label is inferred)', () => {
     const show = ['    Revocation Freshness Time    : 0', '    Central Certificate Store    : 443', '    IP:port                      : 0.0.0.0:443'].join('\r\n');
     expect(parseNetshFailure(show).win32Error).toBeNull();
   });

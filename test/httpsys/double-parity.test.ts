@@ -143,3 +143,41 @@ describe('the parser reads the double and the real capture of the same state ide
 function user(name: string) {
   return { user: name, listen: true, delegate: false };
 }
+
+// The comparisons above read both sides with the same parser; these pin what that parser must
+// read, written out by hand from the capture files, so a parser that misreads both alike fails.
+describe('literal expectations for the captures the parity tests use', () => {
+  it('sslcert-en-2012r2-hostname-01: key, hash, app id, store and the options as printed', () => {
+    const [mapping, ...rest] = parseSslcertText(readCapture('sslcert-en-2012r2-hostname-01.txt')).mappings;
+    expect(rest).toEqual([]);
+    expect(mapping).toMatchObject({
+      kind: 'hostnameport',
+      key: 'sts.margiestravel.com:443',
+      keyLabel: 'Hostname:port',
+      address: null,
+      host: 'sts.margiestravel.com',
+      port: 443,
+      certificateHash: '2D125F4D735DEF823178E8F17E6579D04FB97B7A',
+      appId: '{5d89a20c-beab-4389-9447-324788eb944a}',
+      certificateStoreName: 'my',
+      notes: [],
+    });
+    expect(mapping!.options.map((option) => [option.label, option.raw, option.value])).toEqual([
+      ['Verify Client Certificate Revocation', 'Enabled', true],
+      ['Verify Revocation Using Cached Client Certificate Only', 'Disabled', false],
+      ['Usage Check', 'Enabled', true],
+      ['Revocation Freshness Time', '0', 0],
+      ['URL Retrieval Timeout', '0', 0],
+      ['Ctl Identifier', '(null)', null],
+      ['Ctl Store Name', 'adfstrusteddevices', 'adfstrusteddevices'],
+      ['DS Mapper Usage', 'Disabled', false],
+      ['Negotiate Client Certificate', 'Disabled', false],
+    ]);
+  });
+
+  it('urlacl-en-2008r2-01: the URL without its trailing space, the user, rights and SDDL', () => {
+    expect(parseUrlaclText(readCapture('urlacl-en-2008r2-01.txt')).reservations).toEqual([
+      { url: 'http://+:80/Temporary_Listen_Addresses/', users: [{ user: '\\Everyone', listen: true, delegate: false }], sddl: 'D:(A;;GX;;;WD)', notes: [] },
+    ]);
+  });
+});

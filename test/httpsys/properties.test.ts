@@ -239,3 +239,108 @@ describe('render then parse gives the model back', () => {
     );
   });
 });
+
+// ---- literal cases beside the round trip -------------------------------------------------------
+// The round trip above builds its expected model with the parser's own normalizers; these cases
+// are written out by hand, so a normalizer that goes wrong fails here even when the round trip
+// agrees with itself.
+
+/** One mapping in the aligned layout (sslcert-en-win10-01.txt's padding), with the fields given. */
+function oneMapping(keyLabel: string, key: string, hash: string, appId: string, store: string): string {
+  const line = (label: string, value: string) => `    ${label.padEnd(28)} : ${value}`;
+  return ['', 'SSL Certificate bindings:', '-------------------------', '', line(keyLabel, key), line('Certificate Hash', hash), line('Application ID', appId), line('Certificate Store Name', store), ''].join('\r\n');
+}
+const IIS = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
+const HASH = '5226dc6c54559761cd471b86eb51c096252c90f2';
+
+describe('literal cases: every key label', () => {
+  it.each([
+    ['IP:port', '0.0.0.0:443', { kind: 'ipport', address: '0.0.0.0', host: null, port: 443 }],
+    ['IP:port', '[::]:443', { kind: 'ipport', address: '[::]', host: null, port: 443 }],
+    ['IP:port', '[2001:db8::5]:8443', { kind: 'ipport', address: '[2001:db8::5]', host: null, port: 8443 }],
+    ['Hostname:port', 'www.contoso.com:443', { kind: 'hostnameport', address: null, host: 'www.contoso.com', port: 443 }],
+    ['Central Certificate Store', '443', { kind: 'ccs', address: null, host: null, port: 443 }],
+    ['CCS:port', '8443', { kind: 'ccs', address: null, host: null, port: 8443 }],
+    ['Scoped CCS:port', 'scoped.contoso.com:443', { kind: 'scopedccs', address: null, host: 'scoped.contoso.com', port: 443 }],
+    ['Scoped Central Certificate Store', 'scoped.contoso.com:443', { kind: 'scopedccs', address: null, host: 'scoped.contoso.com', port: 443 }],
+  ] as const)('%s : %s', (label, key, expected) => {
+    const ccs = expected.kind === 'ccs' || expected.kind === 'scopedccs';
+    const parsed = parseSslcertText(oneMapping(label, key, ccs ? '(null)' : HASH, IIS, ccs ? '(null)' : 'MY'));
+    expect(parsed.unplaced).toEqual([]);
+    expect(parsed.mappings).toHaveLength(1);
+    expect(parsed.mappings[0]).toMatchObject({ ...expected, key, keyLabel: label, notes: [] });
+  });
+});
+
+describe('literal cases: certificate hash, GUID and store spellings', () => {
+  it.each([
+    ['5226dc6c54559761cd471b86eb51c096252c90f2', '5226DC6C54559761CD471B86EB51C096252C90F2', []],
+    ['5226DC6C54559761CD471B86EB51C096252C90F2', '5226DC6C54559761CD471B86EB51C096252C90F2', []],
+    ['(null)', null, ['no certificate hash is printed for this mapping']],
+    ['redacted', null, ["certificate hash 'redacted' is not 40 hexadecimal characters (masked or placeholder?); kept as raw text only"]],
+  ] as const)('hash %s', (raw, expected, notes) => {
+    const [mapping] = parseSslcertText(oneMapping('IP:port', '0.0.0.0:443', raw, IIS, 'MY')).mappings;
+    expect({ hash: mapping!.certificateHash, raw: mapping!.certificateHashRaw, notes: mapping!.notes }).toEqual({ hash: expected, raw, notes });
+  });
+
+  it.each([
+    ['{4dc3e181-e14b-4a21-b022-59fc669b0914}', '{4dc3e181-e14b-4a21-b022-59fc669b0914}', []],
+    ['{4DC3E181-E14B-4A21-B022-59FC669B0914}', '{4dc3e181-e14b-4a21-b022-59fc669b0914}', []],
+    ['4dc3e181-e14b-4a21-b022-59fc669b0914', '{4dc3e181-e14b-4a21-b022-59fc669b0914}', []],
+    ['(null)', null, []],
+    ['{<guid>}', null, ["application id '{<guid>}' is not a GUID; kept as raw text only"]],
+  ] as const)('application id %s', (raw, expected, notes) => {
+    const [mapping] = parseSslcertText(oneMapping('IP:port', '0.0.0.0:443', HASH, raw, 'MY')).mappings;
+    expect({ appId: mapping!.appId, raw: mapping!.appIdRaw, notes: mapping!.notes }).toEqual({ appId: expected, raw, notes });
+  });
+
+  // The store is kept as printed (http.sys opens it without case); only (null) means "none", i.e. MY.
+  it.each([
+    ['MY', 'MY'],
+    ['My', 'My'],
+    ['my', 'my'],
+    ['WebHosting', 'WebHosting'],
+    ['(null)', null],
+  ] as const)('store %s', (raw, expected) => {
+    const [mapping] = parseSslcertText(oneMapping('IP:port', '0.0.0.0:443', HASH, IIS, raw)).mappings;
+    expect({ store: mapping!.certificateStoreName, raw: mapping!.certificateStoreNameRaw }).toEqual({ store: expected, raw });
+  });
+});
+
+describe('literal cases: urlacl rights', () => {
+  it('reads Listen and Delegate Yes/No per user, and the SDDL once for all of them', () => {
+    const text = [
+      '',
+      'URL Reservations:',
+      '-----------------',
+      '',
+      '    Reserved URL            : http://+:8080/app/',
+      '        User: CONTOSO\\front',
+      '            Listen: Yes',
+      '            Delegate: Yes',
+      '        User: CONTOSO\\relay',
+      '            Listen: No',
+      '            Delegate: Yes',
+      '        User: \\Everyone',
+      '            Listen: Yes',
+      '            Delegate: No',
+      '            SDDL: D:(A;;GA;;;S-1-5-21-1-2-3-1105)(A;;GW;;;S-1-5-21-1-2-3-1106)(A;;GX;;;WD)',
+      '',
+    ].join('\r\n');
+    expect(parseUrlaclText(text)).toEqual({
+      reservations: [
+        {
+          url: 'http://+:8080/app/',
+          users: [
+            { user: 'CONTOSO\\front', listen: true, delegate: true },
+            { user: 'CONTOSO\\relay', listen: false, delegate: true },
+            { user: '\\Everyone', listen: true, delegate: false },
+          ],
+          sddl: 'D:(A;;GA;;;S-1-5-21-1-2-3-1105)(A;;GW;;;S-1-5-21-1-2-3-1106)(A;;GX;;;WD)',
+          notes: [],
+        },
+      ],
+      unplaced: [],
+    });
+  });
+});

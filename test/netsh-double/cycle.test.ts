@@ -65,7 +65,7 @@ describe('sslcert through the double', () => {
     expect((await readSslMappings(source)).mappings).toEqual([]);
   });
 
-  it('json=enable: used when it works; bindings without options (the known shape) are read again as text', async () => {
+  it('json=enable (inferred JSON shape): used when it works; bindings without options (the known shape) are read again as text', async () => {
     double = useDouble({}, { HTTPAPI_NETSH_JSON: '1' });
     expect(await readSslMappings(source)).toEqual({ mappings: [], format: 'json', notes: [`read with ${netshDouble} http show sslcert json=enable`], unplaced: [] });
 
@@ -101,7 +101,7 @@ describe('sslcert through the double', () => {
     expect(deletion.message).toContain('SSL Certificate deletion failed, Error: 2 / The system cannot find the file specified.');
   });
 
-  it('5 when not elevated is NOT_ELEVATED, and nothing changes', async () => {
+  it('5 when not elevated is NOT_ELEVATED, and nothing changes (inferred text: Access is denied.)', async () => {
     double = useDouble({}, { HTTPAPI_NETSH_ELEVATED: '0' });
     const error = await failure(applyNetshChange(source, sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hashA, appId: iis })));
     expect(error).toMatchObject({ id: 'NOT_ELEVATED', data: { win32Error: 5, netshMessage: 'Access is denied.' } });
@@ -119,7 +119,7 @@ describe('sslcert through the double', () => {
     expect(netshRunError(missing).message).toMatch(/Win32 error 87, usage text, exit code 1\): .*: One or more essential parameters were not entered\./);
   });
 
-  it('show of a missing key prints the header, then the error text', async () => {
+  it('show of a missing key prints the header, then the error text (inferred)', async () => {
     double = useDouble();
     const run = await runNetsh(netshDouble, ['http', 'show', 'sslcert', 'ipport=0.0.0.0:443']);
     expect(run.exitCode).toBe(1);
@@ -161,7 +161,7 @@ describe('urlacl through the double', () => {
     });
   });
 
-  it('87 for a URL without port or trailing slash, 5 when not elevated', async () => {
+  it('87 for a URL without port or trailing slash, 5 when not elevated (inferred Error: 5 wording)', async () => {
     double = useDouble();
     const bad = await runNetsh(netshDouble, ['http', 'add', 'urlacl', 'url=http://+/', 'user=Everyone']);
     expect(netshRunError(bad)).toMatchObject({ id: 'NETSH_FAILED', data: { win32Error: 87 } });

@@ -1,5 +1,6 @@
 // The texts the netsh double prints, copied from the real captures in fixtures/corpus/netsh
-// (file named next to each). Where no capture exists the text is marked as inferred.
+// (file named next to each). Where no capture exists the text is marked as inferred; the full
+// list with sources is texts-list.mjs (rendered in README.md beside this file).
 
 /** Option lines of `show sslcert` by the parameter that sets them; `type` says how the value prints. */
 export const SslOptions = {
@@ -112,14 +113,18 @@ export const LocalizedUrlacl = {
 };
 
 const systemMessages = {
-  2: 'The system cannot find the file specified.', // SSL Certificate deletion failed, Error: 2 (RestPS docs)
-  5: 'Access is denied.', // error-en-5-sslcert-add-01 (second line cut there; the Win32 text)
+  2: 'The system cannot find the file specified.', // kurrent-io/KurrentDB#2053 (URL reservation delete failed, Error: 2)
+  5: 'Access is denied.', // inferred: error-en-5-sslcert-add-01 is cut after its first line; the Win32 text
   87: 'The parameter is incorrect.', // error-en-87-urlacl-add-01
   183: 'Cannot create a file when that file already exists.', // error-en-183-sslcert-add-01
 };
 
 export const Messages = {
-  /** `<Object> <verb> failed, Error: N` + message (error-en-*; `Url` for urlacl add, `URL` for delete). */
+  /**
+   * `<Object> <verb> failed, Error: N` + message (error-en-*; `Url` for urlacl add, `URL` for delete).
+   * Seen: sslcert add 183/5, deletion 2 (a RestPS walkthrough), urlacl add 87/183 (EcoIssues#7120),
+   * delete 87/2 (KurrentDB#2053). Inferred: update (any N), deletion 5, urlacl add/delete 5.
+   */
   failed: (object, number) => ['', `${object} failed, Error: ${number}`, systemMessages[number], ''],
   /** error-de-183-urlacl-add-01, with the `ü` the capture lost in decoding. */
   germanUrlaclAddFailed: (number) => [`Die URL-Reservierung konnte nicht hinzugefügt werden. Fehler: ${number}`, '', 'Eine Datei kann nicht erstellt werden, wenn sie bereits vorhanden ist.', ''],
@@ -136,7 +141,7 @@ export const Messages = {
   notFound: systemMessages[2],
 };
 
-/** usage-en-2022-add-sslcert-01 (tabs shown there as 8 spaces; netsh indents with a tab). */
+/** usage-en-2022-add-sslcert-01 (8 spaces there; that netsh indents with a tab is inferred). */
 export const UsageAddSslcert = [
   ...Messages.essentialParameters,
   'Usage: add sslcert hostnameport=<name:port> | ipport=<ipaddr:port> | ccs=<port>',

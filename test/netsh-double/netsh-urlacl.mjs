@@ -14,6 +14,7 @@ const wellKnownUsers = [
 ];
 const urlPrefix = /^https?:\/\/(\+|\*|\[[0-9a-fA-F:.]+\]|[^\s/:]+):\d{1,5}(\/[^\s]*)?\/$/i;
 
+/** Inferred: a made-up SID for an account it cannot resolve (real netsh looks the account up). */
 function pseudoSid(name) {
   let hash = 0;
   for (const char of name.toLowerCase()) hash = (hash * 31 + char.codePointAt(0)) >>> 0;
@@ -70,7 +71,7 @@ export function addUrlacl(params, state) {
   if (state.urlacl.some((existing) => existing.url.toLowerCase() === url.toLowerCase())) fail(failed(183));
   state.urlacl.push(record);
   saveState(state);
-  write(['URL reservation successfully added'], 0);
+  write(['URL reservation successfully added'], 0); // success-en-urlacl-add-01
 }
 
 export function deleteUrlacl(params, state) {
@@ -83,6 +84,6 @@ export function deleteUrlacl(params, state) {
   if (at < 0) fail(Messages.failed('URL reservation delete', 2));
   state.urlacl.splice(at, 1);
   saveState(state);
-  write(['URL reservation successfully deleted'], 0);
+  write(['URL reservation successfully deleted'], 0); // kurrent-io/KurrentDB#2053
 }
 

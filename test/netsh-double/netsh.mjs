@@ -9,8 +9,10 @@
 //   HTTPAPI_NETSH_ELEVATED  0 = not elevated: every change fails with Error: 5
 //   HTTPAPI_NETSH_JSON      1 = `show sslcert json=enable` works (shape from docs/netsh.md §1.2); otherwise refused
 //   HTTPAPI_NETSH_CODEPAGE  e.g. 850: output bytes in that code page (default UTF-8)
-// Texts NOT in the corpus and inferred (docs/netsh.md §7): the CCS key labels, `SSL Certificate
-// update failed`, show of a missing key, the JSON shape. Update replaces the whole record (options not
+// Every line it prints is in texts-list.mjs with its source or "inferred" (README.md beside this file
+// renders that list; texts.test.ts fails on a line the list does not hold). Inferred, among others:
+// the CCS key labels, `SSL Certificate update failed`, the Error: 5 wordings of update/delete and
+// urlacl, show of a missing key, the JSON shape. Update replaces the whole record (options not
 // given fall back to defaults), which is why callers must carry a mapping's options over.
 import { Exit, fail, loadState, saveState, write } from './netsh-io.mjs';
 import { Layouts, Messages, SslOptions, UsageAddSslcert } from './netsh-texts.mjs';
@@ -130,10 +132,12 @@ function setSslcert(verb, params, state) {
   if (env.HTTPAPI_NETSH_ELEVATED === '0') fail(Messages.failed(object, 5));
   const at = state.sslcert.findIndex((existing) => sameKey(existing, key));
   if (verb === 'add' && at >= 0) fail(Messages.failed(object, 183));
+  // `SSL Certificate update failed, Error: N` is inferred from the add wording.
   if (verb === 'update' && at < 0) fail(Messages.failed(object, 2));
   if (at >= 0) state.sslcert[at] = record;
   else state.sslcert.push(record);
   saveState(state);
+  // Added: success-en-sslcert-01. Updated: the line a real-Windows script checks for (MilestoneSystemsInc/PowerShellSamples#9).
   write([verb === 'add' ? 'SSL Certificate successfully added' : 'SSL Certificate successfully updated'], 0);
 }
 
@@ -146,7 +150,7 @@ function deleteSslcert(params, state) {
   if (at < 0) fail(Messages.failed('SSL Certificate deletion', 2));
   state.sslcert.splice(at, 1);
   saveState(state);
-  write(['SSL Certificate successfully deleted'], 0);
+  write(['SSL Certificate successfully deleted'], 0); // success-en-sslcert-01
 }
 
 // ---- dispatch --------------------------------------------------------------------------------
@@ -165,6 +169,7 @@ try {
     'http delete urlacl': () => deleteUrlacl(parseParams(tokens, 'url'), state),
   };
   const handler = handlers[command];
+  // MilestoneSystemsInc/PowerShellSamples#9 and MicrosoftDocs/windowsserverdocs#5875.
   if (!handler) fail([`The following command was not found: ${process.argv.slice(2).join(' ')}.`]);
   handler();
 } catch (error) {

@@ -30,6 +30,15 @@ $configuration.Output.Verbosity = $Verbosity
 $configuration.Should.ErrorAction = 'Stop'
 $result = Invoke-Pester -Configuration $configuration
 
+# Each skipped test with its reason (Set-ItResult -Because; a -Skip condition's test says it in its name),
+# so a skip never hides in the count.
+if ($result.SkippedCount -gt 0) {
+    [Console]::Out.WriteLine(('Skipped tests ({0}), with their reason:' -f $result.SkippedCount))
+    foreach ($test in $result.Skipped) {
+        $reason = @($test.ErrorRecord | ForEach-Object { $_.Exception.Message } | Where-Object { $_ }) -join ' '
+        [Console]::Out.WriteLine(('  {0}{1}' -f $test.ExpandedPath, $(if ($reason) { ": $reason" } else { '' })))
+    }
+}
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 $summary = '{0} passed, {1} failed' -f $result.PassedCount, $failed
 if ($result.SkippedCount -gt 0) {
