@@ -11,9 +11,9 @@ export function notFoundError(what: string, wanted: string, where: string, known
   const closest = closestNames(wanted, known);
   const hint =
     known.length === 0
-      ? 'there are none'
+      ? 'there are none.'
       : closest.length > 0
         ? `did you mean ${quoteList(closest)}?`
-        : `none is close; there are ${known.length}: ${known.slice(0, 5).map((name) => `'${name}'`).join(', ')}${known.length > 5 ? ', ...' : ''}`;
+        : `none is close; there are ${known.length}: ${known.slice(0, 5).map((name) => `'${name}'`).join(', ')}${known.length > 5 ? ', ...' : ''}.`;
   return new HttpApiError('NOT_FOUND', `No ${what} '${wanted}' in ${where}; ${hint}`, { ...data, closest });
 }
