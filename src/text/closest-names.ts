@@ -10,7 +10,12 @@ export function closestNames(wanted: string, names: readonly string[], limit = 3
     .map((name) => ({ name, score: score(target, name.toLowerCase(), allowed) }))
     .filter((candidate): candidate is { name: string; score: number } => candidate.score !== null)
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
-  return scored.slice(0, limit).map((candidate) => candidate.name);
+  // Only the best tier: one typo away hides names four typos away.
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((candidate) => candidate.score <= best + 1)
+    .slice(0, limit)
+    .map((candidate) => candidate.name);
 }
 
 /** Lower is closer; null is too far to suggest. */
