@@ -132,7 +132,7 @@ function helpText(): string {
 
 function describeOption(option: CliOption): string[] {
   const value = option.type === 'boolean' ? '' : ` ${option.choices ? option.choices.join('|') : option.type.toUpperCase()}`;
-  const line = (`  --${option.flag}${value}${option.required ? ' (required)' : ''}`.padEnd(40) + (option.description ?? '')).trimEnd();
+  const line = `${`  --${option.flag}${value}${option.required ? ' (required)' : ''}`.padEnd(38)}  ${option.description ?? ''}`.trimEnd();
   return option.shape ? [line, `${' '.repeat(6)}shape: ${option.shape}`] : [line];
 }
 
