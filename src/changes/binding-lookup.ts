@@ -2,18 +2,18 @@ import { HttpApiError } from '../errors.js';
 import type { BindingEndpoint } from '../iis/binding-information.js';
 import { hasEndpoint, parseBindingInformation } from '../iis/binding-information.js';
 import type { IisBinding, IisConfig, IisSite } from '../iis/read-application-host-config.js';
+import { sameSiteName } from '../iis/site-name.js';
+import { notFoundError } from '../text/not-found-error.js';
 import { MappingIndex } from '../join/mapping-index.js';
 import { resolveBinding } from '../join/resolve-binding.js';
 import { IisAppId, IisExpressAppId } from '../join/well-known-app-ids.js';
 import type { MappingTarget } from './mapping-change.js';
 
 export function findSite(config: IisConfig, name: string): { site: IisSite; index: number } {
-  const index = config.sites.findIndex((site) => site.name === name);
+  const exact = config.sites.findIndex((site) => site.name === name);
+  const index = exact >= 0 ? exact : config.sites.findIndex((site) => sameSiteName(site.name, name));
   if (index >= 0) return { site: config.sites[index]!, index };
-  const folded = config.sites.findIndex((site) => site.name.toLowerCase() === name.toLowerCase());
-  if (folded >= 0) return { site: config.sites[folded]!, index: folded };
-  const names = config.sites.map((site) => `'${site.name}'`);
-  throw new HttpApiError('NOT_FOUND', `No site named '${name}' in ${config.file}. Sites: ${names.length > 0 ? names.join(', ') : 'none'}.`, { site: name, file: config.file, sites: config.sites.map((site) => site.name) });
+  throw notFoundError('site named', name, config.file, config.sites.map((site) => site.name), { site: name, file: config.file });
 }
 
 /** The binding written exactly so, else the one that means the same (case, `*` for an empty address, IPv6 spelling). */

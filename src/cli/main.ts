@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
@@ -9,28 +10,34 @@ import { version } from '../version.js';
 import { commands, findCommand, type Command } from './commands.js';
 import { parseArgs, usage } from './parse-args.js';
 import { kebab, optionsFromSchema, type CliOption } from './schema-options.js';
+import type { View } from './view.js';
+import { wrapText } from './wrap-text.js';
 
 /** Source options as the CLI spells them: the SourceSchema fields, plus the contract's short names. */
 const sourceOptions = optionsFromSchema(SourceSchema);
 const sourceAliases: Record<string, string> = { config: 'config-path', netsh: 'netsh-path' };
 const globalOptions: CliOption[] = [
   { field: 'json', flag: 'json', type: 'boolean', required: false, description: 'Print the method\'s result as JSON.' },
+  { field: 'wide', flag: 'wide', type: 'boolean', required: false, description: 'Do not fit tables and text to the terminal\'s width.' },
   { field: 'debug', flag: 'debug', type: 'boolean', required: false, description: 'Print stack traces on failure.' },
-  { field: 'help', flag: 'help', type: 'boolean', required: false },
+  { field: 'help', flag: 'help', type: 'boolean', required: false, description: 'Show this help (also -h).' },
 ];
 const notParams = new Set(['source', 'progressToken']);
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The terminal's width when stdout is one; undefined (no limit) for a pipe or a file. */
+  columns?: number;
 }
 
 /** Runs one command line; resolves to the process exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(rawArgv: readonly string[], io: CliIo): Promise<number> {
+  const argv = rawArgv.map((arg) => (arg === '-h' ? '--help' : arg));
   let debug = argv.includes('--debug');
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-      io.stdout(helpText());
+      io.stdout(wrapText(helpText(), io.columns));
       return 0;
     }
     if (argv[0] === '--version') {
@@ -38,8 +45,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     if (argv[0] === 'serve') {
-      const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...globalOptions], sourceAliases);
-      await runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) });
+      const serveOptions = globalOptions.filter((option) => option.field === 'debug' || option.field === 'help');
+      const { values, positionals } = parseArgs(argv.slice(1), [...sourceOptions, ...serveOptions], sourceAliases);
+      if (values.help) {
+        io.stdout(wrapText(serveHelp(serveOptions), io.columns));
+        return 0;
+      }
+      if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0]}'`);
+      // The transport ends on the input's 'close', which Node never emits for a stdin that is a
+      // file (`serve < /dev/null`: fd 0 is not auto-closed); 'end' is the input closing either way.
+      await Promise.race([runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) }), once(process.stdin, 'end')]);
       return 0;
     }
     const found = findCommand(argv);
@@ -49,15 +64,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const { values, positionals } = parseArgs(rest, [...paramOptions, ...sourceOptions, ...globalOptions], sourceAliases);
     debug = values.debug === true;
     if (values.help) {
-      io.stdout(commandHelp(command, paramOptions));
+      io.stdout(wrapText(commandHelp(command, paramOptions), io.columns));
       return 0;
     }
     if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0]}'`);
     const params = Object.fromEntries(paramOptions.filter((option) => option.field in values).map((option) => [option.field, values[option.field]]));
     const dispatch = createDispatcher(implementations, pickSource(values));
     const result = await dispatch(command.definition.method, params);
-    io.stdout(values.json ? JSON.stringify(result, null, 2) : command.format(result as never));
-    return command.exitCode?.(result as never) ?? 0;
+    if (values.json) io.stdout(JSON.stringify(result, null, 2));
+    else {
+      const view: View = { width: values.wide ? undefined : io.columns, now: typeof params.asOf === 'string' ? new Date(params.asOf) : new Date() };
+      const text = command.format(result as never, view);
+      // A plan's diff and command lines are shown exactly; everything else fits the terminal.
+      io.stdout(command.definition.changes ? text : wrapText(text, view.width));
+    }
+    // A script can tell "ran and found errors" (2) from "could not run" (1), with or without --json.
+    return command.findings?.(result as never).some((finding) => finding.severity === 'error') ? 2 : 0;
   } catch (error) {
     io.stderr(`httpapi: ${describeError(error)}`);
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
@@ -88,7 +110,7 @@ function helpText(): string {
   const lines = [
     `httpapi ${version}: IIS HTTPS bindings joined with http.sys certificate mappings.`,
     '',
-    'Usage: httpapi <command> [options] [--json]',
+    'Usage: httpapi <command> [options] [--json] [--wide]',
     '',
     'Commands:',
     '  serve                     JSON-RPC 2.0 over stdin/stdout (Content-Length framing)',
@@ -98,28 +120,54 @@ function helpText(): string {
     ...sourceOptions.map((option) => `  --${option.flag}${option.type === 'boolean' ? '' : ' VALUE'}`.padEnd(28) + (option.description ?? '')),
     '  --config FILE, --netsh PATH are short for --config-path and --netsh-path.',
     '',
-    'Exit codes: 0 success, 2 diagnose found errors, 1 failure (one line on stderr; --debug adds the stack).',
-    'httpapi <command> --help lists the command\'s options.',
+    'Tables and text fit the terminal\'s width; --wide (or a pipe) prints them whole.',
+    'Exit codes: 0 success; 2 the command ran and reports findings of severity error (sites, bindings,',
+    'diagnose); 1 failure, one line on stderr (--debug adds the stack). A name that does not exist',
+    '(--site, --key, --url, --thumbprint) fails with NOT_FOUND and the closest names; a filter that',
+    'matches nothing (--kind, --store) prints an empty list.',
+    'httpapi <command> --help (or -h) lists the command\'s options, with an example.',
   ];
   return lines.join('\n');
 }
 
+function describeOption(option: CliOption): string[] {
+  const value = option.type === 'boolean' ? '' : ` ${option.choices ? option.choices.join('|') : option.type.toUpperCase()}`;
+  const line = `${`  --${option.flag}${value}${option.required ? ' (required)' : ''}`.padEnd(38)}  ${option.description ?? ''}`.trimEnd();
+  return option.shape ? [line, `${' '.repeat(6)}shape: ${option.shape}`] : [line];
+}
+
 function commandHelp(command: Command, options: CliOption[]): string {
-  const describeOption = (option: CliOption) =>
-    (
-      `  --${option.flag}${option.type === 'boolean' ? '' : ` ${option.choices ? option.choices.join('|') : option.type.toUpperCase()}`}${option.required ? ' (required)' : ''}`.padEnd(40) +
-      (option.description ?? '')
-    ).trimEnd();
   return [
     `httpapi ${command.words.join(' ')}: ${command.definition.summary}`,
     `JSON-RPC method: ${command.definition.method}`,
     '',
     'Options:',
-    ...options.map(describeOption),
-    ...globalOptions.filter((option) => option.field !== 'help').map(describeOption),
+    ...options.flatMap(describeOption),
+    ...globalOptions.filter((option) => option.field !== 'help').flatMap(describeOption),
     '',
     'Source options:',
-    ...sourceOptions.map(describeOption),
+    ...sourceOptions.flatMap(describeOption),
     '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)',
+    '',
+    'Example:',
+    `  ${command.example}`,
+  ].join('\n');
+}
+
+function serveHelp(options: CliOption[]): string {
+  return [
+    'httpapi serve: JSON-RPC 2.0 over stdin/stdout with Content-Length framing (as LSP and StreamJsonRpc).',
+    'stdout carries frames only, logs go to stderr; the worker exits 0 when stdin closes. The source',
+    'options set the default source of every request (a request\'s own `source` is laid over it).',
+    '',
+    'Options:',
+    ...options.filter((option) => option.field !== 'help').flatMap(describeOption),
+    '',
+    'Source options:',
+    ...sourceOptions.flatMap(describeOption),
+    '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)',
+    '',
+    'Example:',
+    '  httpapi serve --snapshot fixtures/demo-server',
   ].join('\n');
 }

@@ -11,6 +11,8 @@ export interface CliOption {
   required: boolean;
   description?: string;
   choices?: readonly string[];
+  /** JSON options: the value's shape, e.g. [{ "user": string, "listen"?: boolean }]. */
+  shape?: string;
 }
 
 /** kebab-case of a camelCase params field: certificateHash → certificate-hash. */
@@ -28,7 +30,9 @@ export function optionsFromSchema(schema: z.ZodType, skip: ReadonlySet<string> =
     .filter(([field]) => !skip.has(field))
     .map(([field, fieldSchema]) => {
       const { type, required, choices } = describe(fieldSchema);
-      return { field, flag: kebab(field), type, required, description: fieldSchema.description, choices };
+      const option: CliOption = { field, flag: kebab(field), type, required, description: descriptionOf(fieldSchema), choices };
+      if (type === 'json') option.shape = shapeOf(fieldSchema);
+      return option;
     });
 }
 
@@ -38,13 +42,57 @@ interface ZodDef {
   in?: z.ZodType;
   entries?: Record<string, string>;
   options?: z.ZodType[];
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  valueType?: z.ZodType;
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+
+/** The field's description, wherever it sits: `.describe()` on the field or on the schema it wraps (optional, default, pipe). */
+function descriptionOf(schema: z.ZodType): string | undefined {
+  for (let current: z.ZodType | undefined = schema; current; ) {
+    if (current.description) return current.description;
+    const def = defOf(current);
+    current = def.innerType ?? def.in;
+  }
+  return undefined;
+}
+
+/** A JSON value's shape for help, in the notation of TypeScript types: { "user": string, "listen"?: boolean }. */
+function shapeOf(schema: z.ZodType): string {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+      return shapeOf(def.innerType!);
+    case 'pipe':
+      return shapeOf(def.in!);
+    case 'array':
+      return `[${shapeOf(def.element!)}, ...]`;
+    case 'object':
+      return `{ ${Object.entries(def.shape ?? {})
+        .map(([key, value]) => `"${key}"${value.safeParse(undefined).success ? '?' : ''}: ${shapeOf(value)}`)
+        .join(', ')} }`;
+    case 'record':
+      return `{ "<name>": ${shapeOf(def.valueType!)} }`;
+    case 'union':
+      return (def.options ?? []).map(shapeOf).join(' | ');
+    case 'enum':
+      return Object.values(def.entries ?? {})
+        .map((entry) => `"${entry}"`)
+        .join(' | ');
+    default:
+      return def.type;
+  }
 }
 
 function describe(schema: z.ZodType): { type: OptionType; required: boolean; choices?: readonly string[] } {
   let current = schema;
   let required = true;
   for (;;) {
-    const def = (current as unknown as { _zod: { def: ZodDef } })._zod.def;
+    const def = defOf(current);
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
       required = false;
       current = def.innerType as z.ZodType;

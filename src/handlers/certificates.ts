@@ -8,11 +8,20 @@ import { readApplicationHostConfig } from '../iis/read-application-host-config.j
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
 import { CertificatesList, CertificatesReplace } from '../rpc/protocol/index.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
+import { notFoundError } from '../text/not-found-error.js';
 import { implement } from './handler.js';
 
-export const certificatesList = implement(CertificatesList, async (params, context) => ({
-  certificates: await readCertificates(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint }),
-}));
+export const certificatesList = implement(CertificatesList, async (params, context) => {
+  const certificates = await readCertificates(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint });
+  const thumbprint = params.thumbprint;
+  // A thumbprint names one certificate: it exists, or NOT_FOUND says which are near; a store alone only filters.
+  if (thumbprint !== undefined && certificates.length === 0) {
+    const inStore = await readCertificates(context.source.certificates(), { store: params.store });
+    const where = params.store === undefined ? 'the certificate stores' : `the store ${params.store}`;
+    throw notFoundError('certificate with thumbprint', thumbprint, where, inStore.map((certificate) => certificate.thumbprint), { thumbprint, store: params.store ?? null });
+  }
+  return { certificates };
+});
 
 export const certificatesReplace = implement(CertificatesReplace, async (params, context) => {
   const httpSys = context.source.httpSys();

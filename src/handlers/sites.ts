@@ -1,7 +1,8 @@
-import { HttpApiError } from '../errors.js';
 import { readApplicationHostConfig, type IisBinding, type IisConfig, type IisSite } from '../iis/read-application-host-config.js';
 import type { ResultOf } from '../rpc/method.js';
 import { SitesList } from '../rpc/protocol/index.js';
+import { sameSiteName } from '../iis/site-name.js';
+import { notFoundError } from '../text/not-found-error.js';
 import { implement } from './handler.js';
 
 type SitesResult = ResultOf<typeof SitesList>;
@@ -17,13 +18,12 @@ export function sitesResult(config: IisConfig, siteName?: string): SitesResult {
   let sites = config.sites;
   let findings = config.findings;
   if (siteName !== undefined) {
-    sites = sites.filter((site) => site.name === siteName);
+    sites = sites.filter((site) => sameSiteName(site.name, siteName));
     if (sites.length === 0) {
-      const names = config.sites.map((site) => `'${site.name}'`);
-      const known = names.length === 0 ? 'it has no sites' : `its sites are ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
-      throw new HttpApiError('NOT_FOUND', `No site named '${siteName}' in ${config.file}; ${known}.`, { site: siteName, file: config.file });
+      throw notFoundError('site named', siteName, config.file, config.sites.map((site) => site.name), { site: siteName, file: config.file });
     }
-    findings = findings.filter((finding) => finding.site === undefined || finding.site === siteName);
+    // Only what is about this site: a question about one site is not one about the server.
+    findings = findings.filter((finding) => finding.site !== undefined && sameSiteName(finding.site, siteName));
   }
   const result: SitesResult = {
     file: config.file,

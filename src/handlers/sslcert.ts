@@ -3,6 +3,7 @@ import { sameMappingKey } from '../httpsys/mapping-key.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../rpc/protocol/index.js';
+import { notFoundError } from '../text/not-found-error.js';
 import { implement, type HandlerContext } from './handler.js';
 
 const change = (argv: string[], whatIf: boolean | undefined, context: HandlerContext) =>
@@ -10,9 +11,15 @@ const change = (argv: string[], whatIf: boolean | undefined, context: HandlerCon
 
 export const sslcertList = implement(SslCertList, async (params, context) => {
   const read = await readSslMappings(context.source.httpSys(), { signal: context.signal });
-  const mappings = read.mappings.filter(
-    (mapping) => (params.kind === undefined || mapping.kind === params.kind) && (params.key === undefined || sameMappingKey(mapping.key, params.key)),
-  );
+  const ofKind = read.mappings.filter((mapping) => params.kind === undefined || mapping.kind === params.kind);
+  const key = params.key;
+  if (key === undefined) return { ...read, mappings: ofKind };
+  // A key names one mapping: it exists, or NOT_FOUND says which keys are near; a kind alone only filters.
+  const mappings = ofKind.filter((mapping) => sameMappingKey(mapping.key, key));
+  if (mappings.length === 0) {
+    const what = `${params.kind ?? 'SSL certificate'} mapping`;
+    throw notFoundError(what, key, 'http.sys', ofKind.map((mapping) => mapping.key), { kind: params.kind ?? null, key });
+  }
   return { ...read, mappings };
 });
 

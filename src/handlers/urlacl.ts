@@ -2,6 +2,7 @@ import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
 import { urlaclAddArgv, urlaclDeleteArgv } from '../httpsys/netsh-commands.js';
 import { readUrlReservations } from '../httpsys/read-http-sys.js';
 import { UrlAclAdd, UrlAclDelete, UrlAclList } from '../rpc/protocol/index.js';
+import { notFoundError } from '../text/not-found-error.js';
 import { implement, type HandlerContext } from './handler.js';
 
 const change = (argv: string[], whatIf: boolean | undefined, context: HandlerContext) =>
@@ -9,7 +10,13 @@ const change = (argv: string[], whatIf: boolean | undefined, context: HandlerCon
 
 export const urlaclList = implement(UrlAclList, async (params, context) => {
   const read = await readUrlReservations(context.source.httpSys(), { signal: context.signal });
-  const reservations = read.reservations.filter((reservation) => params.url === undefined || reservation.url.toLowerCase() === params.url.toLowerCase());
+  const url = params.url;
+  if (url === undefined) return { ...read };
+  // A URL names one reservation: it exists, or NOT_FOUND says which reserved prefixes are near.
+  const reservations = read.reservations.filter((reservation) => reservation.url.toLowerCase() === url.toLowerCase());
+  if (reservations.length === 0) {
+    throw notFoundError('URL reservation', url, 'http.sys', read.reservations.map((reservation) => reservation.url), { url });
+  }
   return { ...read, reservations };
 });
 

@@ -50,7 +50,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
       }
       notes.push(`the capture starts like JSON but ${json.reason}; read as text`);
     }
-    return fromText(text, notes);
+    return fromText(text, notes, { file, option: '--sslcert-file' });
   }
 
   const notes: string[] = [];
@@ -81,7 +81,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
   const textRun = await runNetsh(source.path, textArgv, options);
   const failed = runFailed(textRun);
   if (failed) throw netshRunError(textRun, failed);
-  return fromText(textRun.output, [...notes, `read with ${describeCommand(source.path, textArgv)}`]);
+  return fromText(textRun.output, [...notes, `read with ${describeCommand(source.path, textArgv)}`], { command: describeCommand(source.path, textArgv) });
 }
 
 const formatByNetsh = new Map<string, { format: 'text' | 'json'; reason: string }>();
@@ -104,8 +104,9 @@ function withoutOptions(mappings: readonly SslMapping[]): boolean {
   return mappings.length > 0 && mappings.every((mapping) => mapping.options.length === 0);
 }
 
-function fromText(text: string, notes: string[]): SslMappingsRead {
+function fromText(text: string, notes: string[], origin: OutputOrigin): SslMappingsRead {
   const parsed = parseSslcertText(text);
+  if (parsed.mappings.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show sslcert', origin);
   if (parsed.unplaced.length > 0) notes.push(`${parsed.unplaced.length} line(s) are not part of any mapping (see unplaced)`);
   return { mappings: parsed.mappings, format: 'text', notes, unplaced: parsed.unplaced };
 }
@@ -113,25 +114,46 @@ function fromText(text: string, notes: string[]): SslMappingsRead {
 /** URL reservations from a capture file or from `netsh http show urlacl`. */
 export async function readUrlReservations(source: HttpSysSource, options: ReadOptions = {}): Promise<UrlReservationsRead> {
   let text: string;
-  let origin: string;
+  let origin: OutputOrigin;
   const notes: string[] = [];
   if (source.kind === 'capture') {
-    origin = captureFile(source.urlaclFile, 'netsh http show urlacl', '--urlacl-file FILE (or a --snapshot folder holding urlacl.txt)');
-    const decoded = await readCapture(origin, '--urlacl-file');
+    const file = captureFile(source.urlaclFile, 'netsh http show urlacl', '--urlacl-file FILE (or a --snapshot folder holding urlacl.txt)');
+    const decoded = await readCapture(file, '--urlacl-file');
     text = decoded.text;
-    notes.push(`read the capture ${origin} (${decoded.encoding})`);
+    origin = { file, option: '--urlacl-file' };
+    notes.push(`read the capture ${file} (${decoded.encoding})`);
   } else {
     const argv = ['http', 'show', 'urlacl'];
     const run = await runNetsh(source.path, argv, options);
     const failed = runFailed(run);
     if (failed) throw netshRunError(run, failed);
     text = run.output;
-    origin = describeCommand(source.path, argv);
-    notes.push(`read with ${origin}`);
+    origin = { command: describeCommand(source.path, argv) };
+    notes.push(`read with ${origin.command}`);
   }
   const parsed = parseUrlaclText(text);
+  if (parsed.reservations.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show urlacl', origin);
   if (parsed.unplaced.length > 0) notes.push(`${parsed.unplaced.length} line(s) are not part of any reservation (see unplaced)`);
   return { reservations: parsed.reservations, format: 'text', notes, unplaced: parsed.unplaced };
+}
+
+type OutputOrigin = { file: string; option: string } | { command: string };
+
+/**
+ * Output in which the parser recognised nothing, not even the list's header, and which still has
+ * lines: a wrong file (`--sslcert-file /etc/hostname`, an sslcert capture given as --urlacl-file),
+ * an error message, a format of the future. Read on, it would look like a server without mappings.
+ * A server that has none prints only the header, which is recognised (and so has no unplaced line).
+ */
+function refuseUnrecognized(unplaced: readonly UnplacedLine[], command: string, origin: OutputOrigin): void {
+  if (unplaced.length === 0) return;
+  const shown = unplaced.slice(0, 3).map((line) => JSON.stringify(line.text.length > 60 ? `${line.text.slice(0, 60)}...` : line.text));
+  const where = 'file' in origin ? `the capture ${origin.file} (${origin.option})` : `the output of ${origin.command}`;
+  throw new HttpApiError(
+    'NETSH_OUTPUT_UNRECOGNIZED',
+    `Nothing in ${where} reads as \`${command}\` output; its first lines: ${shown.join(', ')}${unplaced.length > 3 ? ` (${unplaced.length} lines in all)` : ''}.`,
+    { ...('file' in origin ? { file: origin.file } : { command: origin.command }), expected: command, firstLines: unplaced.slice(0, 3) },
+  );
 }
 
 function captureFile(file: string | undefined, command: string, option: string): string {

@@ -1,4 +1,5 @@
 import { isIPv4 } from 'node:net';
+import { siteNameKey } from './site-name.js';
 import type { ConfigFinding, ConfigKind, IisBinding, IisSite } from './iis-config.js';
 
 /**
@@ -15,8 +16,9 @@ export function configFindings(sites: readonly IisSite[], kind: ConfigKind): Con
     const label = site.name === '' ? '(no name)' : site.name;
     if (site.name === '') findings.push({ code: 'SITE_WITHOUT_NAME', severity: 'error', message: `A site (id ${site.id ?? 'none'}${at(site.line)}) has no name attribute.`, fix: 'Give the site a name no other site uses.' });
     else {
-      if (siteNames.has(site.name)) findings.push({ code: 'DUPLICATE_SITE_NAME', severity: 'error', site: site.name, message: `Two sites are named '${site.name}'${at(site.line)}; IIS requires site names to be unique.`, fix: 'Rename or remove one of them.' });
-      else siteNames.add(site.name);
+      // Unique without case, as IIS compares them (site-name.ts).
+      if (siteNames.has(siteNameKey(site.name))) findings.push({ code: 'DUPLICATE_SITE_NAME', severity: 'error', site: site.name, message: `Two sites are named '${site.name}'${at(site.line)}; IIS requires site names to be unique.`, fix: 'Rename or remove one of them.' });
+      else siteNames.add(siteNameKey(site.name));
     }
     if (site.id === null) {
       const text = site.attributes.id;

@@ -100,7 +100,7 @@ describe('binding add', () => {
   });
 
   it.each([
-    [['--site', 'Nowhere', '--protocol', 'http', '--port', '80'], /No site named 'Nowhere' in .*Sites: 'Default Web Site', 'Contoso WWW'/],
+    [['--site', 'Nowhere', '--protocol', 'http', '--port', '80'], /No site named 'Nowhere' in .*; none is close; there are \d+: 'Default Web Site', 'Contoso WWW'/],
     [['--site', 'Contoso WWW', '--protocol', 'https', '--port', '443', '--ssl-flags', '1'], /host: an SNI binding \(sslFlags bit 1\) needs a host name/],
     [['--site', 'Contoso WWW', '--protocol', 'https', '--port', '443', '--host', 'www.contoso.com', '--ssl-flags', '1'], /Site 'Contoso WWW' already has the binding https \*:443:www\.contoso\.com \(.* line 192\)/],
     [['--site', 'Contoso WWW', '--protocol', 'http', '--port', '80', '--host', 'WWW.Contoso.com'], /Site 'Contoso WWW' already has the binding http \*:80:www\.contoso\.com/],

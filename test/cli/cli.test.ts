@@ -147,12 +147,16 @@ describe('output', () => {
     );
   });
 
-  it('info without --json is a readable table of the methods', async () => {
-    const run = await httpapi('info');
+  it('info without --json says who answers (version, platform, Node.js), what it would read, then a table of the methods', async () => {
+    const run = await httpapi('info', '--snapshot', 'fixtures/demo-server');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^name\s+implemented\s+changes\s+summary$/);
-    expect(lines[1]).toMatch(/^-+\s+-+/);
-    expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(info.methods.map((method) => method.name));
+    expect(lines[0]).toBe(`HttpApi ${version} on ${process.platform} (Node.js ${process.version})`);
+    expect(run.stdout).toMatch(/^ {2}configuration: +\S*fixtures\/demo-server\/applicationHost\.config \(snapshot\)$/m);
+    expect(run.stdout).toMatch(/^ {2}http\.sys: +captures: \S*sslcert\.txt, \S*urlacl\.txt$/m);
+    const header = lines.findIndex((line) => /^Method\s+Implemented\s+Changes\s+Summary$/.test(line));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toMatch(/^-+\s+-+/);
+    expect(lines.slice(header + 2).map((line) => line.split(/\s+/)[0])).toEqual(info.methods.map((method) => method.name));
   });
 });

@@ -61,8 +61,8 @@ describe.each(commands.map((command) => [command.words.join(' '), command] as co
     const { stdout } = await run(...argv, '--help');
     const listed = [...stdout.matchAll(/^ {2}--([a-z-]+)(.*)$/gm)].map(([, flag, rest]) => ({ flag: flag!, required: rest!.includes('(required)') }));
     const expected = fields.map((field) => ({ flag: kebabCase(field), required: !shape[field]!.safeParse(undefined).success }));
-    expect(listed.filter((option) => !['json', 'debug', ...sourceFlags].includes(option.flag))).toEqual(expected);
-    for (const flag of [...sourceFlags, 'json', 'debug']) expect(listed.map((option) => option.flag)).toContain(flag);
+    expect(listed.filter((option) => !['json', 'wide', 'debug', ...sourceFlags].includes(option.flag))).toEqual(expected);
+    for (const flag of [...sourceFlags, 'json', 'wide', 'debug']) expect(listed.map((option) => option.flag)).toContain(flag);
   });
 
   const required = fields.filter((field) => !shape[field]!.safeParse(undefined).success);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -80,9 +80,10 @@ describe('reading captures', () => {
 
   it('a capture that starts like JSON but is not falls back to text, saying why', async () => {
     const file = path.join(scratch(), 'sslcert.txt');
-    writeFileSync(file, '{ not json');
+    writeFileSync(file, `{ not json\r\n${readFileSync(corpusFile('sslcert-en-2019-01.txt'), 'utf8')}`);
     const read = await readSslMappings({ kind: 'capture', sslcertFile: file });
     expect(read.format).toBe('text');
+    expect(read.mappings.map((mapping) => mapping.key)).toEqual(['0.0.0.0:443']);
     expect(read.notes[1]).toMatch(/^the capture starts like JSON but the output is not JSON .*; read as text$/);
   });
 

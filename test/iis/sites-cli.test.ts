@@ -74,7 +74,10 @@ describe('httpapi sites', () => {
     expect(one.sites.map((site: { name: string }) => site.name)).toEqual(['Genomgång']);
     const missing = await httpapi(['sites', '--config', corpus('039.config'), '--site', 'Nope']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`httpapi: No site named 'Nope' in ${corpus('039.config')}; its sites are 'WebSite1', 'WebApplication1', 'Genomgång', 'BlogGenomgång', 'MyBlog'.\n`);
+    expect(missing.stderr).toBe(`httpapi: No site named 'Nope' in ${corpus('039.config')}; none is close; there are 5: 'WebSite1', 'WebApplication1', 'Genomgång', 'BlogGenomgång', 'MyBlog'.\n`);
+    const typo = await httpapi(['sites', '--config', corpus('039.config'), '--site', 'Genomgang']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe(`httpapi: No site named 'Genomgang' in ${corpus('039.config')}; did you mean 'Genomgång'?\n`);
   });
 
   it('fails on a broken file with one line that names the file, the line and the reason', async () => {

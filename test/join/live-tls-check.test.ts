@@ -65,7 +65,14 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 describe('live TLS check (bindings --live)', () => {
   it('reports the served certificate and TLS version, and flags mismatches and unreachable endpoints', async () => {
     // Asynchronous: the TLS server lives in this process and must keep accepting.
-    const run = await promisify(execFile)(process.execPath, ['dist/httpapi.js', 'bindings', '--snapshot', snapshot, '--live', '--json'], { encoding: 'utf8' });
+    // Exit 2: SERVED_CERT_MISMATCH is an error finding; the result is printed all the same.
+    const run = await promisify(execFile)(process.execPath, ['dist/httpapi.js', 'bindings', '--snapshot', snapshot, '--live', '--json'], { encoding: 'utf8' }).then(
+      () => expect.fail('bindings should exit 2'),
+      (failure: { code: number; stdout: string; stderr: string }) => {
+        expect(failure.code).toBe(2);
+        return failure;
+      },
+    );
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { bindings: { site: string; live: Record<string, unknown>; findings: { code: string }[] }[] };
     const bySite = new Map(result.bindings.map((binding) => [binding.site, binding]));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { BindingsHttps, MappingRefSchema } from '../../rpc/protocol/index.js';
 import { renderTable } from '../table.js';
+import type { View } from '../view.js';
 import { formatFindingLines } from './findings.js';
 
 type Result = z.output<(typeof BindingsHttps)['result']>;
@@ -10,18 +11,19 @@ type MappingRef = z.output<typeof MappingRefSchema> | null;
  * The joined table admins used to build by hand: per https binding, the mapping IIS means,
  * what clients really get, the certificate behind it, then the findings under the table.
  */
-export function formatBindings(result: Result, now: Date = new Date()): string {
+export function formatBindings(result: Result, view: View): string {
   if (result.bindings.length === 0) return `No https bindings in ${result.file}.`;
   const table = renderTable(result.bindings, [
     { header: 'Site', value: (binding) => binding.site },
     { header: 'Binding', value: (binding) => binding.bindingInformation },
-    { header: 'Flags', value: (binding) => flags(binding.sslFlags) },
+    { header: 'Flags', value: (binding) => flags(binding.sslFlags), shrink: 0 },
     { header: 'Declared mapping', value: (binding) => declared(binding.declaredMapping) },
     { header: 'Clients get (SNI / no SNI)', value: (binding) => effective(binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni) },
     { header: 'Certificate', value: (binding) => binding.certificate?.subject.replace(/,.*$/, '') ?? '' },
-    { header: 'Expires', value: (binding) => expiry(binding.certificate?.notAfter, now) },
-    { header: 'Findings', value: (binding) => binding.findings.map((finding) => finding.code).join(', ') },
-  ]);
+    { header: 'Expires', value: (binding) => expiry(binding.certificate?.notAfter, view.now), shrink: 0 },
+    // Each code is spelled out under the table: the first column to give way.
+    { header: 'Findings', value: (binding) => binding.findings.map((finding) => finding.code).join(', '), shrink: 2 },
+  ], view.width);
   const findings = [...result.bindings.flatMap((binding) => binding.findings), ...result.findings];
   return [table, '', ...formatFindingLines(findings)].join('\n').trimEnd();
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SitesList } from '../../rpc/protocol/index.js';
 import { renderTable } from '../table.js';
+import type { View } from '../view.js';
 
 type Result = z.output<(typeof SitesList)['result']>;
 type Site = Result['sites'][number];
@@ -11,7 +12,7 @@ interface Row {
 }
 
 /** One line per binding under its site, then where the file came from and what is odd in it. */
-export function formatSites(result: Result): string {
+export function formatSites(result: Result, view: View): string {
   const out = [`${result.file}${result.configKind ? ` (${describeKind(result.configKind)}${result.origin ? `, ${result.origin}` : ''})` : ''}`, ''];
   const rows: Row[] = result.sites.flatMap((site): Row[] => (site.bindings.length === 0 ? [{ site }] : site.bindings.map((binding) => ({ site, binding }))));
   out.push(
@@ -24,7 +25,7 @@ export function formatSites(result: Result): string {
           { header: 'Binding', value: ({ binding }) => binding?.bindingInformation },
           { header: 'SSL flags', value: ({ binding }) => (binding ? sslFlags(binding) : '') },
           { header: 'Path', value: ({ site, binding }) => (binding === undefined || binding === site.bindings[0] ? rootPath(site) : '') },
-        ]),
+        ], view.width),
   );
   const findings = result.findings ?? [];
   if (findings.length > 0) out.push('', 'Findings:', ...findings.map((finding) => `  ${finding.severity.padEnd(7)} ${finding.code}: ${finding.message}`));

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { optionByName } from '../../httpsys/ssl-options.js';
 import type { SslCertList } from '../../rpc/protocol/index.js';
 import { renderTable } from '../table.js';
+import type { View } from '../view.js';
 
 type Result = z.output<(typeof SslCertList)['result']>;
 type Mapping = Result['mappings'][number];
 
 /** One line per mapping, then the options that differ from netsh's defaults, notes and unread lines. */
-export function formatSslcert(result: Result): string {
+export function formatSslcert(result: Result, view: View): string {
   const out: string[] = [];
   out.push(
     result.mappings.length === 0
@@ -15,11 +16,11 @@ export function formatSslcert(result: Result): string {
       : renderTable(result.mappings, [
           { header: 'Kind', value: (mapping) => mapping.kind },
           { header: 'Key', value: (mapping) => mapping.key },
-          { header: 'Certificate hash', value: (mapping) => mapping.certificateHash ?? shown(mapping.certificateHashRaw) },
+          { header: 'Certificate hash', value: (mapping) => mapping.certificateHash ?? shown(mapping.certificateHashRaw), shrink: 0 },
           { header: 'Store', value: (mapping) => mapping.certificateStoreName ?? (mapping.certificateStoreNameRaw === null ? '' : 'MY (null)') },
-          { header: 'App id', value: (mapping) => mapping.appId ?? shown(mapping.appIdRaw) },
+          { header: 'App id', value: (mapping) => mapping.appId ?? shown(mapping.appIdRaw), shrink: 0 },
           { header: 'Options set', value: (mapping) => changedOptions(mapping) },
-        ]),
+        ], view.width),
   );
   const notes = result.mappings.flatMap((mapping) => mapping.notes.map((note) => `${mapping.kind} ${mapping.key || '(empty key)'}: ${note}`));
   if (notes.length > 0) out.push('', 'Notes:', ...notes.map((note) => `  ${note}`));

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { UrlAclList } from '../../rpc/protocol/index.js';
 import { renderTable } from '../table.js';
+import type { View } from '../view.js';
 
 type Result = z.output<(typeof UrlAclList)['result']>;
 
 /** One line per reservation: its URL, each user with L(isten)/D(elegate) rights, the SDDL. */
-export function formatUrlacl(result: Result): string {
+export function formatUrlacl(result: Result, view: View): string {
   const out: string[] = [];
   out.push(
     result.reservations.length === 0
@@ -18,7 +19,7 @@ export function formatUrlacl(result: Result): string {
               reservation.users.map((user) => `${user.user} (${[user.listen ? 'listen' : '', user.delegate ? 'delegate' : ''].filter(Boolean).join('+') || 'no rights'})`).join(', '),
           },
           { header: 'SDDL', value: (reservation) => reservation.sddl ?? '' },
-        ]),
+        ], view.width),
   );
   const notes = result.reservations.flatMap((reservation) => reservation.notes.map((note) => `${reservation.url}: ${note}`));
   if (notes.length > 0) out.push('', 'Notes:', ...notes.map((note) => `  ${note}`));

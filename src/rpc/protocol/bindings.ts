@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, FindingSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 import { CertificateSchema } from './certificates.js';
 
 export const MappingRefSchema = z.object({
@@ -47,9 +47,9 @@ export const BindingsHttps = defineMethod({
   params: z
     .object({
       ...WithSource,
-      site: z.string().min(1).optional(),
+      site: z.string().min(1).optional().describe('Only the bindings of the site with this name (any case).'),
       live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
-      asOf: z.iso.datetime({ offset: true }).optional().describe('Judge certificate dates as of this instant (ISO 8601) instead of now: what will have expired by then.'),
+      asOf: AsOfSchema.optional(),
       expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
     })
     .strict(),
@@ -67,14 +67,14 @@ export const BindingsAdd = defineMethod({
       ...WithSource,
       ...WhatIf,
       ...SharedAck,
-      site: z.string().min(1),
-      protocol: z.enum(['http', 'https']),
-      address: z.string().optional(),
-      port: z.number().int().min(1).max(65535),
-      host: z.string().optional(),
-      sslFlags: z.number().int().nonnegative().optional(),
+      site: z.string().min(1).describe('Name of the site (any case).'),
+      protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
+      address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
+      port: z.number().int().min(1).max(65535).describe('TCP port, 1-65535.'),
+      host: z.string().optional().describe('Host name; empty for all (an SNI binding needs one).'),
+      sslFlags: z.number().int().nonnegative().optional().describe('IIS sslFlags bits: 1 SNI, 2 Central Certificate Store.'),
       certificateHash: ThumbprintSchema.optional(),
-      certificateStoreName: z.string().min(1).optional(),
+      certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
     })
     .strict(),
   result: ChangeResultSchema,
@@ -84,7 +84,15 @@ export const BindingsRemove = defineMethod({
   method: 'bindings/remove',
   summary: 'Remove a binding; its mapping goes too when no other binding still resolves to it.',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, site: z.string().min(1), protocol: z.string().min(1), bindingInformation: z.string().min(1) }).strict(),
+  params: z
+    .object({
+      ...WithSource,
+      ...WhatIf,
+      site: z.string().min(1).describe('Name of the site (any case).'),
+      protocol: z.string().min(1).describe('Protocol of the binding: https, http, net.tcp, ...'),
+      bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
+    })
+    .strict(),
   result: ChangeResultSchema,
 });
 
@@ -93,7 +101,15 @@ export const BindingsSetCertificate = defineMethod({
   summary: 'Point a binding\'s mapping at another certificate.',
   changes: true,
   params: z
-    .object({ ...WithSource, ...WhatIf, ...SharedAck, site: z.string().min(1), bindingInformation: z.string().min(1), certificateHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() })
+    .object({
+      ...WithSource,
+      ...WhatIf,
+      ...SharedAck,
+      site: z.string().min(1).describe('Name of the site (any case).'),
+      bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
+      certificateHash: ThumbprintSchema,
+      certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
+    })
     .strict(),
   result: ChangeResultSchema,
 });

@@ -50,7 +50,15 @@ export const CertificatesReplace = defineMethod({
   method: 'certificates/replace',
   summary: 'Replace certificate A by B in every mapping that uses A, keeping each mapping\'s options and app id.',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() }).strict(),
+  params: z
+    .object({
+      ...WithSource,
+      ...WhatIf,
+      oldHash: ThumbprintSchema.describe('Thumbprint of the certificate being replaced (40 hex digits).'),
+      newHash: ThumbprintSchema.describe('Thumbprint of the new certificate (40 hex digits).'),
+      certificateStoreName: z.string().min(1).optional().describe('Store of the new certificate, if not the store each mapping names.'),
+    })
+    .strict(),
   result: ChangeResultSchema.extend({
     mappings: z.array(z.object({ kind: MappingKindSchema, key: z.string() })).describe('The mappings that served the old certificate.'),
   }),

@@ -53,6 +53,14 @@ export const FindingSchema = z.object({
   certificate: z.string().optional(),
 });
 
+/**
+ * The instant certificate dates are judged against. A date alone (2027-01-01) is midnight UTC of
+ * that day, which is what ECMAScript's Date makes of a date-only ISO string too.
+ */
+export const AsOfSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .describe('Judge certificate dates as of this instant instead of now (ISO 8601: 2027-01-01T09:00:00Z, or a date alone = midnight UTC): what will have expired by then.');
+
 /** `true` returns the plan and changes nothing. */
 export const WhatIf = { whatIf: z.boolean().optional().describe('Return the plan and change nothing.') };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { FindingSchema, WithSource } from './common.js';
+import { AsOfSchema, FindingSchema, WithSource } from './common.js';
 
 export const DiagnosticsRun = defineMethod({
   method: 'diagnostics/run',
@@ -10,7 +10,7 @@ export const DiagnosticsRun = defineMethod({
     .object({
       ...WithSource,
       live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
-      asOf: z.iso.datetime({ offset: true }).optional().describe('Judge certificate dates as of this instant (ISO 8601) instead of now: what will have expired by then.'),
+      asOf: AsOfSchema.optional(),
       expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
     })
     .strict(),

@@ -40,7 +40,13 @@ export const SslCertList = defineMethod({
   method: 'sslcert/list',
   summary: 'http.sys SSL certificate mappings (netsh http show sslcert).',
   changes: false,
-  params: z.object({ ...WithSource, kind: MappingKindSchema.optional(), key: z.string().min(1).optional() }).strict(),
+  params: z
+    .object({
+      ...WithSource,
+      kind: MappingKindSchema.optional().describe('Only mappings of this kind (a filter: none is an empty list).'),
+      key: z.string().min(1).optional().describe('The mapping with this key (0.0.0.0:443, www.contoso.com:443, 443); NOT_FOUND if none.'),
+    })
+    .strict(),
   result: z
     .object({
       mappings: z.array(SslMappingSchema),
@@ -54,11 +60,11 @@ export const SslCertList = defineMethod({
 const MappingChangeParams = {
   ...WithSource,
   ...WhatIf,
-  kind: MappingKindSchema,
+  kind: MappingKindSchema.describe('ipport (IP:port), hostnameport (SNI), ccs (Central Certificate Store port) or scopedccs.'),
   key: z.string().min(1).describe('0.0.0.0:443, [::]:443, www.contoso.com:443, or 443 for ccs.'),
   certificateHash: ThumbprintSchema.optional(),
-  appId: AppIdSchema,
-  certificateStoreName: z.string().min(1).optional(),
+  appId: AppIdSchema.describe('Application id (GUID) the mapping belongs to, e.g. IIS\'s {4dc3e181-e14b-4a21-b022-59fc669b0914}.'),
+  certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('netsh parameters by name, e.g. { "clientcertnegotiation": true }.'),
 };
 
@@ -82,6 +88,13 @@ export const SslCertDelete = defineMethod({
   method: 'sslcert/delete',
   summary: 'Delete an SSL certificate mapping (netsh http delete sslcert).',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, kind: MappingKindSchema, key: z.string().min(1) }).strict(),
+  params: z
+    .object({
+      ...WithSource,
+      ...WhatIf,
+      kind: MappingKindSchema.describe('ipport, hostnameport, ccs or scopedccs.'),
+      key: z.string().min(1).describe('0.0.0.0:443, [::]:443, www.contoso.com:443, or 443 for ccs.'),
+    })
+    .strict(),
   result: ChangeResultSchema,
 });

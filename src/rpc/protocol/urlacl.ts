@@ -16,7 +16,7 @@ export const UrlAclList = defineMethod({
   method: 'urlacl/list',
   summary: 'http.sys URL reservations (netsh http show urlacl).',
   changes: false,
-  params: z.object({ ...WithSource, url: z.string().min(1).optional() }).strict(),
+  params: z.object({ ...WithSource, url: z.string().min(1).optional().describe('The reservation of this URL prefix (any case); NOT_FOUND if none.') }).strict(),
   result: z
     .object({
       reservations: z.array(UrlReservationSchema),
@@ -35,9 +35,12 @@ export const UrlAclAdd = defineMethod({
     .object({
       ...WithSource,
       ...WhatIf,
-      url: z.string().min(1),
-      users: z.array(z.object({ user: z.string().min(1), listen: z.boolean().optional(), delegate: z.boolean().optional() })).optional(),
-      sddl: z.string().min(1).optional(),
+      url: z.string().min(1).describe('Full URL prefix with port and trailing slash, e.g. http://+:8080/.'),
+      users: z
+        .array(z.object({ user: z.string().min(1), listen: z.boolean().optional(), delegate: z.boolean().optional() }))
+        .optional()
+        .describe('Users and their rights (listen defaults to true); or give sddl.'),
+      sddl: z.string().min(1).optional().describe('The security descriptor in SDDL, instead of users.'),
     })
     .strict(),
   result: ChangeResultSchema,
@@ -47,6 +50,6 @@ export const UrlAclDelete = defineMethod({
   method: 'urlacl/delete',
   summary: 'Delete a URL reservation (netsh http delete urlacl).',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, url: z.string().min(1) }).strict(),
+  params: z.object({ ...WithSource, ...WhatIf, url: z.string().min(1).describe('The reserved URL prefix, as netsh shows it.') }).strict(),
   result: ChangeResultSchema,
 });

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundle, repoRoot } from '../helpers/worker-client.js';
+
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+const npm = (...args: string[]) => execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('the published package', () => {
+  it('dist/httpapi.js loads nothing but Node.js built-ins, so nothing is a runtime dependency', () => {
+    const text = readFileSync(bundle, 'utf8');
+    // require("x"), import("x") and top-level `import ... from "x"` (the word "from" inside strings is no import)
+    const specifiers = new Set([...text.matchAll(/\brequire\("([^"]+)"\)|^import\b[^;\n]*\bfrom\s*"([^"]+)"|\bimport\("([^"]+)"\)/gm)].map((match) => match[1] ?? match[2] ?? match[3]!));
+    expect(specifiers.size).toBeGreaterThan(5);
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    expect([...specifiers].filter((specifier) => !builtins.has(specifier))).toEqual([]);
+    expect(pkg.dependencies).toBeUndefined();
+  });
+
+  it('ships the bundle, the OpenRPC document and the PowerShell module; no source map, no packaged copy', () => {
+    const [packed] = JSON.parse(npm('pack', '--dry-run', '--json')) as [{ files: { path: string; size: number }[] }];
+    const files = packed.files.map((file) => file.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/httpapi.js', 'docs/openrpc.json', 'powershell/HttpApi.psd1', 'powershell/HttpApi.psm1', 'package.json', 'README.md', 'LICENSE']));
+    expect(files.filter((file) => file.endsWith('.map') || file.startsWith('dist/powershell/'))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('dist/'))).toEqual(['dist/httpapi.js']);
+  });
+
+  it('every installed package with an install script is covered by allowScripts (npm ci stays quiet)', () => {
+    expect(npm('install-scripts', 'ls')).toContain('No packages with unreviewed install scripts.');
+    expect(pkg.allowScripts).toEqual({ esbuild: true });
+  });
+});
