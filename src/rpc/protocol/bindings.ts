@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, FindingSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 import { CertificateSchema } from './certificates.js';
 
 export const MappingRefSchema = z.object({
@@ -74,7 +74,7 @@ export const BindingsAdd = defineMethod({
       host: z.string().optional(),
       sslFlags: z.number().int().nonnegative().optional(),
       certificateHash: ThumbprintSchema.optional(),
-      certificateStoreName: z.string().min(1).optional(),
+      certificateStoreName: StoreNameSchema.optional(),
     })
     .strict(),
   result: ChangeResultSchema,
@@ -93,7 +93,7 @@ export const BindingsSetCertificate = defineMethod({
   summary: 'Point a binding\'s mapping at another certificate.',
   changes: true,
   params: z
-    .object({ ...WithSource, ...WhatIf, ...SharedAck, site: z.string().min(1), bindingInformation: z.string().min(1), certificateHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() })
+    .object({ ...WithSource, ...WhatIf, ...SharedAck, site: z.string().min(1), bindingInformation: z.string().min(1), certificateHash: ThumbprintSchema, certificateStoreName: StoreNameSchema.optional() })
     .strict(),
   result: ChangeResultSchema,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { ChangeResultSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 
 /**
  * A certificate wherever one appears (certificates/list, the certificate of an https
@@ -39,7 +39,7 @@ export const CertificatesList = defineMethod({
   params: z
     .object({
       ...WithSource,
-      store: z.string().min(1).optional().describe('Only this LocalMachine store (MY, WebHosting, ...; any case).'),
+      store: StoreNameSchema.optional().describe('Only this LocalMachine store (MY, WebHosting, ...; any case).'),
       thumbprint: ThumbprintSchema.optional().describe('Only the certificate with this SHA-1 thumbprint.'),
     })
     .strict(),
@@ -50,7 +50,7 @@ export const CertificatesReplace = defineMethod({
   method: 'certificates/replace',
   summary: 'Replace certificate A by B in every mapping that uses A, keeping each mapping\'s options and app id.',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() }).strict(),
+  params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: StoreNameSchema.optional() }).strict(),
   result: ChangeResultSchema.extend({
     mappings: z.array(z.object({ kind: MappingKindSchema, key: z.string() })).describe('The mappings that served the old certificate.'),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { AppIdSchema, ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { AppIdSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
 
 export const SslOptionSchema = z.object({
   name: z.string().describe('Stable option name, or "unknown" for a line this version does not know.'),
@@ -51,22 +51,32 @@ export const SslCertList = defineMethod({
     .loose(),
 });
 
-const MappingChangeParams = {
-  ...WithSource,
-  ...WhatIf,
-  kind: MappingKindSchema,
-  key: z.string().min(1).describe('0.0.0.0:443, [::]:443, www.contoso.com:443, or 443 for ccs.'),
-  certificateHash: ThumbprintSchema.optional(),
-  appId: AppIdSchema,
-  certificateStoreName: z.string().min(1).optional(),
-  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('netsh parameters by name, e.g. { "clientcertnegotiation": true }.'),
-};
+const ccsHasNoCertificate = (kind: string) => ({
+  certificateHash: z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional(),
+  certificateStoreName: z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional(),
+});
+
+/**
+ * add and update: the key's shape and whether a certificate is given depend on the kind, so the
+ * params are one object per kind (a discriminated union): the document says what each kind takes
+ * and a wrong key or a hash for CCS fails as -32602 naming the field.
+ */
+function mappingChangeParams() {
+  const common = { ...WithSource, ...WhatIf, appId: AppIdSchema, options: SslOptionsSchema.optional() };
+  const certificate = { certificateHash: ThumbprintSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).') };
+  return z.discriminatedUnion('kind', [
+    z.object({ ...common, kind: z.literal('ipport'), key: mappingKeySchema('ipport'), ...certificate }).strict(),
+    z.object({ ...common, kind: z.literal('hostnameport'), key: mappingKeySchema('hostnameport'), ...certificate }).strict(),
+    z.object({ ...common, kind: z.literal('ccs'), key: mappingKeySchema('ccs'), ...ccsHasNoCertificate('ccs') }).strict(),
+    z.object({ ...common, kind: z.literal('scopedccs'), key: mappingKeySchema('scopedccs'), ...ccsHasNoCertificate('scopedccs') }).strict(),
+  ]);
+}
 
 export const SslCertAdd = defineMethod({
   method: 'sslcert/add',
   summary: 'Add an SSL certificate mapping (netsh http add sslcert).',
   changes: true,
-  params: z.object(MappingChangeParams).strict(),
+  params: mappingChangeParams(),
   result: ChangeResultSchema,
 });
 
@@ -74,7 +84,7 @@ export const SslCertUpdate = defineMethod({
   method: 'sslcert/update',
   summary: 'Update an SSL certificate mapping (netsh http update sslcert).',
   changes: true,
-  params: z.object(MappingChangeParams).strict(),
+  params: mappingChangeParams(),
   result: ChangeResultSchema,
 });
 
@@ -82,6 +92,11 @@ export const SslCertDelete = defineMethod({
   method: 'sslcert/delete',
   summary: 'Delete an SSL certificate mapping (netsh http delete sslcert).',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, kind: MappingKindSchema, key: z.string().min(1) }).strict(),
+  params: z.discriminatedUnion('kind', [
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ipport'), key: mappingKeySchema('ipport') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('hostnameport'), key: mappingKeySchema('hostnameport') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ccs'), key: mappingKeySchema('ccs') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('scopedccs'), key: mappingKeySchema('scopedccs') }).strict(),
+  ]),
   result: ChangeResultSchema,
 });
