@@ -15,7 +15,7 @@ import { sidProblem } from './sid-string.js';
  * `@` ("Do not use any of the following characters: "/[]:|<>+=;,?*%@"). A reservation may name a
  * group, so names take up to 256 characters.
  *
- * Ours, inferred (Windows itself allows them): `&`, `'`, the backtick, `$(` and `${`, which
+ * Ours, inferred (Windows itself allows them): `&`, `^`, `'`, the backtick, `$(` and `${`, which
  * cmd.exe or PowerShell read as syntax when a person pastes a plan's command line, and invisible
  * or bidi characters. An account whose name holds one can still be given by SID in an SDDL.
  * SIDs as `user=` are not documented by netsh (its help says "user or user-group name"): accepted
@@ -24,7 +24,7 @@ import { sidProblem } from './sid-string.js';
 export const accountNameMaxLength = 256 + 1 + 255;
 
 const microsoftForbidden = /["/\\[\]:|<>+=;?*,%@]/;
-const oursForbidden = /[&'`]|\$[({]/;
+const oursForbidden = /[&^'`]|\$[({]/;
 
 function partProblem(part: string, what: string, maxLength: number): string | null {
   if (part.length > maxLength) return `the ${what} is ${part.length} characters long; at most ${maxLength}`;

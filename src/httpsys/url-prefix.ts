@@ -38,7 +38,7 @@ function portProblem(text: string): string | null {
 function hostProblem(host: string): string | null {
   if (host === '+' || host === '*') return null;
   if (host.startsWith('[')) {
-    if (!host.endsWith(']') || !isIPv6(host.slice(1, -1))) return `the host '${host.slice(0, 60)}' is not a bracketed IPv6 address such as [::1] (no zone index)`;
+    if (!host.endsWith(']') || host.includes('%') || !isIPv6(host.slice(1, -1))) return `the host '${host.slice(0, 60)}' is not a bracketed IPv6 address such as [::1] (no zone index)`;
     return null;
   }
   if (/^[\d.]+$/.test(host)) {

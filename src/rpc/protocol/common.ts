@@ -67,7 +67,7 @@ export const UrlPrefixSchema = grammarString(urlPrefixProblem, {
 
 /** A Windows account netsh can resolve (src/httpsys/account-name.ts). */
 export const AccountNameSchema = grammarString(accountNameProblem, {
-  pattern: `^[^${String.raw`"/[\]:|<>+=;?*,%&'` + '`'}${hiddenCharacterClass}]+$`,
+  pattern: `^[^${String.raw`"/[\]:|<>+=;?*,%&^'` + '`'}${hiddenCharacterClass}]+$`,
   maxLength: accountNameMaxLength,
   description: 'DOMAIN\\name (NT AUTHORITY\\NETWORK SERVICE, IIS AppPool\\DefaultAppPool), a bare name (Everyone), user@domain or a SID (S-1-5-20).',
 });
