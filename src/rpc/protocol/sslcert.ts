@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MappingKind } from '../../httpsys/mapping-key.js';
 import { defineMethod } from '../method.js';
 import { AppIdSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
 
@@ -51,25 +52,21 @@ export const SslCertList = defineMethod({
     .loose(),
 });
 
-const ccsHasNoCertificate = (kind: string) => ({
-  certificateHash: z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional(),
-  certificateStoreName: z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional(),
-});
-
 /**
  * add and update: the key's shape and whether a certificate is given depend on the kind, so the
  * params are one object per kind (a discriminated union): the document says what each kind takes
  * and a wrong key or a hash for CCS fails as -32602 naming the field.
  */
 function mappingChangeParams() {
-  const common = { ...WithSource, ...WhatIf, appId: AppIdSchema, options: SslOptionsSchema.optional() };
-  const certificate = { certificateHash: ThumbprintSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).') };
-  return z.discriminatedUnion('kind', [
-    z.object({ ...common, kind: z.literal('ipport'), key: mappingKeySchema('ipport'), ...certificate }).strict(),
-    z.object({ ...common, kind: z.literal('hostnameport'), key: mappingKeySchema('hostnameport'), ...certificate }).strict(),
-    z.object({ ...common, kind: z.literal('ccs'), key: mappingKeySchema('ccs'), ...ccsHasNoCertificate('ccs') }).strict(),
-    z.object({ ...common, kind: z.literal('scopedccs'), key: mappingKeySchema('scopedccs'), ...ccsHasNoCertificate('scopedccs') }).strict(),
-  ]);
+  const certificate = { certificateHash: ThumbprintSchema, appId: AppIdSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).') };
+  const noCertificate = (kind: string) => ({
+    certificateHash: z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional(),
+    appId: AppIdSchema,
+    certificateStoreName: z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional(),
+  });
+  const form = <K extends MappingKind>(kind: K, rest: typeof certificate | ReturnType<typeof noCertificate>) =>
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal(kind), key: mappingKeySchema(kind), ...rest, options: SslOptionsSchema.optional() }).strict();
+  return z.discriminatedUnion('kind', [form('ipport', certificate), form('hostnameport', certificate), form('ccs', noCertificate('ccs')), form('scopedccs', noCertificate('scopedccs'))]);
 }
 
 export const SslCertAdd = defineMethod({
