@@ -99,8 +99,17 @@ describe('rpc.discover', () => {
     expect(hash.required).toBe(false);
     expect(new RegExp((hash.schema as { pattern: string }).pattern, 'u').test('8a 79 7a ef 3f 7f bc 8c 14 8d dc 6c bd a8 65 54 c4 29 72 f5')).toBe(true);
     expect(new RegExp((hash.schema as { pattern: string }).pattern, 'u').test('8a797aef3f7fbc8c148ddc6cbda86554c42972f')).toBe(false);
+    // The published schema itself refuses what the worker refuses across params.
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(add['x-params-schema']!);
+    const appId = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
+    const certificateHash = '8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5';
+    expect(validate({ kind: 'ccs', key: '443', appId })).toBe(true);
+    expect(validate({ kind: 'ipport', key: '[::]:443', appId, certificateHash })).toBe(true);
+    expect(validate({ kind: 'ccs', key: '443', appId, certificateHash })).toBe(false);
+    expect(validate({ kind: 'ipport', key: '0.0.0.0:443', appId })).toBe(false);
+    expect(validate({ kind: 'ipport', key: 'www.contoso.com:443', appId, certificateHash })).toBe(false);
     const urlacl = document.methods.find((method) => method.name === 'urlacl/add')! as MethodObject & { 'x-params-schema'?: { oneOf?: unknown[] } };
-    expect(urlacl['x-params-schema']?.oneOf).toEqual([{ required: ['users'] }, { required: ['sddl'] }]);
+    expect(urlacl['x-params-schema']?.oneOf).toEqual([{ properties: { users: {} }, required: ['users'] }, { properties: { sddl: {} }, required: ['sddl'] }]);
   });
 
   it('gives params and result schemas that compile as strict draft-07 JSON Schema (the dialect OpenRPC 1.3 names)', () => {
@@ -108,7 +117,8 @@ describe('rpc.discover', () => {
     const ajv = new Ajv({ strict: true, allowUnionTypes: true, validateFormats: false, allErrors: true });
     const failures: string[] = [];
     for (const method of document.methods) {
-      for (const descriptor of [...method.params, method.result]) {
+      const whole = (method as MethodObject & { 'x-params-schema'?: Record<string, unknown> })['x-params-schema'];
+      for (const descriptor of [...method.params, method.result, ...(whole ? [{ name: 'x-params-schema', schema: whole }] : [])]) {
         try {
           ajv.compile(descriptor.schema);
         } catch (error) {

@@ -397,3 +397,18 @@ describe('legitimate values', () => {
     expect(loggedArgv().slice(before)).toEqual(expected);
   });
 });
+
+describe('the published patterns', () => {
+  it('accept every legitimate value, so a client that checks them never refuses what the worker takes', async () => {
+    const document = await worker.connection.sendRequest<{ methods: { name: string; params: { name: string; schema: { pattern?: string; items?: { properties: { user: { pattern: string } } } } }[] }[] }>('rpc.discover', {});
+    const schemaOf = (method: string, param: string) => document.methods.find((entry) => entry.name === method)!.params.find((entry) => entry.name === param)!.schema;
+    const pattern = (text: string | undefined) => new RegExp(text!, 'u');
+    const refused = [
+      ...legitimateUrls.filter((url) => !pattern(schemaOf('urlacl/add', 'url').pattern).test(url)),
+      ...legitimateUsers.filter((name) => !pattern(schemaOf('urlacl/add', 'users').items?.properties.user.pattern).test(name)),
+      ...legitimateSddl.filter((sddl) => !pattern(schemaOf('urlacl/add', 'sddl').pattern).test(sddl)),
+      ...['MY', 'my', 'WebHosting', 'AdfsTrustedDevices'].filter((store) => !pattern(schemaOf('certificates/list', 'store').pattern).test(store)),
+    ];
+    expect(refused).toEqual([]);
+  });
+});

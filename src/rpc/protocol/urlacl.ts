@@ -60,7 +60,8 @@ export const UrlAclAdd = defineMethod({
       if (params.users !== undefined && params.sddl !== undefined) context.addIssue({ code: 'custom', message: 'give either users or an SDDL, not both', path: ['sddl'] });
       if (params.users === undefined && params.sddl === undefined) context.addIssue({ code: 'custom', message: 'give one user (with listen/delegate) or an SDDL', path: ['users'] });
     })
-    .meta({ oneOf: [{ required: ['users'] }, { required: ['sddl'] }] }),
+    // Each branch names its property as well as requiring it, which strict JSON Schema validators ask.
+    .meta({ oneOf: [{ properties: { users: {} }, required: ['users'] }, { properties: { sddl: {} }, required: ['sddl'] }] }),
   result: ChangeResultSchema,
 });
 
