@@ -18,8 +18,8 @@ import { sidProblem } from './sid-string.js';
  * Ours, inferred (Windows itself allows them): `&`, `^`, `'`, the backtick, `$(` and `${`, which
  * cmd.exe or PowerShell read as syntax when a person pastes a plan's command line, and invisible
  * or bidi characters. An account whose name holds one can still be given by SID in an SDDL.
- * SIDs as `user=` are not documented by netsh (its help says "user or user-group name"): accepted
- * as the brief asks, inferred.
+ * SIDs as `user=` are not documented by netsh (its help says "user or user-group name"): accepted,
+ * inferred; an SDDL names any account by SID for certain.
  */
 export const accountNameMaxLength = 256 + 1 + 255;
 
