@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { paramFields } from '../rpc/param-fields.js';
 
 export type OptionType = 'string' | 'number' | 'boolean' | 'json';
 
@@ -25,8 +26,8 @@ export function kebab(field: string): string {
  * an option the protocol lacks or miss one it has. Nested objects and arrays take JSON.
  */
 export function optionsFromSchema(schema: z.ZodType, skip: ReadonlySet<string> = new Set()): CliOption[] {
-  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
-  return Object.entries(shape)
+  return paramFields(schema)
+    .map(({ name, schema: fieldSchema }) => [name, fieldSchema] as const)
     .filter(([field]) => !skip.has(field))
     .map(([field, fieldSchema]) => {
       const { type, required, choices } = describe(fieldSchema);

@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import { hostNameProblem } from './host-name.js';
 
 export type MappingKind = 'ipport' | 'hostnameport' | 'ccs' | 'scopedccs';
 
@@ -56,6 +57,19 @@ function withPort(parts: Omit<MappingKeyParts, 'port'>, text: string, key: strin
   const value = port(text, minimumPort);
   if (value === null) return none(`'${key}' has port ${text}, outside ${minimumPort}-65535`);
   return { address: parts.address, host: parts.host, port: value, problem: null };
+}
+
+/**
+ * Why the key cannot be given for a mapping of this kind (ports 1-65535; hostnameport and
+ * scopedccs hosts are DNS names, `*.` wildcards and punycode allowed), or null when it can.
+ */
+export function mappingKeyProblem(kind: MappingKind, key: string): string | null {
+  if (key.length > 300) return `it is ${key.length} characters long; a mapping key has at most 300`;
+  const parts = parseMappingKey(kind, key, 1);
+  if (parts.problem) return parts.problem;
+  if (/(?:^|:)0\d*$/.test(key)) return `'${key}' has a port that starts with zero`;
+  const hostIssue = parts.host === null ? null : hostNameProblem(parts.host, { wildcard: true, punycode: true });
+  return hostIssue ? `'${key}': ${hostIssue}` : null;
 }
 
 /** The kind a key value's shape implies, for key lines whose label is not recognized (localized Windows). */

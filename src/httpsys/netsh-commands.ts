@@ -1,6 +1,10 @@
 import { HttpApiError } from '../errors.js';
-import { parseMappingKey, type MappingKind } from './mapping-key.js';
+import { accountNameProblem } from './account-name.js';
+import { mappingKeyProblem, type MappingKind } from './mapping-key.js';
+import { ctlIdentifierMaxLength, netshTokenProblem, storeNameMaxLength } from './netsh-token.js';
+import { sddlProblem } from './sddl.js';
 import { optionByParameter, sslOptionCatalog, type SslOptionSpec } from './ssl-options.js';
+import { urlPrefixProblem } from './url-prefix.js';
 
 export type SslOptionInput = Record<string, string | number | boolean>;
 
@@ -20,25 +24,21 @@ export interface UrlaclAddition {
   sddl?: string;
 }
 
+// The protocol schemas run the same checks first (a -32602 naming the field); these guard the
+// callers that build commands from values read back from netsh (undo steps, carried options).
 const invalid = (field: string, message: string, value?: unknown) => new HttpApiError('INVALID_ARGUMENT', `${field}: ${message}`, { field, value });
 
-/** Quotes and control characters cannot cross netsh's own command-line parsing intact. */
-function plainValue(field: string, value: string): string {
-  if (value === '' || /["\u0000-\u001f\u007f]/.test(value)) throw invalid(field, `'${value}' is empty or holds a quote or control character, which netsh cannot receive`, value);
+function checked(field: string, value: string, problem: string | null): string {
+  if (problem) throw invalid(field, problem, value.length > 200 ? `${value.slice(0, 200)}...` : value);
   return value;
 }
 
-const hostName = /^(?:\*\.)?[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?(?:\.[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?)*$/u;
 const guid = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** Checks a key against its kind (docs/domain.md §5) and returns the `kind=key` argument. */
 export function keyArgument(kind: MappingKind, key: string): string {
-  const parts = parseMappingKey(kind, key, 1);
-  if (parts.problem) throw invalid('key', `${parts.problem} (kind ${kind})`, key);
-  if (parts.host !== null && (parts.host.length > 253 || !hostName.test(parts.host))) {
-    throw invalid('key', `'${parts.host}' is not a host name (letters, digits, hyphens and dots, optionally starting with *.)`, key);
-  }
-  return `${kind}=${key}`;
+  const problem = mappingKeyProblem(kind, key);
+  return `${kind}=${checked('key', key, problem ? `${problem} (kind ${kind})` : null)}`;
 }
 
 export function normalizeHashInput(hash: string): string {
@@ -53,25 +53,33 @@ export function normalizeAppIdInput(appId: string): string {
   return `{${match[1]!.toLowerCase()}}`;
 }
 
-function optionArgument(name: string, value: string | number | boolean): { spec: SslOptionSpec; argument: string } {
+type OptionArgument = { spec: SslOptionSpec; argument: string } | { problem: string };
+
+const knownParameters = () => sslOptionCatalog.flatMap((option) => (option.parameter ? [option.parameter] : [])).join(', ');
+
+/** One option as its netsh argument, or why it cannot be one (the protocol schema reports the same problem). */
+export function sslOptionArgument(name: string, value: string | number | boolean): OptionArgument {
   const spec = optionByParameter(name);
-  if (!spec || spec.parameter === null || !sslOptionCatalog.includes(spec)) {
-    const known = sslOptionCatalog.flatMap((option) => (option.parameter ? [option.parameter] : [])).join(', ');
-    throw invalid(`options.${name}`, `not a netsh sslcert parameter; known: ${known}`, value);
-  }
-  const field = `options.${name}`;
+  if (!spec || spec.parameter === null || !sslOptionCatalog.includes(spec)) return { problem: `not a netsh sslcert parameter; known: ${knownParameters()}` };
   if (spec.type === 'boolean') {
     const words: Record<string, string> = { true: 'enable', enabled: 'enable', enable: 'enable', false: 'disable', disabled: 'disable', disable: 'disable' };
     const word = words[String(value).toLowerCase()];
-    if (!word) throw invalid(field, `takes true/false (enable/disable), not '${value}'`, value);
-    return { spec, argument: `${spec.parameter}=${word}` };
+    return word ? { spec, argument: `${spec.parameter}=${word}` } : { problem: `takes true/false (enable/disable), not '${String(value).slice(0, 40)}'` };
   }
   if (spec.type === 'uint') {
-    const number = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
-    if (!Number.isInteger(number) || number < 0 || number > 0xffffffff) throw invalid(field, `takes a whole number from 0 to 4294967295, not '${value}'`, value);
+    const number = typeof value === 'number' ? value : /^\d{1,10}$/.test(String(value)) ? Number(value) : NaN;
+    if (!Number.isInteger(number) || number < 0 || number > 0xffffffff) return { problem: `takes a whole number from 0 to 4294967295, not '${String(value).slice(0, 40)}'` };
     return { spec, argument: `${spec.parameter}=${number}` };
   }
-  return { spec, argument: `${spec.parameter}=${plainValue(field, String(value))}` };
+  const text = String(value);
+  const problem = netshTokenProblem(text, spec.parameter === 'sslctlidentifier' ? ctlIdentifierMaxLength : storeNameMaxLength);
+  return problem ? { problem } : { spec, argument: `${spec.parameter}=${text}` };
+}
+
+function optionArgument(name: string, value: string | number | boolean): { spec: SslOptionSpec; argument: string } {
+  const result = sslOptionArgument(name, value);
+  if ('problem' in result) throw invalid(`options.${name}`, result.problem, value);
+  return result;
 }
 
 /**
@@ -88,8 +96,7 @@ export function sslcertSetArgv(verb: 'add' | 'update', change: SslcertChange): s
   argv.push(`appid=${normalizeAppIdInput(change.appId)}`);
   if (change.certificateStoreName !== undefined) {
     if (ccs) throw invalid('certificateStoreName', `a ${change.kind} mapping has no certificate store`);
-    if (!/^[\p{L}\p{N} _.-]+$/u.test(change.certificateStoreName)) throw invalid('certificateStoreName', `'${change.certificateStoreName}' is not a store name such as MY or WebHosting`, change.certificateStoreName);
-    argv.push(`certstorename=${change.certificateStoreName}`);
+    argv.push(`certstorename=${checked('certificateStoreName', change.certificateStoreName, netshTokenProblem(change.certificateStoreName, storeNameMaxLength))}`);
   }
   const options = Object.entries(change.options ?? {}).map(([name, value]) => optionArgument(name, value));
   const seen = new Set<string>();
@@ -105,16 +112,9 @@ export function sslcertDeleteArgv(kind: MappingKind, key: string): string[] {
   return ['http', 'delete', 'sslcert', keyArgument(kind, key)];
 }
 
-const urlPrefix = /^(https?):\/\/(\+|\*|\[[0-9A-Fa-f:.]+\]|[^\s/:?#[\]]+):(\d{1,5})(\/[^\s?#]*)?$/i;
-
-/** A full UrlPrefix: scheme, host (`+`, `*`, a name or an address), explicit port, trailing slash (`http://+/` fails with 87). */
+/** A full UrlPrefix (url-prefix.ts): scheme, host (`+`, `*`, a name or an address), explicit port, trailing slash (`http://+/` fails with 87). */
 export function checkUrlPrefix(url: string): string {
-  const match = urlPrefix.exec(url);
-  if (!match) throw invalid('url', `'${url}' is not a URL prefix such as http://+:80/path/ (scheme, host or + or *, explicit port)`, url);
-  const port = Number(match[3]);
-  if (port < 1 || port > 65535) throw invalid('url', `'${url}' has port ${match[3]}, outside 1-65535`, url);
-  if (!url.endsWith('/')) throw invalid('url', `'${url}' must end with a slash (${url}/)`, url);
-  return plainValue('url', url);
+  return checked('url', url, urlPrefixProblem(url));
 }
 
 /** `netsh http add urlacl url=... user=... listen=yes delegate=no` or `... sddl=...` (docs/netsh.md §1.5). */
@@ -123,13 +123,13 @@ export function urlaclAddArgv(addition: UrlaclAddition): string[] {
   const users = addition.users ?? [];
   if (users.length > 0 && addition.sddl !== undefined) throw invalid('sddl', 'give either users or an SDDL, not both');
   if (addition.sddl !== undefined) {
-    if (!/^(?:[OGDS]:\S*)+$/.test(addition.sddl)) throw invalid('sddl', `'${addition.sddl}' is not an SDDL string such as D:(A;;GX;;;WD)`, addition.sddl);
-    return [...argv, `sddl=${plainValue('sddl', addition.sddl)}`];
+    return [...argv, `sddl=${checked('sddl', addition.sddl, sddlProblem(addition.sddl))}`];
   }
   if (users.length === 0) throw invalid('users', 'give one user (with listen/delegate) or an SDDL');
   if (users.length > 1) throw invalid('users', 'netsh add urlacl takes one user; give several users as one SDDL (e.g. D:(A;;GX;;;BU)(A;;GX;;;LS))');
   const user = users[0]!;
-  return [...argv, `user=${plainValue('users.0.user', user.user)}`, `listen=${user.listen === false ? 'no' : 'yes'}`, `delegate=${user.delegate ? 'yes' : 'no'}`];
+  if (user.listen === false && !user.delegate) throw invalid('users.0', 'grants nothing: set listen or delegate');
+  return [...argv, `user=${checked('users.0.user', user.user, accountNameProblem(user.user))}`, `listen=${user.listen === false ? 'no' : 'yes'}`, `delegate=${user.delegate ? 'yes' : 'no'}`];
 }
 
 export function urlaclDeleteArgv(url: string): string[] {

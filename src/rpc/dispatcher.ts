@@ -1,5 +1,6 @@
 import { Methods } from './protocol/index.js';
 import type { MethodDefinition } from './method.js';
+import { missingParams } from './param-fields.js';
 import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
 import { HttpApiError } from '../errors.js';
 import type { HandlerContext, Implementation } from '../handlers/handler.js';
@@ -29,13 +30,15 @@ export function createDispatcher(implementations: readonly Implementation[], def
     if (!definition) {
       throw new RpcError(RpcErrorCode.MethodNotFound, `Unknown method '${method}'; server/info lists the methods.`, { method });
     }
-    if (Array.isArray(params)) {
+    // StreamJsonRpc sends `"params": []` for a call without arguments: the same as none.
+    const byName = Array.isArray(params) && params.length === 0 ? undefined : params;
+    if (Array.isArray(byName)) {
       throw new RpcError(RpcErrorCode.InvalidParams, `Invalid params for ${method}: params must be an object (by name), not an array.`, {
         issues: [{ path: '(params)', message: 'expected an object', code: 'invalid_type' }],
       });
     }
-    const parsed = definition.params.safeParse(params ?? {});
-    if (!parsed.success) throw invalidParams(method, parsed.error);
+    const parsed = definition.params.safeParse(byName ?? {});
+    if (!parsed.success) throw invalidParams(method, parsed.error, missingParams(definition.params, byName));
     const typed = parsed.data as { source?: SourceSpec; progressToken?: string | number };
 
     const handle = handlers.get(method);

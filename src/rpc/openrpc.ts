@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ErrorCatalog } from '../errors.js';
+import { paramsInOrder } from './param-fields.js';
 import { Methods } from './protocol/index.js';
 import { RpcErrorCode } from './rpc-error.js';
 import { version } from '../version.js';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+type JsonSchema = Record<string, unknown>;
 
 /**
  * The OpenRPC 1.3 document of the protocol, derived from the zod schemas so it can never
@@ -19,17 +20,19 @@ export function buildOpenRpcDocument(): Record<string, unknown> {
       description: 'IIS HTTPS bindings joined with http.sys certificate mappings and URL reservations. JSON-RPC 2.0 over stdio with Content-Length framing.',
     },
     methods: Methods.map((definition) => {
-      const params = z.toJSONSchema(definition.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-      const required = new Set(params.required ?? []);
+      const whole = stripMeta(z.toJSONSchema(definition.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
       return {
         name: definition.method,
         summary: definition.summary,
         paramStructure: 'by-name',
-        params: Object.entries(params.properties ?? {}).map(([name, schema]) => ({
-          name,
-          required: required.has(name),
-          schema: stripMeta(schema as JsonSchema),
+        params: paramsInOrder(definition.params).map((field) => ({
+          name: field.name,
+          required: field.required,
+          schema: stripMeta(z.toJSONSchema(field.schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema),
         })),
+        // Rules that join several params (the key's shape per kind, users or sddl) cannot live in
+        // one param's schema: the whole params object is published beside them as one schema.
+        ...(joinsParams(whole) ? { 'x-params-schema': whole } : {}),
         result: { name: 'result', schema: stripMeta(z.toJSONSchema(definition.result, { io: 'output', unrepresentable: 'any' }) as JsonSchema) },
         errors: definition.changes ? [errorRef('NOT_ELEVATED'), errorRef('NETSH_FAILED'), errorRef('CHANGE_ROLLED_BACK')] : undefined,
       };
@@ -51,6 +54,10 @@ export function buildOpenRpcDocument(): Record<string, unknown> {
 
 function errorRef(id: keyof typeof ErrorCatalog) {
   return { $ref: `#/components/errors/${id}` };
+}
+
+function joinsParams(schema: JsonSchema): boolean {
+  return 'oneOf' in schema || 'anyOf' in schema;
 }
 
 function stripMeta(schema: JsonSchema): JsonSchema {

@@ -23,12 +23,18 @@ export class RpcError extends Error {
   }
 }
 
-export function invalidParams(method: string, error: z.ZodError): RpcError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(params)',
-    message: issue.message,
-    code: issue.code,
-  }));
+export function invalidParams(method: string, error: z.ZodError, missing: readonly string[] = []): RpcError {
+  // An unknown field is named in the path like any other, so the message names it first.
+  const issues = error.issues.flatMap((issue) =>
+    (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]).map((path) => ({
+      path: path.map(String).join('.') || '(params)',
+      message: issue.code === 'unrecognized_keys' ? 'not a param of this method (or of this kind)' : issue.message,
+      code: issue.code,
+    })),
+  );
+  for (const name of missing) {
+    if (!issues.some((issue) => issue.path === name)) issues.push({ path: name, message: 'required', code: 'invalid_type' });
+  }
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   const message = first ? `Invalid params for ${method}: ${first.path}: ${first.message}${more}` : `Invalid params for ${method}`;

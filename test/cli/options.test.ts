@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { commands } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
+import { paramFields } from '../../src/rpc/param-fields.js';
 import { Methods, SourceSchema } from '../../src/rpc/protocol/index.js';
 
 /**
@@ -17,7 +18,7 @@ async function run(...argv: string[]) {
 }
 
 const kebabCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-const shapeOf = (schema: z.ZodType) => (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+const shapeOf = (schema: z.ZodType): Record<string, z.ZodType> => Object.fromEntries(paramFields(schema).map((field) => [field.name, field.schema]));
 /** Fields that are not options: the source is spread into its own options; the progress token is JSON-RPC only. */
 const notOptions = new Set(['source', 'progressToken']);
 const sourceFlags = Object.keys(shapeOf(SourceSchema)).map(kebabCase);

@@ -57,7 +57,7 @@ describe('sslcert argv', () => {
     rejects(() => sslcertDeleteArgv('ipport', '0.0.0.0:70000'), 'key', /outside 1-65535/);
     rejects(() => sslcertDeleteArgv('ccs', '0.0.0.0:443'), 'key', /not a port number/);
     rejects(() => sslcertDeleteArgv('hostnameport', '443'), 'key', /not a hostname:port key/);
-    rejects(() => sslcertDeleteArgv('hostnameport', 'bad_-.host..name:443'), 'key', /not a host name/);
+    rejects(() => sslcertDeleteArgv('hostnameport', 'bad_-.host..name:443'), 'key', /is not letters, digits, hyphens/);
   });
 
   it('refuses a missing or malformed hash, a hash or store for CCS, a bad app id, unknown options and bad values', () => {
@@ -66,12 +66,12 @@ describe('sslcert argv', () => {
     rejects(() => sslcertSetArgv('add', { kind: 'ccs', key: '443', certificateHash: hash, appId: iis }), 'certificateHash', /Central Certificate Store/);
     rejects(() => sslcertSetArgv('add', { kind: 'ccs', key: '443', certificateStoreName: 'MY', appId: iis }), 'certificateStoreName', /no certificate store/);
     rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: 'IIS' }), 'appId', /not a GUID/);
-    rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, certificateStoreName: 'MY"' }), 'certificateStoreName', /not a store name/);
+    rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, certificateStoreName: 'MY"' }), 'certificateStoreName', /holds '"'/);
     rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { nosuch: true } }), 'options.nosuch', /known: verifyclientcertrevocation/);
     rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { receivewindow: 1 } }), 'options.receivewindow', /not a netsh sslcert parameter/);
     rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { disablehttp2: 'maybe' } }), 'options.disablehttp2', /enable\/disable/);
     rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { urlretrievaltimeout: -1 } }), 'options.urlretrievaltimeout', /whole number/);
-    rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { sslctlidentifier: 'a"b' } }), 'options.sslctlidentifier', /quote/);
+    rejects(() => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { sslctlidentifier: 'a"b' } }), 'options.sslctlidentifier', /holds '"'/);
     rejects(
       () => sslcertSetArgv('add', { kind: 'ipport', key: '0.0.0.0:443', certificateHash: hash, appId: iis, options: { disablehttp2: true, disableHttp2: false } }),
       'options.disablehttp2',
@@ -98,18 +98,19 @@ describe('urlacl argv', () => {
 
   it('a URL must be a full UrlPrefix: scheme, host, explicit port, trailing slash', () => {
     expect(checkUrlPrefix('https://www.contoso.com:443/')).toBe('https://www.contoso.com:443/');
-    rejects(() => checkUrlPrefix('http://+/'), 'url', /not a URL prefix/);
+    rejects(() => checkUrlPrefix('http://+/'), 'url', /no port/);
     rejects(() => checkUrlPrefix('http://+:80'), 'url', /must end with a slash/);
-    rejects(() => checkUrlPrefix('http://+:0/'), 'url', /outside 1-65535/);
+    rejects(() => checkUrlPrefix('http://+:0/'), 'url', /starts with zero/);
+    rejects(() => checkUrlPrefix('http://+:65536/'), 'url', /outside 1-65535/);
     rejects(() => checkUrlPrefix('ftp://+:21/'), 'url', /not a URL prefix/);
-    rejects(() => checkUrlPrefix('http://+:80/a b/'), 'url', /not a URL prefix/);
+    rejects(() => checkUrlPrefix('http://+:80/a b/'), 'url', /whitespace/);
   });
 
   it('users or SDDL, not both, not none, one user only', () => {
     rejects(() => urlaclAddArgv({ url: 'http://+:80/' }), 'users', /one user .* or an SDDL/);
     rejects(() => urlaclAddArgv({ url: 'http://+:80/', users: [{ user: 'a' }, { user: 'b' }] }), 'users', /takes one user/);
     rejects(() => urlaclAddArgv({ url: 'http://+:80/', users: [{ user: 'a' }], sddl: 'D:(A;;GX;;;WD)' }), 'sddl', /not both/);
-    rejects(() => urlaclAddArgv({ url: 'http://+:80/', sddl: 'Everyone' }), 'sddl', /not an SDDL/);
-    rejects(() => urlaclAddArgv({ url: 'http://+:80/', users: [{ user: 'line\nbreak' }] }), 'users.0.user', /control character/);
+    rejects(() => urlaclAddArgv({ url: 'http://+:80/', sddl: 'Everyone' }), 'sddl', /does not start with O:, G:, D: or S:/);
+    rejects(() => urlaclAddArgv({ url: 'http://+:80/', users: [{ user: 'line\nbreak' }] }), 'users.0.user', /control or invisible character U\+000A/);
   });
 });

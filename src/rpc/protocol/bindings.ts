@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 import { CertificateSchema } from './certificates.js';
 
 export const MappingRefSchema = z.object({
@@ -74,7 +74,7 @@ export const BindingsAdd = defineMethod({
       host: z.string().optional().describe('Host name; empty for all (an SNI binding needs one).'),
       sslFlags: z.number().int().nonnegative().optional().describe('IIS sslFlags bits: 1 SNI, 2 Central Certificate Store.'),
       certificateHash: ThumbprintSchema.optional(),
-      certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
+      certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
     })
     .strict(),
   result: ChangeResultSchema,
@@ -108,7 +108,7 @@ export const BindingsSetCertificate = defineMethod({
       site: z.string().min(1).describe('Name of the site (any case).'),
       bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
       certificateHash: ThumbprintSchema,
-      certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
+      certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
     })
     .strict(),
   result: ChangeResultSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { ChangeResultSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 
 /**
  * A certificate wherever one appears (certificates/list, the certificate of an https
@@ -39,7 +39,7 @@ export const CertificatesList = defineMethod({
   params: z
     .object({
       ...WithSource,
-      store: z.string().min(1).optional().describe('Only this LocalMachine store (MY, WebHosting, ...; any case).'),
+      store: StoreNameSchema.optional().describe('Only this LocalMachine store (MY, WebHosting, ...; any case).'),
       thumbprint: ThumbprintSchema.optional().describe('Only the certificate with this SHA-1 thumbprint.'),
     })
     .strict(),
@@ -56,7 +56,7 @@ export const CertificatesReplace = defineMethod({
       ...WhatIf,
       oldHash: ThumbprintSchema.describe('Thumbprint of the certificate being replaced (40 hex digits).'),
       newHash: ThumbprintSchema.describe('Thumbprint of the new certificate (40 hex digits).'),
-      certificateStoreName: z.string().min(1).optional().describe('Store of the new certificate, if not the store each mapping names.'),
+      certificateStoreName: StoreNameSchema.optional().describe('Store of the new certificate, if not the store each mapping names.'),
     })
     .strict(),
   result: ChangeResultSchema.extend({

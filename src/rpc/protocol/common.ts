@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { accountNameMaxLength, accountNameProblem } from '../../httpsys/account-name.js';
+import { hiddenCharacterClass } from '../../httpsys/hidden-characters.js';
+import { mappingKeyProblem, type MappingKind } from '../../httpsys/mapping-key.js';
+import { sslOptionArgument } from '../../httpsys/netsh-commands.js';
+import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../../httpsys/netsh-token.js';
+import { sddlMaxLength, sddlPattern, sddlProblem } from '../../httpsys/sddl.js';
+import { urlPrefixMaxLength, urlPrefixPattern, urlPrefixProblem } from '../../httpsys/url-prefix.js';
 
 /** Where a request reads from; laid over the worker's default source field by field. */
 export const SourceSchema = z
@@ -23,21 +30,95 @@ export const WithSource = {
   progressToken: z.union([z.string(), z.number().int()]).optional().describe('Token echoed in $/progress notifications for this request.'),
 };
 
+const thumbprintSpacing = '\\s\\u200e\\u200f\\u202a-\\u202e';
+
 /** SHA-1 thumbprint: 40 hex characters, any case in (spaces allowed, as copied from certmgr), upper case out. */
 export const ThumbprintSchema = z
   .string()
   .transform((value) => value.replace(/[\s\u200e\u200f\u202a-\u202e]/g, ''))
   .pipe(z.string().regex(/^[0-9a-fA-F]{40}$/, 'must be a SHA-1 thumbprint: 40 hexadecimal characters'))
   .transform((value) => value.toUpperCase())
-  .describe('SHA-1 thumbprint: 40 hexadecimal characters, any case, spaces allowed (returned upper case).');
+  .meta({
+    // The input form the worker accepts: 40 hex digits with any spacing certmgr's copy adds.
+    pattern: `^[${thumbprintSpacing}]*(?:[0-9A-Fa-f][${thumbprintSpacing}]*){40}$`,
+    description: 'SHA-1 thumbprint: 40 hexadecimal characters, any case, spaces allowed (returned upper case).',
+  });
+
+/**
+ * A string whose grammar lives in a domain module: the document shows its pattern and length
+ * (the shape), the worker runs the module's check and names what is wrong.
+ */
+function grammarString(problem: (value: string) => string | null, document: { pattern: string; maxLength: number; description: string }) {
+  return z
+    .string()
+    .superRefine((value, context) => {
+      const issue = problem(value);
+      if (issue) context.addIssue({ code: 'custom', message: issue, input: value.length > 200 ? `${value.slice(0, 200)}...` : value });
+    })
+    .meta({ minLength: 1, ...document });
+}
+
+/** A UrlPrefix of the HTTP Server API (src/httpsys/url-prefix.ts). */
+export const UrlPrefixSchema = grammarString(urlPrefixProblem, {
+  pattern: urlPrefixPattern,
+  maxLength: urlPrefixMaxLength,
+  description: 'A full URL prefix: http or https, host (+, *, a DNS name, IPv4 or [IPv6]), port 1-65535, a path of plain segments ending in /; e.g. http://+:80/app/.',
+});
+
+/** A Windows account netsh can resolve (src/httpsys/account-name.ts). */
+export const AccountNameSchema = grammarString(accountNameProblem, {
+  pattern: `^[^${String.raw`"/[\]:|<>+=;?*,%&^'` + '`'}${hiddenCharacterClass}]+$`,
+  maxLength: accountNameMaxLength,
+  description: 'DOMAIN\\name (NT AUTHORITY\\NETWORK SERVICE, IIS AppPool\\DefaultAppPool), a bare name (Everyone), user@domain or a SID (S-1-5-20).',
+});
+
+/** An SDDL string that grants someone something (src/httpsys/sddl.ts). */
+export const SddlSchema = grammarString(sddlProblem, {
+  pattern: sddlPattern,
+  maxLength: sddlMaxLength,
+  description: 'Security descriptor with a DACL of at least one allow ACE, e.g. D:(A;;GX;;;WD)(A;;GA;;;S-1-5-32-544). No whitespace.',
+});
+
+/** A LocalMachine certificate store name netsh can take as one argument (src/httpsys/netsh-token.ts). */
+export const StoreNameSchema = grammarString((value) => netshTokenProblem(value, storeNameMaxLength), {
+  pattern: netshTokenPattern,
+  maxLength: storeNameMaxLength,
+  description: 'LocalMachine certificate store: MY, WebHosting, ... (letters, digits and _ . - { } only).',
+});
+
+/** netsh add/update sslcert options by parameter (or catalog) name, each checked as the argv builder checks it. */
+export const SslOptionsSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .superRefine((options, context) => {
+    for (const [name, value] of Object.entries(options)) {
+      const result = sslOptionArgument(name, value);
+      if ('problem' in result) context.addIssue({ code: 'custom', message: result.problem, path: [name] });
+    }
+  })
+  .describe('netsh parameters by name, e.g. { "clientcertnegotiation": true }; sslctlidentifier and sslctlstorename take letters, digits and _ . - { } only.');
 
 /** Application id: a GUID with or without braces; normalized to braced lower case. */
 export const AppIdSchema = z
   .string()
   .regex(/^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/, 'must be a GUID such as {4dc3e181-e14b-4a21-b022-59fc669b0914}')
-  .transform((value) => `{${value.replace(/[{}]/g, '').toLowerCase()}}`);
+  .transform((value) => `{${value.replace(/[{}]/g, '').toLowerCase()}}`)
+  .describe('Application id (GUID) the mapping belongs to, e.g. IIS\'s {4dc3e181-e14b-4a21-b022-59fc669b0914}.');
 
 export const MappingKindSchema = z.enum(['ipport', 'hostnameport', 'ccs', 'scopedccs']);
+
+const port = '(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
+const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const keyPatterns: Record<MappingKind, { pattern: string; description: string }> = {
+  ipport: { pattern: `^(?:${octet}(?:\\.${octet}){3}|\\[[0-9A-Fa-f:.]+\\]):${port}$`, description: 'ipport: IPv4 or bracketed IPv6 address and port, e.g. 0.0.0.0:443, [::]:443.' },
+  hostnameport: { pattern: `^(?:\\*\\.)?[^\\s:/\\\\[\\]*]+:${port}$`, description: 'hostnameport: host name and port, e.g. www.contoso.com:443.' },
+  scopedccs: { pattern: `^(?:\\*\\.)?[^\\s:/\\\\[\\]*]+:${port}$`, description: 'scopedccs: host name and port, e.g. www.contoso.com:443.' },
+  ccs: { pattern: `^${port}$`, description: 'ccs: the port alone, e.g. 443.' },
+};
+
+/** The key of a mapping of this kind (src/httpsys/mapping-key.ts checks addresses, ports and host names). */
+export function mappingKeySchema(kind: MappingKind) {
+  return grammarString((key) => mappingKeyProblem(kind, key), { ...keyPatterns[kind], maxLength: 300 });
+}
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 

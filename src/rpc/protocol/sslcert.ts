@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { MappingKind } from '../../httpsys/mapping-key.js';
 import { defineMethod } from '../method.js';
-import { AppIdSchema, ChangeResultSchema, MappingKindSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { AppIdSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
 
 export const SslOptionSchema = z.object({
   name: z.string().describe('Stable option name, or "unknown" for a line this version does not know.'),
@@ -57,22 +58,28 @@ export const SslCertList = defineMethod({
     .loose(),
 });
 
-const MappingChangeParams = {
-  ...WithSource,
-  ...WhatIf,
-  kind: MappingKindSchema.describe('ipport (IP:port), hostnameport (SNI), ccs (Central Certificate Store port) or scopedccs.'),
-  key: z.string().min(1).describe('0.0.0.0:443, [::]:443, www.contoso.com:443, or 443 for ccs.'),
-  certificateHash: ThumbprintSchema.optional(),
-  appId: AppIdSchema.describe('Application id (GUID) the mapping belongs to, e.g. IIS\'s {4dc3e181-e14b-4a21-b022-59fc669b0914}.'),
-  certificateStoreName: z.string().min(1).optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
-  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('netsh parameters by name, e.g. { "clientcertnegotiation": true }.'),
-};
+/**
+ * add and update: the key's shape and whether a certificate is given depend on the kind, so the
+ * params are one object per kind (a discriminated union): the document says what each kind takes
+ * and a wrong key or a hash for CCS fails as -32602 naming the field.
+ */
+function mappingChangeParams() {
+  const certificate = { certificateHash: ThumbprintSchema, appId: AppIdSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).') };
+  const noCertificate = (kind: string) => ({
+    certificateHash: z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional(),
+    appId: AppIdSchema,
+    certificateStoreName: z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional(),
+  });
+  const form = <K extends MappingKind>(kind: K, rest: typeof certificate | ReturnType<typeof noCertificate>) =>
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal(kind).describe('ipport (IP:port), hostnameport (SNI), ccs (Central Certificate Store port) or scopedccs.'), key: mappingKeySchema(kind), ...rest, options: SslOptionsSchema.optional() }).strict();
+  return z.discriminatedUnion('kind', [form('ipport', certificate), form('hostnameport', certificate), form('ccs', noCertificate('ccs')), form('scopedccs', noCertificate('scopedccs'))]);
+}
 
 export const SslCertAdd = defineMethod({
   method: 'sslcert/add',
   summary: 'Add an SSL certificate mapping (netsh http add sslcert).',
   changes: true,
-  params: z.object(MappingChangeParams).strict(),
+  params: mappingChangeParams(),
   result: ChangeResultSchema,
 });
 
@@ -80,7 +87,7 @@ export const SslCertUpdate = defineMethod({
   method: 'sslcert/update',
   summary: 'Update an SSL certificate mapping (netsh http update sslcert).',
   changes: true,
-  params: z.object(MappingChangeParams).strict(),
+  params: mappingChangeParams(),
   result: ChangeResultSchema,
 });
 
@@ -88,13 +95,11 @@ export const SslCertDelete = defineMethod({
   method: 'sslcert/delete',
   summary: 'Delete an SSL certificate mapping (netsh http delete sslcert).',
   changes: true,
-  params: z
-    .object({
-      ...WithSource,
-      ...WhatIf,
-      kind: MappingKindSchema.describe('ipport, hostnameport, ccs or scopedccs.'),
-      key: z.string().min(1).describe('0.0.0.0:443, [::]:443, www.contoso.com:443, or 443 for ccs.'),
-    })
-    .strict(),
+  params: z.discriminatedUnion('kind', [
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ipport').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('ipport') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('hostnameport').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('hostnameport') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ccs').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('ccs') }).strict(),
+    z.object({ ...WithSource, ...WhatIf, kind: z.literal('scopedccs').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('scopedccs') }).strict(),
+  ]),
   result: ChangeResultSchema,
 });

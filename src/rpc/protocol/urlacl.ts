@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, WhatIf, WithSource } from './common.js';
+import { AccountNameSchema, ChangeResultSchema, SddlSchema, UrlPrefixSchema, WhatIf, WithSource } from './common.js';
 import { UnplacedLineSchema } from './sslcert.js';
 
 export const UrlAclUserSchema = z.object({ user: z.string(), listen: z.boolean(), delegate: z.boolean() });
@@ -27,22 +27,41 @@ export const UrlAclList = defineMethod({
     .loose(),
 });
 
+const UrlAclUserInputSchema = z
+  .object({
+    user: AccountNameSchema,
+    listen: z.boolean().optional().describe('May register URLs under the prefix (default true).'),
+    delegate: z.boolean().optional().describe('May delegate the prefix to other accounts (default false).'),
+  })
+  .strict()
+  .superRefine((user, context) => {
+    if (user.listen === false && !user.delegate) context.addIssue({ code: 'custom', message: 'grants nothing: set listen or delegate', path: ['listen'] });
+  });
+
 export const UrlAclAdd = defineMethod({
   method: 'urlacl/add',
-  summary: 'Reserve a URL prefix (netsh http add urlacl).',
+  summary: 'Reserve a URL prefix (netsh http add urlacl) for one user, or for the accounts of an SDDL.',
   changes: true,
   params: z
     .object({
       ...WithSource,
       ...WhatIf,
-      url: z.string().min(1).describe('Full URL prefix with port and trailing slash, e.g. http://+:8080/.'),
+      url: UrlPrefixSchema.describe('Full URL prefix with port and trailing slash, e.g. http://+:8080/.'),
       users: z
-        .array(z.object({ user: z.string().min(1), listen: z.boolean().optional(), delegate: z.boolean().optional() }))
+        .array(UrlAclUserInputSchema)
+        .min(1, 'give one user, or leave users out and give an SDDL')
+        .max(1, 'netsh add urlacl takes one user; give several users as one SDDL (e.g. D:(A;;GX;;;BU)(A;;GX;;;LS))')
         .optional()
-        .describe('Users and their rights (listen defaults to true); or give sddl.'),
-      sddl: z.string().min(1).optional().describe('The security descriptor in SDDL, instead of users.'),
+        .describe('Exactly one user; give users or sddl, not both.'),
+      sddl: SddlSchema.optional().describe('The whole access list as SDDL; give users or sddl, not both.'),
     })
-    .strict(),
+    .strict()
+    .superRefine((params, context) => {
+      if (params.users !== undefined && params.sddl !== undefined) context.addIssue({ code: 'custom', message: 'give either users or an SDDL, not both', path: ['sddl'] });
+      if (params.users === undefined && params.sddl === undefined) context.addIssue({ code: 'custom', message: 'give one user (with listen/delegate) or an SDDL', path: ['users'] });
+    })
+    // Each branch names its property as well as requiring it, which strict JSON Schema validators ask.
+    .meta({ oneOf: [{ properties: { users: {} }, required: ['users'] }, { properties: { sddl: {} }, required: ['sddl'] }] }),
   result: ChangeResultSchema,
 });
 
@@ -50,6 +69,6 @@ export const UrlAclDelete = defineMethod({
   method: 'urlacl/delete',
   summary: 'Delete a URL reservation (netsh http delete urlacl).',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, url: z.string().min(1).describe('The reserved URL prefix, as netsh shows it.') }).strict(),
+  params: z.object({ ...WithSource, ...WhatIf, url: UrlPrefixSchema.describe('The reserved URL prefix, as netsh shows it.') }).strict(),
   result: ChangeResultSchema,
 });
