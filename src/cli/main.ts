@@ -2,6 +2,7 @@ import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
 import { runWorker } from '../rpc/server.js';
+import { defaultFrameLimits } from '../rpc/frame-scanner.js';
 import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
@@ -17,6 +18,15 @@ const globalOptions: CliOption[] = [
   { field: 'json', flag: 'json', type: 'boolean', required: false, description: 'Print the method\'s result as JSON.' },
   { field: 'debug', flag: 'debug', type: 'boolean', required: false, description: 'Print stack traces on failure.' },
   { field: 'help', flag: 'help', type: 'boolean', required: false },
+];
+const serveOptions: CliOption[] = [
+  {
+    field: 'maxMessageBytes',
+    flag: 'max-message-bytes',
+    type: 'number',
+    required: false,
+    description: `The largest JSON-RPC message body accepted (default ${defaultFrameLimits.maxMessageBytes}).`,
+  },
 ];
 const notParams = new Set(['source', 'progressToken']);
 
@@ -38,8 +48,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     if (argv[0] === 'serve') {
-      const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...globalOptions], sourceAliases);
-      await runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) });
+      const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...serveOptions, ...globalOptions], sourceAliases);
+      await runWorker({ dispatch: createDispatcher(implementations, pickSource(values)), limits: frameLimits(values.maxMessageBytes) });
       return 0;
     }
     const found = findCommand(argv);
@@ -63,6 +73,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+function frameLimits(maxMessageBytes: unknown) {
+  if (maxMessageBytes === undefined) return defaultFrameLimits;
+  if (typeof maxMessageBytes !== 'number' || !Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1) {
+    throw usage(`--max-message-bytes must be a positive whole number of bytes, not '${String(maxMessageBytes)}'`);
+  }
+  return { ...defaultFrameLimits, maxMessageBytes };
 }
 
 /** The source options, checked by the same schema as a request's `source`. */

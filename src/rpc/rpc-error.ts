@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCatalog, isHttpApiError } from '../errors.js';
+import { capMessage } from './quote-input.js';
 
 /** JSON-RPC's own codes (the reserved range); application codes come from src/errors.ts. */
 export const RpcErrorCode = {
@@ -25,8 +26,9 @@ export class RpcError extends Error {
 
 export function invalidParams(method: string, error: z.ZodError): RpcError {
   const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(params)',
-    message: issue.message,
+    // zod repeats unknown keys whole; a client can make them any length.
+    path: capMessage(issue.path.map(String).join('.') || '(params)'),
+    message: capMessage(issue.message),
     code: issue.code,
   }));
   const first = issues[0];
