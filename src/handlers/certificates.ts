@@ -1,18 +1,20 @@
 import { checkCertificatePresent } from '../changes/certificate-presence.js';
-import { readCertificates } from '../certs/read-certificates.js';
+import { readCertificateSource } from '../certs/read-certificates.js';
 import { isHttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { replaceCertificate } from '../httpsys/replace-certificate.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
+import { certificateFileNote } from '../join/certificate-file-findings.js';
 import { CertificatesList, CertificatesReplace } from '../rpc/protocol/index.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { implement } from './handler.js';
 
-export const certificatesList = implement(CertificatesList, async (params, context) => ({
-  certificates: await readCertificates(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint }),
-}));
+export const certificatesList = implement(CertificatesList, async (params, context) => {
+  const { certificates, problems } = await readCertificateSource(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint });
+  return { certificates, notes: problems.map(certificateFileNote) };
+});
 
 export const certificatesReplace = implement(CertificatesReplace, async (params, context) => {
   const httpSys = context.source.httpSys();

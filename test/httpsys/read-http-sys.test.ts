@@ -25,8 +25,10 @@ describe('reading captures', () => {
     const read = await readSslMappings({ kind: 'capture', sslcertFile: file });
     expect(read.format).toBe('text');
     expect(read.mappings.map((mapping) => mapping.key)).toEqual(['sts.margiestravel.com:443']);
-    expect(read.notes).toEqual([`read the capture ${file} (UTF-8)`, '1 line(s) are not part of any mapping (see unplaced)']);
-    expect(read.unplaced).toEqual([{ line: 1, text: readCapture('sslcert-en-2012r2-hostname-01.txt').split('\n')[0] }]);
+    const firstLine = readCapture('sslcert-en-2012r2-hostname-01.txt').split('\n')[0]!;
+    expect(read.notes).toEqual([`read the capture ${file} (UTF-8)`, `1 line(s) are not part of any mapping; it: 1: ${JSON.stringify(firstLine)}`]);
+    expect(read.unplaced).toEqual([{ line: 1, text: firstLine }]);
+    expect(read.unplacedCount).toBe(1);
   });
 
   it('reads a capture PowerShell 5 wrote (UTF-16LE with BOM, CRLF)', async () => {
