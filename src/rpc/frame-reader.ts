@@ -48,8 +48,15 @@ export class FrameReader extends AbstractMessageReader implements MessageReader 
       },
       this.limits,
     );
-    const onData = (chunk: Buffer) => scanner.push(chunk);
+    // Unref'd: a frame left incomplete when the input closes must not keep the process alive.
+    let idle: NodeJS.Timeout | undefined;
+    const onData = (chunk: Buffer) => {
+      clearTimeout(idle);
+      scanner.push(chunk);
+      if (scanner.partial) idle = setTimeout(() => scanner.abandonPartial(), this.limits.partialFrameTimeoutMs).unref();
+    };
     const onClose = () => {
+      clearTimeout(idle);
       if (this.closed) return;
       this.closed = true;
       this.fireClose();
@@ -58,6 +65,7 @@ export class FrameReader extends AbstractMessageReader implements MessageReader 
     this.input.on('data', onData).on('end', onClose).on('close', onClose).on('error', onError);
     return {
       dispose: () => {
+        clearTimeout(idle);
         this.input.off('data', onData).off('end', onClose).off('close', onClose).off('error', onError);
       },
     };

@@ -6,9 +6,11 @@ export interface FrameLimits {
   maxHeaderBytes: number;
   /** The largest Content-Length accepted; a larger body is skipped, never buffered. */
   maxMessageBytes: number;
+  /** How long a started frame may wait for its next byte before it is given up as broken. */
+  partialFrameTimeoutMs: number;
 }
 
-export const defaultFrameLimits: FrameLimits = { maxHeaderBytes: 8 * 1024, maxMessageBytes: 32 * 1024 * 1024 };
+export const defaultFrameLimits: FrameLimits = { maxHeaderBytes: 8 * 1024, maxMessageBytes: 32 * 1024 * 1024, partialFrameTimeoutMs: 2_000 };
 
 export interface FrameSink {
   /** A complete body; returns why it is not JSON, if it is not (the scanner then looks for the next frame inside it). */
@@ -57,6 +59,29 @@ export class FrameScanner {
         this.head = this.head.length === 0 ? rest : Buffer.concat([this.head, rest]);
         rest = this.mode === 'resync' ? this.resync() : this.readHeader();
       }
+    }
+  }
+
+  /** A frame has started and waits for more bytes (a header without its empty line, or a body short of its length). */
+  get partial(): boolean {
+    return (this.mode === 'header' && this.head.length > 0) || this.mode === 'body';
+  }
+
+  /**
+   * Gives up the frame that stopped arriving: a Content-Length larger than the body sent, or a
+   * header never ended, would otherwise leave a client that waits for the answer waiting for
+   * good. The bytes after its first are searched for the next frame as usual.
+   */
+  abandonPartial(): void {
+    if (this.mode === 'body') {
+      this.report(`the frame ended ${this.expected - this.bodyLength} bytes short of its Content-Length of ${this.expected} (nothing more arrived within ${this.limits.partialFrameTimeoutMs} ms)`);
+      const rest = Buffer.concat([this.header.subarray(1), ...this.bodyChunks]);
+      this.bodyChunks = [];
+      this.mode = 'resync';
+      this.push(rest);
+    } else if (this.mode === 'header' && this.head.length > 0) {
+      const rest = this.fail(`the frame header has no end (an empty line); nothing more arrived within ${this.limits.partialFrameTimeoutMs} ms`, 1, this.searchedTo);
+      if (rest) this.push(rest);
     }
   }
 

@@ -78,6 +78,27 @@ describe('a broken frame is answered once and the next request is served', () =>
   });
 });
 
+describe('a client that waits for the answer to a broken frame before sending more', () => {
+  const good = body('y');
+  const stalled: [string, Buffer][] = [
+    ['Content-Length one byte long', ascii(`Content-Length: ${good.length + 1}\r\n\r\n${good}`)],
+    ['a header without end', ascii(`Content-Length: ${good.length}\r\n`)],
+  ];
+
+  it.each(stalled)('%s is answered once nothing more arrives for 2 s, and the next request is served', async (name, bad) => {
+    const started = Date.now();
+    worker.write(bad);
+    const [refused] = await worker.read(1, 5_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(refused).toMatchObject({ id: null, error: { code: -32700 } });
+    expect(refused!.error!.message).toContain('nothing more arrived within 2000 ms');
+    worker.write(request(`after stalled ${name}`));
+    const { before, answer } = await readUntil(`after stalled ${name}`);
+    expect(before).toEqual([]);
+    expect(answer.result).toBeDefined();
+  });
+});
+
 describe('limits', () => {
   it('refuses a header of 2 MB without end at once, without waiting for the end, and serves the next request', async () => {
     const started = Date.now();
