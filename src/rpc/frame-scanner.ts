@@ -22,7 +22,9 @@ export interface FrameSink {
 const HeaderEnd = Buffer.from('\r\n\r\n', 'ascii');
 const Markers = [Buffer.from('Content-Length:', 'ascii'), Buffer.from('content-length:', 'ascii')];
 const MarkerLength = Markers[0]!.length;
-const HeaderLine = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([\x20-\x7e]*?)[ \t]*$/;
+// Name and value checked apart, so that no pattern can backtrack over a long line.
+const HeaderLine = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):(.*)$/s;
+const HeaderValue = /^[\x20-\x7e\t]*$/;
 
 /**
  * Content-Length framing that survives every framing error. A broken frame (bad or missing
@@ -103,10 +105,10 @@ export class FrameScanner {
     let length: string | undefined;
     for (const line of header.subarray(0, end).toString('latin1').split('\r\n')) {
       const match = HeaderLine.exec(line);
-      if (!match) return this.fail(`invalid frame header line ${quoteInput(line, 80)} (headers are "Name: value" lines ending in CRLF)`, 1, end);
+      if (!match || !HeaderValue.test(match[2]!)) return this.fail(`invalid frame header line ${quoteInput(line, 80)} (headers are "Name: value" lines ending in CRLF)`, 1, end);
       if (match[1]!.toLowerCase() !== 'content-length') continue;
       if (length !== undefined) return this.fail('the frame header has more than one Content-Length', 1, end);
-      length = match[2]!;
+      length = match[2]!.trim();
     }
     if (length === undefined) return this.fail('the frame header has no Content-Length', 1, end);
     if (!/^\d+$/.test(length)) return this.fail(`Content-Length ${quoteInput(length, 40)} is not a non-negative decimal integer`, 1, end);

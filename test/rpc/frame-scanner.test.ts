@@ -77,4 +77,12 @@ describe('FrameScanner', () => {
     expect(events.at(-1)).toEqual({ body: good(9) });
     expect(events.filter((event) => 'error' in event && event.answered)).toHaveLength(1);
   });
+
+  it('checks header lines without backtracking: 1,000 lines of 8 KB of blanks and a control character', () => {
+    const bad = Buffer.from(`X:${' '.repeat(8000)}\x01\r\n\r\n`, 'latin1');
+    const started = performance.now();
+    const events = scan([...Array.from({ length: 1000 }, () => bad), Buffer.from(frame(good(10)))]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(events.at(-1)).toEqual({ body: good(10) });
+  });
 });
