@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { HttpApiError } from '../errors.js';
+import { HttpApiError, isHttpApiError } from '../errors.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
+import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
@@ -17,13 +18,26 @@ import { sameStore, storeName } from './store-name.js';
  * when keys are there but none matches; otherwise what certs/keys.json (written by snapshot
  * export) records, and unknown (null) without a record, never "no" by default.
  * A store holds a certificate once: a second copy only adds whether a key was found.
+ * A file that cannot be read or parsed is one problem about that file, not a failure of the
+ * whole store: the rest is still listed (a certificate whose NAME.key is bad, without its key).
  *
  * Files are read synchronously: a store is hundreds to thousands of small files, and each
  * fs/promises read is four thread-pool round trips (open, stat, read, close), which made the
  * reads cost ten times the parsing when done one after the other (bench/run.mjs). The parsing
  * that follows is synchronous anyway.
  */
-export async function readCertificateDirectory(dir: string, store?: string): Promise<CertificateInfo[]> {
+export interface CertificateFileProblem {
+  file: string;
+  store: string;
+  message: string;
+}
+
+export interface CertificateDirectory {
+  certificates: CertificateInfo[];
+  problems: CertificateFileProblem[];
+}
+
+export async function readCertificateDirectory(dir: string, store?: string): Promise<CertificateDirectory> {
   const entries = list(dir);
   const recorded = readKeyManifest(dir);
   const stores = new Map<string, { name: string; folders: string[] }>();
@@ -37,12 +51,13 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
   for (const entry of entries) if (entry.isDirectory()) addFolder(storeName(entry.name), path.join(dir, entry.name));
 
   const certificates: CertificateInfo[] = [];
+  const problems: CertificateFileProblem[] = [];
   const ordered = [...stores.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   for (const { name, folders } of ordered) {
     if (store !== undefined && !sameStore(store, name)) continue;
     const byThumbprint = new Map<string, CertificateInfo>();
     for (const folder of folders) {
-      for (const certificate of readFolder(folder, name)) {
+      for (const certificate of readFolder(folder, name, problems)) {
         const first = byThumbprint.get(certificate.thumbprint);
         if (!first) byThumbprint.set(certificate.thumbprint, certificate);
         else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
@@ -51,32 +66,57 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
     for (const certificate of byThumbprint.values()) certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
     certificates.push(...byThumbprint.values());
   }
-  return certificates;
+  return { certificates, problems };
 }
 
 // Parsing a certificate and checking its key costs about a millisecond (OpenSSL's key
 // decoder); a worker asked again re-reads only the files that changed.
 const parsedFiles = new FileIdentityCache<CertificateInfo[]>(50_000);
 
-function readFolder(folder: string, store: string): CertificateInfo[] {
+function readFolder(folder: string, store: string, problems: CertificateFileProblem[]): CertificateInfo[] {
   const files = list(folder).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
   const keyFiles = new Map(files.filter((name) => name.toLowerCase().endsWith('.key')).map((name) => [name.slice(0, -4).toLowerCase(), name]));
   const certificates: CertificateInfo[] = [];
   for (const name of files) {
     const file = path.join(folder, name);
-    if (isPkcs12File(name)) throw pkcs12Refusal(file);
+    if (isPkcs12File(name)) {
+      problems.push(problemOf(pkcs12Refusal(file), store));
+      continue;
+    }
     const extension = path.extname(name).toLowerCase();
     if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
     const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
     const keyPath = keyName ? path.join(folder, keyName) : undefined;
-    const described = parsedFiles.getSync(`${store}\0${file}\0${keyPath ?? ''}`, keyPath ? [file, keyPath] : [file], () => {
-      const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
-      return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
-    });
+    const describe = (keyPath: string | undefined) =>
+      parsedFiles.getSync(`${store}\0${file}\0${keyPath ?? ''}`, keyPath ? [file, keyPath] : [file], () => {
+        const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
+        return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
+      });
+    let described: CertificateInfo[];
+    try {
+      described = describe(keyPath);
+    } catch (error) {
+      const problem = problemOf(error, store);
+      problems.push(problem);
+      // A bad key file leaves the certificate itself readable: listed, without a key.
+      if (keyPath === undefined || problem.file !== keyPath) continue;
+      try {
+        described = describe(undefined);
+      } catch (again) {
+        problems.push(problemOf(again, store));
+        continue;
+      }
+    }
     // Copies: readCertificateDirectory sets hasPrivateKey on the first of duplicates.
     for (const certificate of described) certificates.push({ ...certificate });
   }
   return certificates;
+}
+
+/** A file's failure as a problem; anything but a bad or unreadable file is a real failure. */
+function problemOf(error: unknown, store: string): CertificateFileProblem {
+  if (!isHttpApiError(error) || (error.id !== 'CERTIFICATE_INVALID' && error.id !== 'SOURCE_UNREADABLE')) throw error;
+  return { file: String(error.data.file ?? error.data.path), store, message: error.message };
 }
 
 function list(dir: string) {
@@ -90,12 +130,12 @@ function list(dir: string) {
 
 function read(file: string): Buffer {
   try {
-    return readFileSync(file);
+    return readSourceFileSync(file, 'certificate').bytes;
   } catch (error) {
     throw unreadable(file, error);
   }
 }
 
 function unreadable(where: string, error: unknown): HttpApiError {
-  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the certificate folder or file ${where}: ${(error as Error).message}.`, { path: where });
+  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the certificate folder or file ${where}: ${whyUnreadable(error).why}.`, { path: where });
 }

@@ -1,6 +1,6 @@
 import type { CertificateSource } from '../source/resolve-source.js';
 import type { CertificateInfo } from './certificate-info.js';
-import { readCertificateDirectory } from './directory-store.js';
+import { readCertificateDirectory, type CertificateDirectory } from './directory-store.js';
 import { sameStore } from './store-name.js';
 import { DefaultWindowsStores, readWindowsStores, type PowerShellRunner } from './windows-store.js';
 
@@ -13,15 +13,22 @@ export interface CertificateFilter {
 
 /**
  * The certificates a source knows: a snapshot's certs/ folder, or on Windows the
- * LocalMachine stores (MY and WebHosting, or the one the filter names).
+ * LocalMachine stores (MY and WebHosting, or the one the filter names), and the files of a
+ * folder that could not be read (each a problem of its own; the rest is still read).
  */
-export async function readCertificates(source: CertificateSource, filter: CertificateFilter = {}, runPowerShell?: PowerShellRunner): Promise<CertificateInfo[]> {
+export async function readCertificateSource(source: CertificateSource, filter: CertificateFilter = {}, runPowerShell?: PowerShellRunner): Promise<CertificateDirectory> {
   const all =
     source.kind === 'directory'
       ? await readCertificateDirectory(source.path, filter.store)
-      : await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, runPowerShell);
+      : { certificates: await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, runPowerShell), problems: [] };
   const thumbprint = filter.thumbprint?.replace(/\s/g, '').toUpperCase();
-  return all.filter(
+  const certificates = all.certificates.filter(
     (certificate) => (filter.store === undefined || sameStore(filter.store, certificate.store)) && (thumbprint === undefined || certificate.thumbprint === thumbprint),
   );
+  return { certificates, problems: all.problems };
+}
+
+/** The certificates alone, for a question about one of them. */
+export async function readCertificates(source: CertificateSource, filter: CertificateFilter = {}, runPowerShell?: PowerShellRunner): Promise<CertificateInfo[]> {
+  return (await readCertificateSource(source, filter, runPowerShell)).certificates;
 }

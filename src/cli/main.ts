@@ -3,6 +3,7 @@ import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
 import { runWorker } from '../rpc/server.js';
+import { defaultFrameLimits } from '../rpc/frame-scanner.js';
 import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
@@ -21,6 +22,15 @@ const globalOptions: CliOption[] = [
   { field: 'wide', flag: 'wide', type: 'boolean', required: false, description: 'Do not fit tables and text to the terminal\'s width.' },
   { field: 'debug', flag: 'debug', type: 'boolean', required: false, description: 'Print stack traces on failure.' },
   { field: 'help', flag: 'help', type: 'boolean', required: false, description: 'Show this help (also -h).' },
+];
+const serveOptions: CliOption[] = [
+  {
+    field: 'maxMessageBytes',
+    flag: 'max-message-bytes',
+    type: 'number',
+    required: false,
+    description: `The largest JSON-RPC message body accepted (default ${defaultFrameLimits.maxMessageBytes}).`,
+  },
 ];
 const notParams = new Set(['source', 'progressToken']);
 
@@ -45,16 +55,19 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
       return 0;
     }
     if (argv[0] === 'serve') {
-      const serveOptions = globalOptions.filter((option) => option.field === 'debug' || option.field === 'help');
-      const { values, positionals } = parseArgs(argv.slice(1), [...sourceOptions, ...serveOptions], sourceAliases);
+      const serveFlags = [...serveOptions, ...globalOptions.filter((option) => option.field === 'debug' || option.field === 'help')];
+      const { values, positionals } = parseArgs(argv.slice(1), [...sourceOptions, ...serveFlags], sourceAliases);
       if (values.help) {
-        io.stdout(wrapText(serveHelp(serveOptions), io.columns));
+        io.stdout(wrapText(serveHelp(serveFlags), io.columns));
         return 0;
       }
       if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0]}'`);
       // The transport ends on the input's 'close', which Node never emits for a stdin that is a
       // file (`serve < /dev/null`: fd 0 is not auto-closed); 'end' is the input closing either way.
-      await Promise.race([runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) }), once(process.stdin, 'end')]);
+      await Promise.race([
+        runWorker({ dispatch: createDispatcher(implementations, pickSource(values)), limits: frameLimits(values.maxMessageBytes as number | undefined) }),
+        once(process.stdin, 'end'),
+      ]);
       return 0;
     }
     const found = findCommand(argv);
@@ -85,6 +98,14 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+function frameLimits(maxMessageBytes: unknown) {
+  if (maxMessageBytes === undefined) return defaultFrameLimits;
+  if (typeof maxMessageBytes !== 'number' || !Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1) {
+    throw usage(`--max-message-bytes must be a positive whole number of bytes, not '${String(maxMessageBytes)}'`);
+  }
+  return { ...defaultFrameLimits, maxMessageBytes };
 }
 
 /** The source options, checked by the same schema as a request's `source`. */

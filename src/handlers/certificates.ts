@@ -1,18 +1,19 @@
 import { checkCertificatePresent } from '../changes/certificate-presence.js';
-import { readCertificates } from '../certs/read-certificates.js';
+import { readCertificateSource, readCertificates } from '../certs/read-certificates.js';
 import { isHttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { replaceCertificate } from '../httpsys/replace-certificate.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
+import { certificateFileNote } from '../join/certificate-file-findings.js';
 import { CertificatesList, CertificatesReplace } from '../rpc/protocol/index.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement } from './handler.js';
 
 export const certificatesList = implement(CertificatesList, async (params, context) => {
-  const certificates = await readCertificates(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint });
+  const { certificates, problems } = await readCertificateSource(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint });
   const thumbprint = params.thumbprint;
   // A thumbprint names one certificate: it exists, or NOT_FOUND says which are near; a store alone only filters.
   if (thumbprint !== undefined && certificates.length === 0) {
@@ -20,7 +21,7 @@ export const certificatesList = implement(CertificatesList, async (params, conte
     const where = params.store === undefined ? 'the certificate stores' : `the store ${params.store}`;
     throw notFoundError('certificate with thumbprint', thumbprint, where, inStore.map((certificate) => certificate.thumbprint), { thumbprint, store: params.store ?? null });
   }
-  return { certificates };
+  return { certificates, notes: problems.map(certificateFileNote) };
 });
 
 export const certificatesReplace = implement(CertificatesReplace, async (params, context) => {

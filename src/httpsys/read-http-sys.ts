@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
 import type { HttpSysSource } from '../source/resolve-source.js';
 import { decodeCaptureFile } from './decode-console-output.js';
+import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 import { netshRunError, runFailed } from './netsh-error.js';
 import { parseSslcertJson } from './parse-sslcert-json.js';
 import { parseSslcertText } from './parse-sslcert-text.js';
@@ -9,6 +9,7 @@ import { parseUrlaclText } from './parse-urlacl-text.js';
 import { describeCommand, runNetsh } from './run-netsh.js';
 import type { SslMapping } from './ssl-mapping.js';
 import type { UnplacedLine } from './text-lines.js';
+import { reportUnplaced } from './unplaced-lines.js';
 import type { UrlReservation } from './url-reservation.js';
 
 export interface SslMappingsRead {
@@ -17,7 +18,9 @@ export interface SslMappingsRead {
   format: 'text' | 'json';
   /** Where the data came from, which format and why, and anything odd on the way. */
   notes: string[];
+  /** The first few lines that are part of nothing (see unplaced-lines.ts), and how many there are. */
   unplaced: UnplacedLine[];
+  unplacedCount: number;
 }
 
 export interface UrlReservationsRead {
@@ -25,7 +28,9 @@ export interface UrlReservationsRead {
   /** `show urlacl` has no JSON form. */
   format: 'text';
   notes: string[];
+  /** The first few lines that are part of nothing (see unplaced-lines.ts), and how many there are. */
   unplaced: UnplacedLine[];
+  unplacedCount: number;
 }
 
 interface ReadOptions {
@@ -46,7 +51,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
       const json = parseSslcertJson(text);
       if (json.ok) {
         const optionless = withoutOptions(json.mappings) ? ['its bindings carry no options: only key, hash, app id and store are known'] : [];
-        return { mappings: json.mappings, format: 'json', notes: [...notes, 'the capture is `show sslcert json=enable` output', ...optionless, ...json.notes], unplaced: [] };
+        return { mappings: json.mappings, format: 'json', notes: [...notes, 'the capture is `show sslcert json=enable` output', ...optionless, ...json.notes], unplaced: [], unplacedCount: 0 };
       }
       notes.push(`the capture starts like JSON but ${json.reason}; read as text`);
     }
@@ -65,7 +70,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
       const json = parseSslcertJson(jsonRun.output);
       if (json.ok && !withoutOptions(json.mappings)) {
         formatByNetsh.set(source.path, { format: 'json', reason: `${describeCommand(source.path, jsonArgv)} works and carries options` });
-        return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [] };
+        return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [], unplacedCount: 0 };
       }
       // An update must carry every option over (docs/domain.md §8): JSON without them is not enough.
       const why = json.ok ? 'its bindings carry no options' : `this version cannot read it as JSON: ${json.reason}`;
@@ -107,8 +112,9 @@ function withoutOptions(mappings: readonly SslMapping[]): boolean {
 function fromText(text: string, notes: string[], origin: OutputOrigin): SslMappingsRead {
   const parsed = parseSslcertText(text);
   if (parsed.mappings.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show sslcert', origin);
-  if (parsed.unplaced.length > 0) notes.push(`${parsed.unplaced.length} line(s) are not part of any mapping (see unplaced)`);
-  return { mappings: parsed.mappings, format: 'text', notes, unplaced: parsed.unplaced };
+  const { note, ...unplaced } = reportUnplaced(parsed.unplaced, 'mapping');
+  if (note) notes.push(note);
+  return { mappings: parsed.mappings, format: 'text', notes, ...unplaced };
 }
 
 /** URL reservations from a capture file or from `netsh http show urlacl`. */
@@ -133,8 +139,9 @@ export async function readUrlReservations(source: HttpSysSource, options: ReadOp
   }
   const parsed = parseUrlaclText(text);
   if (parsed.reservations.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show urlacl', origin);
-  if (parsed.unplaced.length > 0) notes.push(`${parsed.unplaced.length} line(s) are not part of any reservation (see unplaced)`);
-  return { reservations: parsed.reservations, format: 'text', notes, unplaced: parsed.unplaced };
+  const { note, ...unplaced } = reportUnplaced(parsed.unplaced, 'reservation');
+  if (note) notes.push(note);
+  return { reservations: parsed.reservations, format: 'text', notes, ...unplaced };
 }
 
 type OutputOrigin = { file: string; option: string } | { command: string };
@@ -163,10 +170,9 @@ function captureFile(file: string | undefined, command: string, option: string):
 
 async function readCapture(file: string, option: string) {
   try {
-    return decodeCaptureFile(await readFile(file));
+    return decodeCaptureFile((await readSourceFile(file, 'capture')).bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new HttpApiError('SOURCE_UNREADABLE', `Cannot read the capture ${file} (${option}): ${why}.`, { file, code: code ?? null }, { cause: error });
+    const { code, why } = whyUnreadable(error);
+    throw new HttpApiError('SOURCE_UNREADABLE', `Cannot read the capture ${file} (${option}): ${code === 'ENOENT' ? 'no such file' : why}.`, { file, code }, { cause: error });
   }
 }

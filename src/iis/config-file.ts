@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
+import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 
 /** What a file was when it was read: a change to any of these means someone else wrote it. */
 export interface ConfigFileIdentity {
@@ -27,18 +27,11 @@ export function identityOf(bytes: Buffer, mtimeMs: number): ConfigFileIdentity {
  */
 export async function readConfigFile(file: string): Promise<ConfigFileBytes> {
   for (let attempt = 1; ; attempt++) {
-    const handle = await open(file, 'r').catch((error: unknown) => {
+    const { bytes, stats, changedWhileRead } = await readSourceFile(file, 'configuration').catch((error: unknown) => {
       throw unreadable(file, error);
     });
-    try {
-      const before = await handle.stat();
-      const bytes = await handle.readFile();
-      const after = await handle.stat();
-      if (before.mtimeMs === after.mtimeMs && bytes.length === after.size) return { file, bytes, identity: identityOf(bytes, after.mtimeMs), mode: after.mode & 0o7777 };
-      if (attempt === 2) throw changedOnDisk(file, 'it kept changing while it was read');
-    } finally {
-      await handle.close();
-    }
+    if (!changedWhileRead) return { file, bytes, identity: identityOf(bytes, stats.mtimeMs), mode: stats.mode & 0o7777 };
+    if (attempt === 2) throw changedOnDisk(file, 'it kept changing while it was read');
   }
 }
 
@@ -81,7 +74,7 @@ export function changedOnDisk(file: string, what: string, data: Record<string, u
 }
 
 function unreadable(file: string, error: unknown): HttpApiError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (the live IIS configuration can only be changed elevated)' : (error as Error).message;
-  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${file}: ${why}.`, { file, code: code ?? null });
+  const { code, why: generic } = whyUnreadable(error);
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied (the live IIS configuration can only be changed elevated)' : generic;
+  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${file}: ${why}.`, { file, code });
 }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
+import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 import { configFindings } from './config-findings.js';
 import { ConfigFault, configInvalid, lineAt, linesAt } from './config-error.js';
 import { detectConfigKind } from './config-kind.js';
@@ -41,7 +41,7 @@ export async function readApplicationHostConfig(location: ConfigLocation): Promi
   const file = location.path;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    ({ bytes } = await readSourceFile(file, 'configuration'));
   } catch (error) {
     throw unreadable(location, error);
   }
@@ -91,16 +91,12 @@ function addLines(text: string, scan: DocumentScan, sites: IisConfig['sites']): 
 }
 
 function unreadable(location: ConfigLocation, error: unknown): HttpApiError {
-  const code = (error as NodeJS.ErrnoException).code;
+  const { code, why: generic } = whyUnreadable(error);
   const why =
-    code === 'ENOENT'
-      ? location.origin === 'iis-express'
-        ? 'there is no such file (IIS Express creates it the first time it runs for this user)'
-        : 'there is no such file'
-      : code === 'EISDIR'
-        ? 'it is a folder, not a file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied (the live IIS configuration can only be read elevated)'
-          : (error as Error).message;
-  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${location.path}: ${why}.`, { file: location.path, code: code ?? null });
+    code === 'ENOENT' && location.origin === 'iis-express'
+      ? 'there is no such file (IIS Express creates it the first time it runs for this user)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied (the live IIS configuration can only be read elevated)'
+        : generic;
+  return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${location.path}: ${why}.`, { file: location.path, code });
 }

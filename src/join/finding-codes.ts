@@ -26,6 +26,7 @@ export const FindingCodes = {
   CCS_NOT_CONFIGURED: 'error',
   SERVED_CERT_MISMATCH: 'error',
   ENDPOINT_UNREACHABLE: 'warning',
+  CERTIFICATE_INVALID: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FindingCodes;

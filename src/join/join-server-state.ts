@@ -30,6 +30,7 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     now: options.now,
     expiryDays: options.expiryDays,
   });
+  result.findings.push(...state.findings);
   if (!options.live) return result;
   // One at a time: a check is a single handshake, and serial checks keep a slow or
   // unreachable endpoint from flooding the server with connections.

@@ -1,4 +1,4 @@
-import { readCertificates } from '../certs/read-certificates.js';
+import { readCertificateSource } from '../certs/read-certificates.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { isHttpApiError } from '../errors.js';
 import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
@@ -6,6 +6,8 @@ import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
+import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
+import type { Finding } from './join-model.js';
 import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
 
 export interface ServerState {
@@ -17,6 +19,8 @@ export interface ServerState {
   reservations: UrlReservation[] | null;
   /** What was read from where, and what could not be. */
   notes: string[];
+  /** Problems of the sources themselves (a certificate file that cannot be read). */
+  findings: Finding[];
 }
 
 // A worker answers the same question again and again (a PowerShell loop calling a cmdlet):
@@ -46,10 +50,10 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   // request without leaving a read in flight.
   const httpSys = source.httpSys();
   const configRead = readConfig(source);
-  const [config, mappingsRead, certificates, reservationsRead] = await Promise.all([
+  const [config, mappingsRead, certificatesRead, reservationsRead] = await Promise.all([
     configRead,
     fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal })),
-    optional('certificate checks', () => readCertificates(source.certificates())),
+    optional('certificate checks', () => readCertificateSource(source.certificates())),
     configRead.then((read) =>
       read.configKind === 'iisexpress'
         ? optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal })))
@@ -57,9 +61,19 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     ),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
+  const certificates = certificatesRead?.certificates ?? null;
   const keyUnknown = certificates?.filter((certificate) => certificate.hasPrivateKey === null).length ?? 0;
   if (keyUnknown > 0) notes.push(`private key check skipped for ${keyUnknown} certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).`);
-  return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes };
+  const problems = certificatesRead?.problems ?? [];
+  notes.push(...problems.map(certificateFileNote));
+  return {
+    config,
+    mappings: mappingsRead.mappings,
+    certificates,
+    reservations: reservationsRead?.reservations ?? null,
+    notes,
+    findings: problems.map(certificateFileFinding),
+  };
 }
 
 function readConfig(source: ResolvedSource): Promise<IisConfig> {

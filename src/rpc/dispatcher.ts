@@ -2,6 +2,7 @@ import { Methods } from './protocol/index.js';
 import type { MethodDefinition } from './method.js';
 import { missingParams } from './param-fields.js';
 import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
+import { MaxQuotedInput, quoteInput } from './quote-input.js';
 import { HttpApiError } from '../errors.js';
 import type { HandlerContext, Implementation } from '../handlers/handler.js';
 import { mergeSourceSpecs, type SourceSpec } from '../source/source-spec.js';
@@ -28,7 +29,9 @@ export function createDispatcher(implementations: readonly Implementation[], def
   return async (method, params, options = {}) => {
     const definition = definitions.get(method);
     if (!definition) {
-      throw new RpcError(RpcErrorCode.MethodNotFound, `Unknown method '${method}'; server/info lists the methods.`, { method });
+      throw new RpcError(RpcErrorCode.MethodNotFound, `Unknown method ${quoteInput(method)}; server/info lists the methods.`, {
+        method: method.slice(0, MaxQuotedInput),
+      });
     }
     // StreamJsonRpc sends `"params": []` for a call without arguments: the same as none.
     const byName = Array.isArray(params) && params.length === 0 ? undefined : params;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCatalog, isHttpApiError } from '../errors.js';
+import { capMessage } from './quote-input.js';
 
 /** JSON-RPC's own codes (the reserved range); application codes come from src/errors.ts. */
 export const RpcErrorCode = {
@@ -24,11 +25,12 @@ export class RpcError extends Error {
 }
 
 export function invalidParams(method: string, error: z.ZodError, missing: readonly string[] = []): RpcError {
-  // An unknown field is named in the path like any other, so the message names it first.
+  // An unknown field is named in the path like any other, so the message names it first; zod
+  // repeats unknown keys whole and a client can make them any length, so both are capped.
   const issues = error.issues.flatMap((issue) =>
     (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]).map((path) => ({
-      path: path.map(String).join('.') || '(params)',
-      message: issue.code === 'unrecognized_keys' ? 'not a param of this method (or of this kind)' : issue.message,
+      path: capMessage(path.map(String).join('.') || '(params)'),
+      message: capMessage(issue.code === 'unrecognized_keys' ? 'not a param of this method (or of this kind)' : issue.message),
       code: issue.code,
     })),
   );

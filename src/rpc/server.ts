@@ -3,12 +3,14 @@ import {
   CancellationToken,
   ProgressType,
   ResponseError,
-  StreamMessageReader,
   StreamMessageWriter,
   createMessageConnection,
   type Logger,
 } from 'vscode-jsonrpc/node.js';
-import { InvalidFrameMethod, tolerantJsonDecoder, type InvalidFrame } from './framed-decoder.js';
+import { InvalidFrameMethod, isInvalidFrame } from './framed-decoder.js';
+import { FrameReader } from './frame-reader.js';
+import { defaultFrameLimits, type FrameLimits } from './frame-scanner.js';
+import { capMessage } from './quote-input.js';
 import type { Dispatch } from './dispatcher.js';
 import { RpcError } from './rpc-error.js';
 
@@ -17,17 +19,21 @@ export interface WorkerOptions {
   input?: Readable;
   output?: Writable;
   log?: (line: string) => void;
+  limits?: FrameLimits;
 }
 
 /**
  * The transport: JSON-RPC 2.0 with Content-Length framing over a pair of streams
  * (stdin/stdout by default). Resolves when the input closes.
  */
-export function runWorker({ dispatch, input = process.stdin, output = process.stdout, log = (line) => process.stderr.write(`${line}\n`) }: WorkerOptions): Promise<void> {
-  const reader = new StreamMessageReader(input, { contentTypeDecoder: tolerantJsonDecoder });
-  // Its partial-message timer re-arms forever while a frame is incomplete, so input that ends
-  // mid-frame would keep the process alive after stdin closes; nothing listens to it anyway.
-  reader.partialMessageTimeout = 0;
+export function runWorker({
+  dispatch,
+  input = process.stdin,
+  output = process.stdout,
+  log = (line) => process.stderr.write(`${line}\n`),
+  limits = defaultFrameLimits,
+}: WorkerOptions): Promise<void> {
+  const reader = new FrameReader(input, log, limits);
   const writer = new StreamMessageWriter(output);
   const logger: Logger = { error: log, warn: log, info: () => {}, log: () => {} };
   const connection = createMessageConnection(reader, writer, logger);
@@ -53,16 +59,19 @@ export function runWorker({ dispatch, input = process.stdin, output = process.st
         onProgress: (progressToken, value) => void connection.sendProgress(progress, progressToken, { kind: 'report', ...value }),
       }).catch((error: unknown) => {
         const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
-        throw new ResponseError(rpcError.code, rpcError.message, rpcError.data);
+        throw new ResponseError(rpcError.code, capMessage(rpcError.message, 1000), rpcError.data);
       }),
     ),
   );
 
-  connection.onNotification(InvalidFrameMethod, (frame: InvalidFrame) => {
-    log(`rejected frame: ${frame.message}`);
-    void inTurn(Promise.resolve()).then(() =>
-      writer.write({ jsonrpc: '2.0', id: frame.id, error: { code: frame.code, message: frame.message } } as never).catch(() => {}),
-    );
+  connection.onNotification(InvalidFrameMethod, (frame: unknown) => {
+    // A client may send this method too; answering it would let the wire forge a response.
+    if (!isInvalidFrame(frame)) {
+      log(`ignored frame: the notification ${InvalidFrameMethod} is internal`);
+      return;
+    }
+    const error = { code: frame.code, message: frame.message, ...(frame.data ? { data: frame.data } : {}) };
+    void inTurn(Promise.resolve()).then(() => writer.write({ jsonrpc: '2.0', id: frame.id, error } as never).catch(() => {}));
   });
 
   reader.onError((error) => log(`transport: ${error.message}`));

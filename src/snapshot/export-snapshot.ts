@@ -66,7 +66,7 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
       notes.push(`certs/ not written: ${(error as Error).message}`);
       return null;
     }
-    return certificateSource.kind === 'directory' ? certificatesOfFolder(certificateSource.path) : certificatesOfWindowsStores();
+    return certificateSource.kind === 'directory' ? certificatesOfFolder(certificateSource.path, notes) : certificatesOfWindowsStores();
   })();
 
   await mkdir(target, { recursive: true });
@@ -103,8 +103,10 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
  * A certificate folder's certificates, read as the snapshot reader reads them (so key presence
  * and the stores are the same), each written from the parsed certificate's DER.
  */
-async function certificatesOfFolder(folder: string): Promise<ExportedCertificate[]> {
-  const found = await readCertificateDirectory(folder);
+async function certificatesOfFolder(folder: string, notes: string[]): Promise<ExportedCertificate[]> {
+  const { certificates: found, problems } = await readCertificateDirectory(folder);
+  // A file the reader cannot take (a PFX, a damaged certificate) is left out and said, as a read says it.
+  notes.push(...problems.map((problem) => `${problem.file} not exported: ${problem.message}`));
   const derOfFile = new Map<string, Map<string, Buffer>>();
   return found.map((certificate) => {
     const file = certificate.file!;

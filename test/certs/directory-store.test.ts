@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCertificates } from '../../src/certs/read-certificates.js';
+import { readCertificateSource, readCertificates } from '../../src/certs/read-certificates.js';
 import { HttpApiError } from '../../src/errors.js';
 import { certsDir, demoDir, fixtureRows } from './fixture-table.js';
 
@@ -80,17 +80,29 @@ describe('stores in a snapshot folder', () => {
     expect(error.message).toContain('/nonexistent/certs');
   });
 
-  it('fails with CERTIFICATE_INVALID naming a file that is not a certificate', async () => {
-    const dir = folder({ 'MY/broken.cer': Buffer.from([0x30, 0x03, 0x02, 0x01]), 'MY/fine.pem': fixture('www-contoso.pem') });
-    const error = await failure(read(dir));
-    expect(error.id).toBe('CERTIFICATE_INVALID');
-    expect(error.message).toContain(path.join(dir, 'MY', 'broken.cer'));
+  it('skips a file that is not a certificate as one problem naming it, and reads the rest', async () => {
+    const dir = folder({ 'MY/broken.cer': Buffer.from([0x30, 0x03, 0x02, 0x01]), 'MY/empty.cer': Buffer.alloc(0), 'MY/fine.pem': fixture('www-contoso.pem') });
+    const { certificates, problems } = await readCertificateSource({ kind: 'directory', path: dir });
+    expect(certificates.map((certificate) => certificate.thumbprint)).toEqual([thumb('www-contoso.pem')]);
+    expect(problems.map((problem) => [problem.file, problem.store])).toEqual([
+      [path.join(dir, 'MY', 'broken.cer'), 'MY'],
+      [path.join(dir, 'MY', 'empty.cer'), 'MY'],
+    ]);
+    expect(problems[0]!.message).toContain('not a readable X.509 certificate');
   });
 
-  it('refuses PFX files with the command that converts them', async () => {
-    const error = await failure(read(folder({ 'MY/site.pfx': Buffer.from([0x30, 0x82]) })));
-    expect(error.id).toBe('CERTIFICATE_INVALID');
-    expect(error.message).toMatch(/PFX.*openssl pkcs12 -in/);
+  it('lists a certificate whose NAME.key is garbage with its key state unknown (null), and one problem naming the key file', async () => {
+    const dir = folder({ 'MY/site.pem': fixture('www-contoso.pem'), 'MY/site.key': 'this is not a key\n' });
+    const { certificates, problems } = await readCertificateSource({ kind: 'directory', path: dir });
+    expect(certificates.map((certificate) => [certificate.thumbprint, certificate.hasPrivateKey])).toEqual([[thumb('www-contoso.pem'), null]]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe(path.join(dir, 'MY', 'site.key'));
+  });
+
+  it('refuses PFX files with the command that converts them, as a problem of that file', async () => {
+    const { certificates, problems } = await readCertificateSource({ kind: 'directory', path: folder({ 'MY/site.pfx': Buffer.from([0x30, 0x82]) }) });
+    expect(certificates).toEqual([]);
+    expect(problems[0]!.message).toMatch(/PFX.*openssl pkcs12 -in/);
   });
 });
 

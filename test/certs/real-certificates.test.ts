@@ -12,9 +12,9 @@ const file = 'fixtures/real-certs/www.cryptography.io.pem';
 describe('a real public leaf certificate (www.cryptography.io, RapidSSL 2014)', () => {
   const read = readCertificateFile(file, readFileSync(file));
 
-  it('is one certificate, without a private key', () => {
+  it('is one certificate; the file alone holds no key, so its key state is unknown (null)', () => {
     expect(read).toHaveLength(1);
-    expect(read[0]!.hasPrivateKey).toBe(false);
+    expect(read[0]!.hasPrivateKey).toBe(null);
   });
 
   it('reads subject, issuer, names, validity, serial, usages and thumbprint as openssl does', () => {

@@ -25,8 +25,27 @@ describe('reading captures', () => {
     const read = await readSslMappings({ kind: 'capture', sslcertFile: file });
     expect(read.format).toBe('text');
     expect(read.mappings.map((mapping) => mapping.key)).toEqual(['sts.margiestravel.com:443']);
-    expect(read.notes).toEqual([`read the capture ${file} (UTF-8)`, '1 line(s) are not part of any mapping (see unplaced)']);
-    expect(read.unplaced).toEqual([{ line: 1, text: readCapture('sslcert-en-2012r2-hostname-01.txt').split('\n')[0] }]);
+    const firstLine = readCapture('sslcert-en-2012r2-hostname-01.txt').split('\n')[0]!;
+    expect(read.notes).toEqual([`read the capture ${file} (UTF-8)`, `1 line(s) are not part of any mapping; it: 1: ${JSON.stringify(firstLine)}`]);
+    expect(read.unplaced).toEqual([{ line: 1, text: firstLine }]);
+    expect(read.unplacedCount).toBe(1);
+  });
+
+  it('counts the lines of a capture that is not netsh output and shows only the first five, cut', async () => {
+    const file = path.join(scratch(), 'urlacl.txt');
+    const lines = Array.from({ length: 1000 }, (_, index) => `${index}:${'x'.repeat(5000)}`);
+    writeFileSync(file, `${readCapture('urlacl-en-win10-01.txt')}\n${lines.join('\n')}\n`);
+    const read = await readUrlReservations({ kind: 'capture', urlaclFile: file });
+    const alone = await readUrlReservations({ kind: 'capture', urlaclFile: corpusFile('urlacl-en-win10-01.txt') });
+    expect(read.reservations).toEqual(alone.reservations);
+    expect(read.unplacedCount).toBe(alone.unplacedCount + 1000);
+    expect(read.unplaced).toHaveLength(5);
+    const garbage = read.unplaced.filter((line) => line.text.includes('xxx'));
+    expect(garbage.length).toBeGreaterThan(0);
+    expect(garbage.every((line) => line.text.length < 300 && /\.\.\. \(500\d characters\)$/.test(line.text))).toBe(true);
+    const note = read.notes.find((text) => text.includes('not part of any reservation'))!;
+    expect(note).toMatch(new RegExp(`^${alone.unplacedCount + 1000} line\\(s\\) are not part of any reservation; the first 5: `));
+    expect(note.length).toBeLessThan(1_500);
   });
 
   it('reads a capture PowerShell 5 wrote (UTF-16LE with BOM, CRLF)', async () => {

@@ -67,7 +67,7 @@ describe('sslcert through the double', () => {
 
   it('json=enable (inferred JSON shape): used when it works; bindings without options (the known shape) are read again as text', async () => {
     double = useDouble({}, { HTTPAPI_NETSH_JSON: '1' });
-    expect(await readSslMappings(source)).toEqual({ mappings: [], format: 'json', notes: [`read with ${netshDouble} http show sslcert json=enable`], unplaced: [] });
+    expect(await readSslMappings(source)).toEqual({ mappings: [], format: 'json', notes: [`read with ${netshDouble} http show sslcert json=enable`], unplaced: [], unplacedCount: 0 });
 
     double.reset();
     double = useDouble(

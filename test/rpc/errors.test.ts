@@ -41,7 +41,7 @@ describe('-32601 method not found', () => {
   it('answers an unknown method with its name and where to look', async () => {
     const error = await failure('sites/lsit', {});
     expect(error.code).toBe(-32601);
-    expect(error.message).toContain("'sites/lsit'");
+    expect(error.message).toContain('"sites/lsit"');
     expect(error.message).toContain('server/info');
   });
 });

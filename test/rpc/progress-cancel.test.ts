@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,34 +65,36 @@ describe('$/progress from the real worker', () => {
 });
 
 describe('-32800 for a request cancelled while it runs', () => {
-  it.skipIf(process.platform === 'win32')('answers -32800 when the client cancels during a read that has not finished (skipped on Windows: it needs mkfifo)', async () => {
-    // A named pipe as the configuration: the worker's read waits until the test writes to it,
-    // so the request is provably in flight when it is cancelled.
-    const fifo = path.join(dir, 'slow.config');
-    execFileSync('mkfifo', [fifo]);
+  it.skipIf(process.platform === 'win32')('answers -32800 when the client cancels during a read that has not finished', async () => {
+    // A netsh that answers only once the test lets it: bindings/https reports progress, then
+    // waits for it, so the request is provably in flight when it is cancelled. (A FIFO as the
+    // configuration no longer works: the worker refuses special files before opening them.)
+    const gate = path.join(dir, 'netsh-may-answer');
+    const netsh = path.join(dir, 'slow-netsh.sh');
+    writeFileSync(netsh, `#!/bin/sh\nwhile [ ! -e '${gate}' ]; do sleep 0.05; done\nprintf '\\nSSL Certificate bindings:\\n-------------------------\\n\\n'\n`, { mode: 0o755 });
     let reading!: () => void;
     const started = new Promise<void>((resolve) => (reading = resolve));
     const subscription = worker.connection.onProgress(new ProgressType<unknown>(), 'slow', () => reading());
     const cancellation = new CancellationTokenSource();
     const answer = worker.connection
-      .sendRequest('sites/list', { source: { configPath: fifo }, progressToken: 'slow' }, cancellation.token)
+      .sendRequest('bindings/https', { source: { configPath: path.join(dir, 'applicationHost.config'), netshPath: netsh }, progressToken: 'slow' }, cancellation.token)
       .then(
         () => undefined,
         (error: unknown) => error,
       );
 
-    // The pipe is written whatever happens: a read left waiting would keep the worker alive.
+    // The gate opens whatever happens: a netsh left waiting would outlive the test.
     const wasReading = await Promise.race([started.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 10_000))]);
     cancellation.cancel();
     // Give the cancel notification time to arrive before the read can finish.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await writeFile(fifo, config);
+    await writeFile(gate, '');
     expect(wasReading, 'the worker reported no progress, so the request was not seen running').toBe(true);
 
     const error = await answer;
     subscription.dispose();
     expect(error).toBeInstanceOf(ResponseError);
-    expect(error).toMatchObject({ code: -32800, message: 'Request sites/list was cancelled.' });
+    expect(error).toMatchObject({ code: -32800, message: 'Request bindings/https was cancelled.' });
     // The worker goes on serving.
     await expect(worker.connection.sendRequest('server/info', {})).resolves.toMatchObject({ name: 'HttpApi' });
   });

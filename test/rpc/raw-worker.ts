@@ -61,6 +61,8 @@ function assertHeaderPrefix(text: string, offset: number): void {
 }
 
 export interface RawWorker {
+  /** The worker's process id, to look at its memory. */
+  pid: number;
   write(...frames: Buffer[]): void;
   /** The next `count` messages the worker writes, in the order it wrote them. */
   read(count: number, timeoutMs?: number): Promise<JsonRpcResponse[]>;
@@ -96,6 +98,7 @@ export async function startRawWorker(args: readonly string[] = []): Promise<RawW
   });
 
   return {
+    pid: child.pid!,
     write: (...frames) => void child.stdin.write(Buffer.concat(frames)),
     read: (count, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {

@@ -118,13 +118,13 @@ describe('snapshot export writes no key material', () => {
     expect(keyStates(directory)).toEqual(keyStates(source));
   });
 
-  it('refuses a source whose certificate folder holds a PFX, and writes nothing', () => {
-    const source = demoWith({ 'MY/site.pfx': 'not read anyway' });
+  it('leaves a PFX in the source out of the snapshot and says so in a note', () => {
+    const source = demoWith({ 'MY/site.pfx': 'not read anyway', 'MY/www-contoso.pem': path.join(certs, 'www-contoso.pem') });
     const directory = fresh();
-    const run = httpapi('snapshot', 'export', '--snapshot', source, '--directory', directory);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/PFX\/PKCS#12 files are not read/);
-    expect(existsSync(directory)).toBe(false);
+    const exported = json('snapshot', 'export', '--snapshot', source, '--directory', directory);
+    expect(exported.notes.filter((note: string) => note.includes('site.pfx'))).toEqual([expect.stringMatching(/site\.pfx not exported: .*PFX\/PKCS#12 files are not read/)]);
+    expect(exported.files.filter((file: string) => /pfx/i.test(file))).toEqual([]);
+    expect(keyMaterialIn(directory, keysOf(certs))).toEqual([]);
   });
 });
 

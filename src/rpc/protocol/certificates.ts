@@ -43,7 +43,12 @@ export const CertificatesList = defineMethod({
       thumbprint: ThumbprintSchema.optional().describe('Only the certificate with this SHA-1 thumbprint.'),
     })
     .strict(),
-  result: z.object({ certificates: z.array(ListedCertificateSchema) }).loose(),
+  result: z
+    .object({
+      certificates: z.array(ListedCertificateSchema),
+      notes: z.array(z.string()).describe('Files of the store folder that could not be read, each skipped on its own (CERTIFICATE_INVALID in bindings/https).'),
+    })
+    .loose(),
 });
 
 export const CertificatesReplace = defineMethod({

@@ -53,7 +53,8 @@ export const SslCertList = defineMethod({
       mappings: z.array(SslMappingSchema),
       format: z.enum(['text', 'json']).describe('Which netsh output was parsed: show sslcert json=enable, or the text form.'),
       notes: z.array(z.string()).describe('Where the mappings came from, which format and why.'),
-      unplaced: z.array(UnplacedLineSchema).describe('Lines of the output that belong to no mapping.'),
+      unplaced: z.array(UnplacedLineSchema).describe('The first 5 lines of the output that belong to no mapping, each cut to 200 characters.'),
+      unplacedCount: z.number().int().describe('How many lines belong to no mapping.'),
     })
     .loose(),
 });

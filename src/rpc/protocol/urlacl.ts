@@ -22,7 +22,8 @@ export const UrlAclList = defineMethod({
       reservations: z.array(UrlReservationSchema),
       format: z.literal('text').describe('show urlacl has no JSON form.'),
       notes: z.array(z.string()),
-      unplaced: z.array(UnplacedLineSchema),
+      unplaced: z.array(UnplacedLineSchema).describe('The first 5 lines of the output that belong to no reservation, each cut to 200 characters.'),
+      unplacedCount: z.number().int().describe('How many lines belong to no reservation.'),
     })
     .loose(),
 });
