@@ -47,6 +47,7 @@ export const commands: Command[] = [
   change('urlacl add', P.UrlAclAdd),
   change('urlacl delete', P.UrlAclDelete),
   change('certificate replace', P.CertificatesReplace),
+  read('recover', P.ChangesRecover),
   read('snapshot export', P.SnapshotExport),
 ];
 
