@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { HttpApiError } from '../errors.js';
+import { writeFailure } from '../iis/write-failure.js';
 import { isProcessAlive } from './process-alive.js';
 
 /** Who holds a configuration's change lock; written into the lock file. */
@@ -61,9 +62,7 @@ async function acquire(configFile: string, options: LockOptions): Promise<LockHo
       }
       return holder;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new HttpApiError('CONFIG_WRITE_FAILED', `Cannot create the change lock ${lockPath}: ${(error as Error).message}; nothing was changed.`, { file: lockPath, code: (error as NodeJS.ErrnoException).code ?? null });
-      }
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw await writeFailure(configFile, error, 'creating the change lock beside');
     }
     const seen = await readLock(lockPath);
     if (seen === null) continue;

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { HttpApiError } from '../errors.js';
 import { assertUnchanged, identityOf, type ConfigFileIdentity } from './config-file.js';
-import { writeFailed } from './write-failure.js';
+import { writeFailure } from './write-failure.js';
 
 export interface AtomicWrite {
   file: string;
@@ -71,7 +70,7 @@ export async function prepareConfigWrite(write: AtomicWrite): Promise<PreparedWr
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (backup) await unlink(backup).catch(() => undefined);
-    throw await failure(file, error);
+    throw await writeFailure(file, error);
   }
   return { file, temp, ...(backup ? { backup } : {}), bytes: write.bytes, expected: write.expected };
 }
@@ -87,7 +86,7 @@ export async function commitConfigWrite(prepared: PreparedWrite): Promise<Atomic
   try {
     await renameRetrying(prepared.temp, file);
   } catch (error) {
-    throw await failure(file, error);
+    throw await writeFailure(file, error);
   }
   await flushFolder(path.dirname(file));
   const written = await stat(file);
@@ -111,7 +110,7 @@ export async function writeFileAtomically(file: string, bytes: Buffer, mode = 0o
     await renameRetrying(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw await failure(file, error);
+    throw await writeFailure(file, error);
   }
   await flushFolder(path.dirname(file));
 }
@@ -136,7 +135,7 @@ async function writeBackup(file: string, bytes: Buffer, mode: number, now: Date)
       }
     }
   } catch (error) {
-    throw await failure(file, error, 'writing the backup of');
+    throw await writeFailure(file, error, 'writing the backup of');
   } finally {
     await unlink(temp).catch(() => undefined);
   }
@@ -177,10 +176,4 @@ async function flushFolder(folder: string): Promise<void> {
   } catch {
     // Not supported here (Windows): NTFS journals the rename itself.
   }
-}
-
-async function failure(file: string, error: unknown, doing?: string): Promise<HttpApiError> {
-  if (error instanceof HttpApiError) return error;
-  const mode = await stat(file).then((stats) => stats.mode & 0o7777, () => null);
-  return writeFailed(file, error, { platform: process.platform, uid: process.getuid?.() ?? null, mode }, doing);
 }

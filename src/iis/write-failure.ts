@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
 
 /** What the process knows about itself and the file when the file system refused a write. */
@@ -46,4 +47,11 @@ export function writeFailed(file: string, error: unknown, facts: WriteFailureFac
     default:
       return new HttpApiError('CONFIG_WRITE_FAILED', `Failed ${doing} ${file}: ${(error as Error).message}.`, data);
   }
+}
+
+/** writeFailed with the facts of this process and of `file` as it is now; an HttpApiError passes through. */
+export async function writeFailure(file: string, error: unknown, doing?: string): Promise<HttpApiError> {
+  if (error instanceof HttpApiError) return error;
+  const mode = await stat(file).then((stats) => stats.mode & 0o7777, () => null);
+  return writeFailed(file, error, { platform: process.platform, uid: process.getuid?.() ?? null, mode }, doing);
 }
