@@ -31,7 +31,7 @@ export function buildOpenRpcDocument(): Record<string, unknown> {
           schema: stripMeta(schema as JsonSchema),
         })),
         result: { name: 'result', schema: stripMeta(z.toJSONSchema(definition.result, { io: 'output', unrepresentable: 'any' }) as JsonSchema) },
-        errors: definition.changes ? [errorRef('NOT_ELEVATED'), errorRef('NETSH_FAILED'), errorRef('CHANGE_ROLLED_BACK')] : undefined,
+        errors: definition.changes ? (['NOT_ELEVATED', 'NETSH_FAILED', 'CHANGE_ROLLED_BACK', 'ROLLBACK_FAILED', 'CHANGE_INTERRUPTED', 'CONFIG_LOCKED'] as const).map(errorRef) : undefined,
       };
     }),
     components: {

@@ -23,7 +23,8 @@ afterEach(async () => {
 });
 afterAll(removeWrappers);
 
-const settle = (promise: Promise<unknown>) => promise.then((result) => ({ result: result as Record<string, unknown> }), (error: ResponseError<unknown>) => ({ error }));
+const settle = (promise: Promise<unknown>): Promise<{ result?: Record<string, unknown>; error?: ResponseError<unknown> }> =>
+  promise.then((result) => ({ result: result as Record<string, unknown> }), (error: ResponseError<unknown>) => ({ error }));
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function netshStarted(): Promise<void> {
   while (!existsSync(`${server.dir}.netsh-started`)) await later(20);
