@@ -128,7 +128,7 @@ async function writeBackup(file: string, bytes: Buffer, mode: number, now: Date)
     for (let attempt = 0; ; attempt++) {
       const backup = `${file}.httpapi-${stamp}${attempt === 0 ? '' : `-${attempt}`}.bak`;
       try {
-        await link(temp, backup);
+        await placeWithoutOverwriting(temp, backup);
         return backup;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw error;
@@ -138,6 +138,22 @@ async function writeBackup(file: string, bytes: Buffer, mode: number, now: Date)
     throw await writeFailure(file, error, 'writing the backup of');
   } finally {
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
+ * link refuses an existing name atomically. A volume without hard links (FAT, some network
+ * shares: inferred, not seen here) gets a check then a rename instead; the caller holds the
+ * configuration's change lock, so no other writer of ours races for the name.
+ */
+async function placeWithoutOverwriting(temp: string, name: string): Promise<void> {
+  try {
+    await link(temp, name);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    if (await stat(name).then(() => true, () => false)) throw Object.assign(new Error(`${name} exists`), { code: 'EEXIST' });
+    await rename(temp, name);
   }
 }
 
