@@ -5,6 +5,7 @@ import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';
 import { formatDiagnostics } from './format/findings.js';
 import { formatGeneric } from './format/generic.js';
+import { formatRecovery } from './format/recovery.js';
 import { formatSites } from './format/sites.js';
 import { formatSslcert } from './format/sslcert.js';
 import { formatUrlacl } from './format/urlacl.js';
@@ -47,7 +48,7 @@ export const commands: Command[] = [
   change('urlacl add', P.UrlAclAdd),
   change('urlacl delete', P.UrlAclDelete),
   change('certificate replace', P.CertificatesReplace),
-  read('recover', P.ChangesRecover),
+  read('recover', P.ChangesRecover, formatRecovery as never),
   read('snapshot export', P.SnapshotExport),
 ];
 

@@ -124,6 +124,11 @@ describe('bindings/add killed at each step (netsh add, then the configuration)',
     const refused = server.cli(['binding', 'add', '--site', 'Contoso WWW', '--protocol', 'http', '--port', '81']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/An earlier change of .* was interrupted \(add https binding \*:443:crash\.contoso\.com to site 'Contoso WWW'.*Run `httpapi recover`/);
+    const readable = server.cli(['recover']);
+    expect(readable.stdout).toMatch(/^Interrupted change: add https binding \*:443:crash\.contoso\.com to site 'Contoso WWW' \(process \d+, started .*\)$/m);
+    expect(readable.stdout).toMatch(/^  1\. done     add mapping hostnameport crash\.contoso\.com:443 .*: mapping hostnameport crash\.contoso\.com:443 serves 8A797AEF/m);
+    expect(readable.stdout).toMatch(/^  2\. not done add https binding .*: .*applicationHost\.config holds the content from before the change$/m);
+    expect(readable.stdout).toContain('Run again with --apply finish (do the steps not done) or --apply undo (undo the steps done).');
     recover(['--apply', 'finish']);
     expect(json(server.cli(['binding', 'add', '--site', 'Contoso WWW', '--protocol', 'http', '--port', '81', '--json'])).applied).toBe(true);
   });
