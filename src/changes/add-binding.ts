@@ -25,12 +25,12 @@ export interface BindingAddition extends BindingRequest {
  * the read on, holds the configuration's change lock.
  */
 export async function addBinding(source: ResolvedSource, request: BindingAddition, signal?: AbortSignal): Promise<BindingChangeResult> {
-  const location = source.config();
-  const run: ChangeRun = { source, signal, configFile: location.path };
+  const run: ChangeRun = { source, signal, configFile: source.config().path };
   return request.whatIf ? add(run, request, []) : underChangeLock(run, (notes) => add(run, request, notes));
 }
 
-async function add({ source, signal, ...run }: ChangeRun, request: BindingAddition, notes: string[]): Promise<BindingChangeResult> {
+async function add(run: ChangeRun, request: BindingAddition, notes: string[]): Promise<BindingChangeResult> {
+  const { source, signal } = run;
   const edit = await readConfigForEdit(source.config());
   const { config } = edit;
   const { site, index } = findSite(config, request.site);
@@ -71,6 +71,6 @@ async function add({ source, signal, ...run }: ChangeRun, request: BindingAdditi
   if (request.whatIf) return { applied: false, ...result, messages };
 
   const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), { kind: 'config', edit, planned }];
-  const done = await runSteps({ source, signal, ...run }, planned.step.description, planSteps);
+  const done = await runSteps(run, planned.step.description, planSteps);
   return { applied: true, ...result, backup: done.backup, messages: [...messages, ...done.messages] };
 }
