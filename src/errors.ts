@@ -21,6 +21,9 @@ export const ErrorCatalog = {
   CHANGE_ROLLED_BACK: { code: 1013, category: 'InvalidOperation', summary: 'A step of a multi-step change failed; the steps already done were undone.' },
   INVALID_ARGUMENT: { code: 1014, category: 'InvalidArgument', summary: 'A value is well-formed but cannot be used here (for example an SNI binding without a host).' },
   CONFIG_WRITE_FAILED: { code: 1015, category: 'WriteError', summary: 'The configuration file could not be written (disk full, file locked...); the original is unchanged.' },
+  ROLLBACK_FAILED: { code: 1016, category: 'InvalidResult', summary: 'A step of a multi-step change failed and undoing the steps already done failed too; data says what is done, undone and stuck, and the commands that finish by hand.' },
+  CHANGE_INTERRUPTED: { code: 1017, category: 'ResourceUnavailable', summary: 'An earlier change of this configuration was interrupted (its journal is beside the file); run `httpapi recover` (changes/recover) first.' },
+  CONFIG_LOCKED: { code: 1018, category: 'ResourceBusy', summary: 'Another process holds the change lock of this configuration for longer than the wait allows; data.holder says who.' },
   EXPORT_DESTINATION_REFUSED: { code: 1032, category: 'InvalidArgument', summary: 'A snapshot cannot be exported there: the folder is under a virtual file system (/proc, /sys, /dev) or is not a folder.' },
   KEY_MANIFEST_INVALID: { code: 1033, category: 'InvalidData', summary: "A snapshot's certs/keys.json is not a readable key-presence manifest (names the file and the entry)." },
 } as const;

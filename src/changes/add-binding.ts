@@ -1,4 +1,3 @@
-import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { insertBindingEdit } from '../iis/edit-bindings.js';
 import { SslFlag } from '../join/resolve-binding.js';
@@ -6,11 +5,11 @@ import type { ResolvedSource } from '../source/resolve-source.js';
 import { appIdFor, declaredTarget, findSite, withSiteBindings } from './binding-lookup.js';
 import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
-import { commitConfigEdit, planConfigEdit, readConfigForEdit } from './config-edit.js';
+import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { certificateChange, type MappingChange } from './mapping-change.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
-import { undoMappingChange } from './roll-back.js';
+import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingAddition extends BindingRequest {
   site: string;
@@ -22,16 +21,23 @@ export interface BindingAddition extends BindingRequest {
  * Adds a binding; an https binding with a certificate gets the mapping it declares in the
  * same change (SNI: hostname:port; IP: ip:port or 0.0.0.0:port; CCS: none, the store serves
  * it). The mapping goes first, so IIS never reads a binding whose mapping is missing; if the
- * configuration then cannot be written, the mapping step is undone.
+ * configuration then cannot be written, the mapping step is undone. The whole change, from
+ * the read on, holds the configuration's change lock.
  */
 export async function addBinding(source: ResolvedSource, request: BindingAddition, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const run: ChangeRun = { source, signal, configFile: source.config().path };
+  return request.whatIf ? add(run, request, []) : underChangeLock(run, (notes) => add(run, request, notes));
+}
+
+async function add(run: ChangeRun, request: BindingAddition, notes: string[]): Promise<BindingChangeResult> {
+  const { source, signal } = run;
   const edit = await readConfigForEdit(source.config());
   const { config } = edit;
   const { site, index } = findSite(config, request.site);
   const binding = newBinding(request);
   refuseDuplicate(config, binding);
   const after = withSiteBindings(config, index, [...site.bindings, binding]);
-  const messages: string[] = [];
+  const messages = [...notes];
   const target = request.protocol === 'https' ? declaredTarget(binding.endpoint, binding.sslFlags) : null;
 
   let change: MappingChange | null = null;
@@ -64,14 +70,7 @@ export async function addBinding(source: ResolvedSource, request: BindingAdditio
   const result = { steps, ...(affected ? { affected } : {}) };
   if (request.whatIf) return { applied: false, ...result, messages };
 
-  const httpSys = change ? source.httpSys() : null;
-  if (change) messages.push(...((await applyNetshChange(httpSys!, change.argv, { signal })).messages ?? []));
-  let backup: string;
-  try {
-    ({ backup } = await commitConfigEdit(edit, planned));
-  } catch (error) {
-    if (change) throw await undoMappingChange(httpSys!, change, error);
-    throw error;
-  }
-  return { applied: true, ...result, backup, messages };
+  const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), { kind: 'config', edit, planned }];
+  const done = await runSteps(run, planned.step.description, planSteps);
+  return { applied: true, ...result, backup: done.backup, messages: [...messages, ...done.messages] };
 }

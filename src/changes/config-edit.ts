@@ -1,7 +1,7 @@
 import { HttpApiError } from '../errors.js';
 import { unifiedDiff } from '../iis/config-diff.js';
 import { ConfigFault, configInvalid } from '../iis/config-error.js';
-import { assertUnchanged, readConfigFile, type ConfigFileBytes, type ConfigFileIdentity } from '../iis/config-file.js';
+import { assertUnchanged, readConfigFile, type ConfigFileBytes } from '../iis/config-file.js';
 import { decodeConfigText, type DecodedConfigText } from '../iis/decode-config-text.js';
 import { applyTextEdit, type TextEdit } from '../iis/edit-bindings.js';
 import { editConfigBytes } from '../iis/edit-config-bytes.js';
@@ -9,7 +9,6 @@ import type { ConfigLocation } from '../iis/locate-config.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
 import { scanDocument } from '../iis/scan-document.js';
 import { locateSites, siteElements, type ElementSpan } from '../iis/site-elements.js';
-import { writeConfigAtomically } from '../iis/write-config-atomically.js';
 
 /** A configuration read for a change: its model, and the bytes and identity the model came from. */
 export interface ConfigForEdit {
@@ -60,15 +59,4 @@ export function planConfigEdit(edit: ConfigForEdit, change: TextEdit, descriptio
   }
   const bytes = editConfigBytes(edit.file.bytes, edit.decoded, change);
   return { bytes, text, step: { kind: 'config', file: edit.file.file, diff: unifiedDiff(edit.file.file, edit.decoded.text, text), description } };
-}
-
-/** Writes the planned bytes over the file (temp file, flush, rename) with a backup of the original beside it. */
-export async function commitConfigEdit(edit: ConfigForEdit, planned: PlannedConfigEdit): Promise<{ backup: string; identity: ConfigFileIdentity }> {
-  const written = await writeConfigAtomically({ file: edit.file.file, bytes: planned.bytes, expected: edit.file.identity, mode: edit.file.mode, backupOf: edit.file.bytes });
-  return { backup: written.backup!, identity: written.identity };
-}
-
-/** Puts the original bytes back, if the file is still what this change wrote. */
-export async function restoreConfig(edit: ConfigForEdit, written: ConfigFileIdentity): Promise<void> {
-  await writeConfigAtomically({ file: edit.file.file, bytes: edit.file.bytes, expected: written, mode: edit.file.mode });
 }

@@ -16,6 +16,9 @@ export interface MappingChange {
   argv: string[];
   undo: string[];
   description: string;
+  /** The certificate the mapping serves before and after the step; null = no mapping. Lets recovery see whether the step ran. */
+  before: { certificateHash: string | null } | null;
+  after: { certificateHash: string | null } | null;
 }
 
 export interface CertificateRequest {
@@ -45,6 +48,8 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
       target,
       argv: sslcertSetArgv('add', { kind: target.kind, key: target.key, certificateHash: hash, appId: request.appId, certificateStoreName: store }),
       undo: sslcertDeleteArgv(target.kind, target.key),
+      before: null,
+      after: { certificateHash: hash },
       description: `add mapping ${target.kind} ${target.key} for certificate ${hash} (store ${store})`,
     };
   }
@@ -60,6 +65,8 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
     target,
     argv: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: hash, appId, certificateStoreName: store, options }),
     undo: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined, options }),
+    before: { certificateHash: existing.certificateHash },
+    after: { certificateHash: hash },
     description: `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept`,
   };
 }
@@ -82,6 +89,8 @@ export function mappingDeletion(existing: SslMapping): MappingChange {
       certificateStoreName: existing.certificateStoreName ?? undefined,
       options: carriedOptions(existing),
     }),
+    before: { certificateHash: existing.certificateHash },
+    after: null,
     description: `delete mapping ${existing.kind} ${existing.key} (certificate ${existing.certificateHash ?? 'from the Central Certificate Store'})`,
   };
 }

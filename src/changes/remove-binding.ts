@@ -1,5 +1,4 @@
 import { HttpApiError } from '../errors.js';
-import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
 import { removeElementEdit } from '../iis/edit-bindings.js';
@@ -8,10 +7,10 @@ import { OtherOwners } from '../join/well-known-app-ids.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { appIdFor, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
-import { commitConfigEdit, planConfigEdit, readConfigForEdit } from './config-edit.js';
+import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { mappingDeletion, type MappingChange } from './mapping-change.js';
 import { findMapping } from './mapping-users.js';
-import { restoreConfigAfter } from './roll-back.js';
+import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingRemoval {
   site: string;
@@ -29,16 +28,23 @@ const describe = (bindings: { site: string; bindingInformation: string }[]) => b
  * holding the same certificate (Jexus Manager's defect, docs/domain.md §8), never a
  * Central Certificate Store mapping (IIS's CCS feature owns it). The configuration is written
  * first, so IIS never reads a binding whose mapping is gone; if the mapping step then fails,
- * the file gets its original bytes back.
+ * the file gets its original bytes back. The whole change, from the read on, holds the
+ * configuration's change lock.
  */
 export async function removeBinding(source: ResolvedSource, request: BindingRemoval, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const run: ChangeRun = { source, signal, configFile: source.config().path };
+  return request.whatIf ? remove(run, request, []) : underChangeLock(run, (notes) => remove(run, request, notes));
+}
+
+async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]): Promise<BindingChangeResult> {
+  const { source, signal } = run;
   const edit = await readConfigForEdit(source.config());
   const { config } = edit;
   const { site, index } = findSite(config, request.site);
   const { binding, index: bindingIndex } = findBinding(config, site, request.protocol, request.bindingInformation);
   const element = edit.siteElements[index]!.children.filter((child) => child.name === 'bindings').flatMap((bindings) => bindings.children.filter((child) => child.name === 'binding'))[bindingIndex];
   const after = withSiteBindings(config, index, site.bindings.filter((_, at) => at !== bindingIndex));
-  const messages: string[] = [];
+  const messages = [...notes];
 
   let change: MappingChange | null = null;
   const target = binding.protocol.toLowerCase() === 'https' && binding.endpoint ? declaredTarget(binding.endpoint, binding.sslFlags) : null;
@@ -66,13 +72,7 @@ export async function removeBinding(source: ResolvedSource, request: BindingRemo
     // Found out before the file is written, not by a rollback after it.
     throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${change!.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: change!.argv });
   }
-  const written = await commitConfigEdit(edit, planned);
-  if (change) {
-    try {
-      messages.push(...((await applyNetshChange(httpSys!, change.argv, { signal })).messages ?? []));
-    } catch (error) {
-      throw await restoreConfigAfter(edit, written, change, error);
-    }
-  }
-  return { applied: true, steps, backup: written.backup, messages };
+  const planSteps: PlannedStep[] = [{ kind: 'config', edit, planned }, ...(change ? [{ kind: 'netsh' as const, change }] : [])];
+  const done = await runSteps(run, planned.step.description, planSteps);
+  return { applied: true, steps, backup: done.backup, messages: [...messages, ...done.messages] };
 }

@@ -1,5 +1,4 @@
 import { HttpApiError } from '../errors.js';
-import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { SslFlag } from '../join/resolve-binding.js';
@@ -9,6 +8,7 @@ import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult } from './change-result.js';
 import { certificateChange } from './mapping-change.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
 
 export interface BindingCertificate {
   site: string;
@@ -23,9 +23,16 @@ export interface BindingCertificate {
  * Points the mapping an https binding declares at another certificate: `add` when http.sys
  * has none, `update` (app id and options kept) when it has one. A mapping that serves other
  * bindings too changes only with allowSharedMapping, and the answer lists every binding
- * affected. The configuration is not touched: IIS keeps no certificate there.
+ * affected. The configuration is not touched (IIS keeps no certificate there), but its change
+ * lock is held, so that no binding change of the same server runs meanwhile.
  */
 export async function setBindingCertificate(source: ResolvedSource, request: BindingCertificate, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const run: ChangeRun = { source, signal, configFile: source.config().path };
+  return request.whatIf ? setCertificate(run, request, []) : underChangeLock(run, (notes) => setCertificate(run, request, notes));
+}
+
+async function setCertificate(run: ChangeRun, request: BindingCertificate, notes: string[]): Promise<BindingChangeResult> {
+  const { source, signal } = run;
   const config = await readApplicationHostConfig(source.config());
   const { site } = findSite(config, request.site);
   const { binding } = findBinding(config, site, 'https', request.bindingInformation);
@@ -39,7 +46,7 @@ export async function setBindingCertificate(source: ResolvedSource, request: Bin
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const existing = findMapping(mappings, target);
   const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config) });
-  const messages: string[] = [];
+  const messages = [...notes];
   if (!change) {
     messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
     return { applied: !request.whatIf, steps: [], messages };
@@ -51,6 +58,6 @@ export async function setBindingCertificate(source: ResolvedSource, request: Bin
   if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${others.map((other) => `${other.site} (${other.bindingInformation})`).join(', ')}: they get the new certificate too.`);
   const steps = [netshStep(change)];
   if (request.whatIf) return { applied: false, steps, affected, messages };
-  messages.push(...((await applyNetshChange(source.httpSys(), change.argv, { signal })).messages ?? []));
-  return { applied: true, steps, affected, messages };
+  const done = await runSteps(run, change.description, [{ kind: 'netsh', change }]);
+  return { applied: true, steps, affected, messages: [...messages, ...done.messages] };
 }

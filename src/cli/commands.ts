@@ -7,6 +7,7 @@ import { formatChange } from './format/change.js';
 import { formatDiagnostics } from './format/findings.js';
 import { formatGeneric } from './format/generic.js';
 import { formatInfo } from './format/info.js';
+import { formatRecovery } from './format/recovery.js';
 import { formatSites } from './format/sites.js';
 import { formatSnapshotExport } from './format/snapshot.js';
 import { formatSslcert } from './format/sslcert.js';
@@ -64,6 +65,7 @@ export const commands: Command[] = [
   change('urlacl add', P.UrlAclAdd, 'httpapi urlacl add --url http://+:8080/ --users \'[{"user":"Everyone","listen":true}]\' --what-if'),
   change('urlacl delete', P.UrlAclDelete, 'httpapi urlacl delete --url http://+:8080/ --what-if'),
   change('certificate replace', P.CertificatesReplace, `httpapi certificate replace --old-hash ${hash} --new-hash D54DAFC94E7E55489195BE690C85192991847ED5 --what-if`),
+  read('recover', P.ChangesRecover, 'httpapi recover --config-path C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config --apply undo', formatRecovery as never),
   read('snapshot export', P.SnapshotExport, 'httpapi snapshot export --directory ./snapshot-web01', formatSnapshotExport as never),
 ];
 

@@ -1,8 +1,7 @@
 import { checkCertificatePresent } from '../changes/certificate-presence.js';
+import { replaceCertificate } from '../changes/replace-certificate.js';
 import { readCertificateSource, readCertificates } from '../certs/read-certificates.js';
 import { isHttpApiError } from '../errors.js';
-import { readSslMappings } from '../httpsys/read-http-sys.js';
-import { replaceCertificate } from '../httpsys/replace-certificate.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
@@ -25,12 +24,9 @@ export const certificatesList = implement(CertificatesList, async (params, conte
 });
 
 export const certificatesReplace = implement(CertificatesReplace, async (params, context) => {
-  const httpSys = context.source.httpSys();
-  const { mappings } = await readSslMappings(httpSys, { signal: context.signal });
-  const messages = await checkNewCertificate(context.source, mappings, params);
-  const replaced = await replaceCertificate(httpSys, mappings, { ...params, signal: context.signal });
-  const affected = await affectedBindings(context.source, mappings, replaced.mappings, messages);
-  return { ...replaced, affected, messages: [...messages, ...replaced.messages] };
+  const { before, ...replaced } = await replaceCertificate(context.source, params, (mappings) => checkNewCertificate(context.source, mappings, params), context.signal);
+  const affected = await affectedBindings(context.source, before, replaced.mappings, replaced.messages);
+  return { ...replaced, affected };
 });
 
 /** The new certificate must be in every store the updated mappings will name; checked before anything changes. */

@@ -1,5 +1,6 @@
 import { bindingsAdd, bindingsHttps, bindingsRemove, bindingsSetCertificate } from './bindings.js';
 import { certificatesList, certificatesReplace } from './certificates.js';
+import { changesRecover } from './changes.js';
 import { diagnosticsRun } from './diagnostics.js';
 import type { Implementation } from './handler.js';
 import { discover, serverInfo } from './server.js';
@@ -9,4 +10,4 @@ import { sslcertAdd, sslcertDelete, sslcertList, sslcertUpdate } from './sslcert
 import { urlaclAdd, urlaclDelete, urlaclList } from './urlacl.js';
 
 /** Every implemented method. A protocol method missing here answers NOT_IMPLEMENTED. */
-export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, bindingsAdd, bindingsRemove, bindingsSetCertificate, diagnosticsRun, certificatesReplace, snapshotExport];
+export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, bindingsAdd, bindingsRemove, bindingsSetCertificate, diagnosticsRun, certificatesReplace, changesRecover, snapshotExport];

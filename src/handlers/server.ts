@@ -4,6 +4,7 @@ import { buildOpenRpcDocument } from '../rpc/openrpc.js';
 import { implement } from './handler.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { sslcertFormatOf } from '../httpsys/read-http-sys.js';
+import { interruptedChangeNote } from '../changes/change-journal.js';
 
 export const serverInfo = implement(ServerInfo, (_params, context) => ({
   name: 'HttpApi',
@@ -49,8 +50,13 @@ function describeEachHalf(source: ResolvedSource) {
       return null;
     }
   };
+  const config = attempt(source.config, (location) => {
+    const interrupted = interruptedChangeNote(location.path);
+    if (interrupted) notes.push(interrupted);
+    return `${location.path} (${location.origin})`;
+  });
   return {
-    config: attempt(source.config, (location) => `${location.path} (${location.origin})`),
+    config,
     httpSys: attempt(source.httpSys, (httpSys) =>
       httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
     ),

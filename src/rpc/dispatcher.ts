@@ -3,11 +3,12 @@ import type { MethodDefinition } from './method.js';
 import { missingParams } from './param-fields.js';
 import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
 import { MaxQuotedInput, quoteInput } from './quote-input.js';
-import { HttpApiError } from '../errors.js';
+import { HttpApiError, isHttpApiError } from '../errors.js';
 import type { HandlerContext, Implementation } from '../handlers/handler.js';
 import { mergeSourceSpecs, type SourceSpec } from '../source/source-spec.js';
 import { resolveSource } from '../source/resolve-source.js';
 import { version } from '../version.js';
+import { RequestGate } from './request-gate.js';
 
 export interface DispatchOptions {
   signal?: AbortSignal;
@@ -25,6 +26,7 @@ const definitions = new Map<string, MethodDefinition>(Methods.map((definition) =
 export function createDispatcher(implementations: readonly Implementation[], defaults: SourceSpec): Dispatch {
   const handlers = new Map(implementations.map((implementation) => [implementation.definition.method, implementation.handle]));
   const implemented: ReadonlySet<string> = new Set(handlers.keys());
+  const gate = new RequestGate();
 
   return async (method, params, options = {}) => {
     const definition = definitions.get(method);
@@ -42,9 +44,12 @@ export function createDispatcher(implementations: readonly Implementation[], def
     }
     const parsed = definition.params.safeParse(byName ?? {});
     if (!parsed.success) throw invalidParams(method, parsed.error, missingParams(definition.params, byName));
-    const typed = parsed.data as { source?: SourceSpec; progressToken?: string | number };
+    const typed = parsed.data as { source?: SourceSpec; progressToken?: string | number; whatIf?: boolean };
 
     const handle = handlers.get(method);
+    const writes = definition.changes && typed.whatIf !== true;
+    // Entered before the first await, so the gate sees requests in the order they arrived.
+    const release = await gate.enter(writes);
     try {
       if (!handle) {
         throw new HttpApiError('NOT_IMPLEMENTED', `${method} is not implemented yet in HttpApi ${version}; server/info lists what is.`, { method });
@@ -59,12 +64,17 @@ export function createDispatcher(implementations: readonly Implementation[], def
           if (typed.progressToken !== undefined) options.onProgress?.(typed.progressToken, { message, percentage });
         },
       };
+      signal.throwIfAborted();
       const result = await handle(typed, context);
-      if (signal.aborted) throw cancelled(method);
+      // A change that ran once cancelled has gone to its end (it says so): its answer is the truth.
+      if (signal.aborted && !writes) throw cancelled(method);
       return result;
     } catch (error) {
-      if (options.signal?.aborted) throw cancelled(method);
+      // Likewise a change that failed after a step ran: its error says what was done and undone.
+      if (options.signal?.aborted && !(writes && isHttpApiError(error))) throw cancelled(method);
       throw toRpcError(method, error);
+    } finally {
+      release();
     }
   };
 }

@@ -34,7 +34,7 @@ export function buildOpenRpcDocument(): Record<string, unknown> {
         // one param's schema: the whole params object is published beside them as one schema.
         ...(joinsParams(whole) ? { 'x-params-schema': whole } : {}),
         result: { name: 'result', schema: stripMeta(z.toJSONSchema(definition.result, { io: 'output', unrepresentable: 'any' }) as JsonSchema) },
-        errors: definition.changes ? [errorRef('NOT_ELEVATED'), errorRef('NETSH_FAILED'), errorRef('CHANGE_ROLLED_BACK')] : undefined,
+        errors: definition.changes ? (['NOT_ELEVATED', 'NETSH_FAILED', 'CHANGE_ROLLED_BACK', 'ROLLBACK_FAILED', 'CHANGE_INTERRUPTED', 'CONFIG_LOCKED'] as const).map(errorRef) : undefined,
       };
     }),
     components: {

@@ -12,7 +12,7 @@ import { FrameReader } from './frame-reader.js';
 import { defaultFrameLimits, type FrameLimits } from './frame-scanner.js';
 import { capMessage } from './quote-input.js';
 import type { Dispatch } from './dispatcher.js';
-import { RpcError } from './rpc-error.js';
+import { RpcError, RpcErrorCode } from './rpc-error.js';
 
 export interface WorkerOptions {
   dispatch: Dispatch;
@@ -59,7 +59,10 @@ export function runWorker({
         onProgress: (progressToken, value) => void connection.sendProgress(progress, progressToken, { kind: 'report', ...value }),
       }).catch((error: unknown) => {
         const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
-        throw new ResponseError(rpcError.code, capMessage(rpcError.message, 1000), rpcError.data);
+        // An unexpected failure may quote anything; a domain error's message is ours, quotes only
+        // validated values, and must stay whole (ROLLBACK_FAILED's names the commands that finish).
+        const message = rpcError.code === RpcErrorCode.InternalError ? capMessage(rpcError.message, 1000) : rpcError.message;
+        throw new ResponseError(rpcError.code, message, rpcError.data);
       }),
     ),
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpApiError } from '../../src/errors.js';
 import { readConfigFile } from '../../src/iis/config-file.js';
-import { writeConfigAtomically } from '../../src/iis/write-config-atomically.js';
+import { commitConfigWrite, prepareConfigWrite, writeConfigAtomically } from '../../src/iis/write-config-atomically.js';
 
 let folder: string;
 let file: string;
@@ -63,5 +63,28 @@ describe('writeConfigAtomically', () => {
     expect((await failure(writeConfigAtomically({ file, bytes: Buffer.from('x'), expected: read.identity, mode: read.mode }))).message).toContain('its modification time moved');
     rmSync(file);
     expect((await failure(writeConfigAtomically({ file, bytes: Buffer.from('x'), expected: read.identity, mode: read.mode }))).message).toContain('it has been deleted');
+  });
+
+  it('a writer that takes no lock, writing between the prepared write and its rename, is caught by the content check', async () => {
+    const read = await readConfigFile(file);
+    const prepared = await prepareConfigWrite({ file, bytes: Buffer.from('ours\r\n'), expected: read.identity, mode: read.mode, backupOf: read.bytes });
+    // appcmd or IIS Manager: same size, time put back.
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, 'THEIRS!!\r\n'.slice(0, 10));
+    utimesSync(file, atime, mtime);
+    const error = await failure(commitConfigWrite(prepared));
+    expect(error.id).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe('THEIRS!!\r\n'.slice(0, 10));
+  });
+
+  it('the backup and the new content exist only whole: both are flushed under a temporary name first', async () => {
+    const read = await readConfigFile(file);
+    const prepared = await prepareConfigWrite({ file, bytes: Buffer.from('new\r\n'), expected: read.identity, mode: read.mode, backupOf: read.bytes });
+    const names = readdirSync(folder).sort();
+    expect(names).toHaveLength(3);
+    expect(names.filter((name) => /^\.applicationHost\.config\.httpapi-\d+-[0-9a-f]{8}\.tmp$/.test(name))).toEqual([path.basename(prepared.temp)]);
+    expect(readFileSync(prepared.temp, 'utf8')).toBe('new\r\n');
+    expect(readFileSync(prepared.backup!, 'utf8')).toBe('original\r\n');
+    expect(statSync(prepared.backup!).mode & 0o777).toBe(0o640);
   });
 });

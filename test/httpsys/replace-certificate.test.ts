@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { netshDouble, useDouble } from './double.js';
@@ -10,7 +11,10 @@ const OLD = 'D54DAFC94E7E55489195BE690C85192991847ED5'; // certs/WebHosting/wild
 const NEW = '8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5'; // certs/MY/www-contoso.pem
 const OTHER = 'D448C934BE5A5E720BB27C199EA38DC5A6F92C66';
 const IIS = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
-const source = ['--config', 'fixtures/demo-server/applicationHost.config', '--certs-dir', 'fixtures/demo-server/certs'];
+// A copy of the configuration: a replacement holds its change lock (and, for several mappings, writes its journal) beside it.
+const configCopy = path.join(mkdtempSync(path.join(tmpdir(), 'httpapi-replace-')), 'applicationHost.config');
+copyFileSync('fixtures/demo-server/applicationHost.config', configCopy);
+const source = ['--config', configCopy, '--certs-dir', 'fixtures/demo-server/certs'];
 
 let double: ReturnType<typeof useDouble>;
 const cli = (args: string[], netsh = netshDouble) => spawnSync(process.execPath, ['dist/httpapi.js', ...args, '--netsh', netsh, ...source], { encoding: 'utf8' });
@@ -96,7 +100,7 @@ process.exit(spawnSync(process.execPath, [${JSON.stringify(netshDouble)}, ...arg
     chmodSync(failing, 0o755);
     const run = cli(['certificate', 'replace', '--old-hash', OLD, '--new-hash', NEW, '--certificate-store-name', 'MY'], failing);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/failed at mapping ipport 10\.0\.0\.5:443.*1312.*1 mapping\(s\) already changed were put back \(0\.0\.0\.0:443\)/);
+    expect(run.stderr).toMatch(/The mapping step \(ipport 10\.0\.0\.5:443: .*\) failed: .*1312.*; the mapping step \(ipport 0\.0\.0\.0:443: [0-9A-F]+ -> [0-9A-F]+\) was undone\.$/m);
     const after = new Map(mappings().map((mapping) => [mapping.key, mapping]));
     expect(after.get('0.0.0.0:443')).toMatchObject({ certificateHash: OLD, certificateStoreName: 'WebHosting' });
     expect(option(after.get('0.0.0.0:443'), 'clientCertNegotiation')).toBe(true);

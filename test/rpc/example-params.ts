@@ -39,6 +39,7 @@ export const exampleParams: Record<MethodName, Record<string, unknown>> = {
   'urlacl/delete': { whatIf: true, url: 'https://+:443/app/' },
   'certificates/list': {},
   'certificates/replace': { whatIf: true, oldHash: '0123456789abcdef0123456789abcdef01234567', newHash: '89abcdef0123456789abcdef0123456789abcdef' },
+  'changes/recover': {},
   'diagnostics/run': {},
   'snapshot/export': { directory: '/tmp/httpapi-never-written' },
 };

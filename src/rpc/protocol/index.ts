@@ -1,5 +1,6 @@
 import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from './bindings.js';
 import { CertificatesList, CertificatesReplace } from './certificates.js';
+import { ChangesRecover } from './changes.js';
 import { DiagnosticsRun } from './diagnostics.js';
 import { Discover, ServerInfo } from './server.js';
 import { SitesList } from './sites.js';
@@ -9,6 +10,7 @@ import { UrlAclAdd, UrlAclDelete, UrlAclList } from './urlacl.js';
 
 export * from './bindings.js';
 export * from './certificates.js';
+export * from './changes.js';
 export * from './common.js';
 export * from './diagnostics.js';
 export * from './server.js';
@@ -35,6 +37,7 @@ export const Methods = [
   UrlAclDelete,
   CertificatesList,
   CertificatesReplace,
+  ChangesRecover,
   DiagnosticsRun,
   SnapshotExport,
 ] as const;
