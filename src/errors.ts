@@ -21,6 +21,8 @@ export const ErrorCatalog = {
   CHANGE_ROLLED_BACK: { code: 1013, category: 'InvalidOperation', summary: 'A step of a multi-step change failed; the steps already done were undone.' },
   INVALID_ARGUMENT: { code: 1014, category: 'InvalidArgument', summary: 'A value is well-formed but cannot be used here (for example an SNI binding without a host).' },
   CONFIG_WRITE_FAILED: { code: 1015, category: 'WriteError', summary: 'The configuration file could not be written (disk full, file locked...); the original is unchanged.' },
+  SYSTEM_PATH_UNKNOWN: { code: 1020, category: 'ResourceUnavailable', summary: 'The Windows folder (SystemRoot) is unknown or not absolute, so no system program is started.' },
+  UNMATCHED_OPTIONS_NEED_ACK: { code: 1021, category: 'InvalidOperation', summary: 'The mapping has option lines netsh printed in words we do not recognise; pass allowUnmatchedOptions to let the update reset them.' },
 } as const;
 
 export type ErrorId = keyof typeof ErrorCatalog;
