@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultWindowsStores, readWindowsStores, runPowerShell } from '../certs/windows-store.js';
+import { DefaultWindowsStores, listWindowsStores } from '../certs/windows-store.js';
 import { HttpApiError } from '../errors.js';
 import { netshRunError, runFailed } from '../httpsys/netsh-error.js';
 import { runNetsh } from '../httpsys/run-netsh.js';
@@ -67,9 +67,7 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
     });
     files.push(path.join(target, 'certs'));
   } else if (certificates?.kind === 'windows') {
-    let listing = '';
-    await readWindowsStores(DefaultWindowsStores, async (file, argv, env) => (listing = await runPowerShell(file, argv, env)));
-    for (const row of JSON.parse(listing || '[]') as { Store: string; Thumbprint: string; RawData: string }[]) {
+    for (const row of await listWindowsStores(DefaultWindowsStores)) {
       await mkdir(path.join(target, 'certs', row.Store), { recursive: true });
       await writeFile(place(path.join('certs', row.Store, `${row.Thumbprint}.cer`)), Buffer.from(row.RawData, 'base64'));
     }
