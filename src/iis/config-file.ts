@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
+import { DeniedReadReason } from './denied-read-reason.js';
 
 /** What a file was when it was read: a change to any of these means someone else wrote it. */
 export interface ConfigFileIdentity {
@@ -82,6 +83,6 @@ export function changedOnDisk(file: string, what: string, data: Record<string, u
 
 function unreadable(file: string, error: unknown): HttpApiError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (the live IIS configuration can only be changed elevated)' : (error as Error).message;
+  const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? `permission denied: ${DeniedReadReason}` : (error as Error).message;
   return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${file}: ${why}.`, { file, code: code ?? null });
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { HttpApiError } from '../errors.js';
+import { DeniedReadReason } from './denied-read-reason.js';
 import { configFindings } from './config-findings.js';
 import { ConfigFault, configInvalid, lineAt, linesAt } from './config-error.js';
 import { detectConfigKind } from './config-kind.js';
@@ -100,7 +101,7 @@ function unreadable(location: ConfigLocation, error: unknown): HttpApiError {
       : code === 'EISDIR'
         ? 'it is a folder, not a file'
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied (the live IIS configuration can only be read elevated)'
+          ? `permission denied: ${DeniedReadReason}`
           : (error as Error).message;
   return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${location.path}: ${why}.`, { file: location.path, code: code ?? null });
 }
