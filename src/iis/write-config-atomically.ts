@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
+import { keepNewestBackups } from './backup-retention.js';
 import { assertUnchanged, identityOf, type ConfigFileIdentity } from './config-file.js';
+import { replaceConfigFile } from './replace-config-file.js';
 
 export interface AtomicWrite {
   file: string;
@@ -27,8 +29,8 @@ export interface AtomicWriteResult {
  * Replaces a configuration file the way a reader can never see half of: the new bytes go to
  * a temporary file in the same folder (same volume, so the rename is atomic), are flushed to
  * disk, and the temporary file is renamed over the original. The file is checked against what
- * was read just before the backup and again just before the rename. On Windows a rename onto
- * a file that IIS holds open for a moment fails with EPERM/EBUSY, so it is retried briefly.
+ * was read just before the backup and again just before the rename. Windows' part of the
+ * replace (held files, ACL, read-only) is replace-config-file.ts; old backups: backup-retention.ts.
  */
 export async function writeConfigAtomically(write: AtomicWrite): Promise<AtomicWriteResult> {
   const { file } = write;
@@ -38,13 +40,14 @@ export async function writeConfigAtomically(write: AtomicWrite): Promise<AtomicW
   try {
     await writeFlushed(temp, write.bytes, write.mode);
     await assertUnchanged(file, write.expected);
-    await renameRetrying(temp, file);
+    await replaceConfigFile(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (backup) await unlink(backup).catch(() => undefined);
     throw error instanceof HttpApiError ? error : writeFailed(file, error);
   }
   await flushFolder(path.dirname(file));
+  if (backup) await keepNewestBackups(file);
   const written = await stat(file);
   return { ...(backup ? { backup } : {}), identity: identityOf(write.bytes, written.mtimeMs) };
 }
@@ -70,19 +73,6 @@ async function writeFlushed(file: string, bytes: Buffer, mode: number): Promise<
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-async function renameRetrying(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
   }
 }
 
