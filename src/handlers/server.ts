@@ -50,7 +50,11 @@ function describeEachHalf(source: ResolvedSource) {
     }
   };
   return {
-    config: attempt(source.config, (location) => `${location.path} (${location.origin})`),
+    config: attempt(source.config, (location) => {
+      // Shared Configuration or a choice among solutions: which file, and why that one.
+      if (location.note) notes.push(location.note);
+      return `${location.path} (${location.origin})`;
+    }),
     httpSys: attempt(source.httpSys, (httpSys) =>
       httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
     ),
