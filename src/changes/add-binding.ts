@@ -15,6 +15,7 @@ import { undoMappingChange } from './roll-back.js';
 export interface BindingAddition extends BindingRequest {
   site: string;
   allowSharedMapping?: boolean;
+  allowUnmatchedOptions?: boolean;
   whatIf?: boolean;
 }
 
@@ -45,7 +46,7 @@ export async function addBinding(source: ResolvedSource, request: BindingAdditio
   } else if (target && request.certificateHash !== undefined) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config) });
+    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
       messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));

@@ -16,6 +16,7 @@ export interface BindingCertificate {
   certificateHash: string;
   certificateStoreName?: string;
   allowSharedMapping?: boolean;
+  allowUnmatchedOptions?: boolean;
   whatIf?: boolean;
 }
 
@@ -38,7 +39,7 @@ export async function setBindingCertificate(source: ResolvedSource, request: Bin
 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const existing = findMapping(mappings, target);
-  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config) });
+  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
   const messages: string[] = [];
   if (!change) {
     messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);

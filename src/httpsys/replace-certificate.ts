@@ -10,6 +10,8 @@ export interface CertificateReplacement {
   newHash: string;
   /** Store of the new certificate; by default each mapping keeps the store it names. */
   certificateStoreName?: string;
+  /** Update mappings whose option lines are not recognised anyway (those options are reset). */
+  allowUnmatchedOptions?: boolean;
   whatIf?: boolean;
   signal?: AbortSignal;
 }
@@ -34,8 +36,8 @@ export async function replaceCertificate(source: HttpSysSource, mappings: readon
   }
   const forward = using.map((mapping) => ({
     mapping,
-    argv: updateArgv(mapping, request.newHash, request.certificateStoreName ?? mapping.certificateStoreName ?? undefined),
-    back: updateArgv(mapping, oldHash, mapping.certificateStoreName ?? undefined),
+    argv: updateArgv(mapping, request.newHash, request.certificateStoreName ?? mapping.certificateStoreName ?? undefined, { allowUnmatchedOptions: request.allowUnmatchedOptions }),
+    back: updateArgv(mapping, oldHash, mapping.certificateStoreName ?? undefined, { lenient: true }),
   }));
   const steps = forward.map(({ mapping, argv }) => ({ kind: 'netsh' as const, argv, description: `${mapping.kind} ${mapping.key}: ${oldHash} -> ${request.newHash.toUpperCase()}` }));
   const result = { steps, mappings: using.map(({ kind, key }) => ({ kind, key })) };
@@ -54,11 +56,11 @@ export async function replaceCertificate(source: HttpSysSource, mappings: readon
   return { applied: true, ...result, messages };
 }
 
-function updateArgv(mapping: SslMapping, hash: string, certificateStoreName: string | undefined): string[] {
+function updateArgv(mapping: SslMapping, hash: string, certificateStoreName: string | undefined, acknowledgement: Parameters<typeof carriedOptions>[1]): string[] {
   if (!mapping.appId) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${mapping.kind} ${mapping.key} shows no readable application id, so it cannot be updated without losing it.`, { key: mapping.key });
   }
-  return sslcertSetArgv('update', { kind: mapping.kind, key: mapping.key, certificateHash: hash, appId: mapping.appId, certificateStoreName, options: carriedOptions(mapping) });
+  return sslcertSetArgv('update', { kind: mapping.kind, key: mapping.key, certificateHash: hash, appId: mapping.appId, certificateStoreName, options: carriedOptions(mapping, acknowledgement) });
 }
 
 interface Step {

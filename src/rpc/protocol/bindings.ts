@@ -57,6 +57,7 @@ export const BindingsHttps = defineMethod({
 });
 
 const SharedAck = { allowSharedMapping: z.boolean().optional().describe('Acknowledge that an IP mapping shared by other bindings changes for all of them.') };
+const UnmatchedAck = { allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.') };
 
 export const BindingsAdd = defineMethod({
   method: 'bindings/add',
@@ -67,6 +68,7 @@ export const BindingsAdd = defineMethod({
       ...WithSource,
       ...WhatIf,
       ...SharedAck,
+      ...UnmatchedAck,
       site: z.string().min(1),
       protocol: z.enum(['http', 'https']),
       address: z.string().optional(),
@@ -93,7 +95,7 @@ export const BindingsSetCertificate = defineMethod({
   summary: 'Point a binding\'s mapping at another certificate.',
   changes: true,
   params: z
-    .object({ ...WithSource, ...WhatIf, ...SharedAck, site: z.string().min(1), bindingInformation: z.string().min(1), certificateHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() })
+    .object({ ...WithSource, ...WhatIf, ...SharedAck, ...UnmatchedAck, site: z.string().min(1), bindingInformation: z.string().min(1), certificateHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() })
     .strict(),
   result: ChangeResultSchema,
 });

@@ -51,7 +51,7 @@ export const CertificatesReplace = defineMethod({
   method: 'certificates/replace',
   summary: 'Replace certificate A by B in every mapping that uses A, keeping each mapping\'s options and app id.',
   changes: true,
-  params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional() }).strict(),
+  params: z.object({ ...WithSource, ...WhatIf, oldHash: ThumbprintSchema, newHash: ThumbprintSchema, certificateStoreName: z.string().min(1).optional(), allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.') }).strict(),
   result: ChangeResultSchema.extend({
     mappings: z.array(z.object({ kind: MappingKindSchema, key: z.string() })).describe('The mappings that served the old certificate.'),
   }),
