@@ -1,6 +1,7 @@
 import { readCertificates } from '../certs/read-certificates.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { isHttpApiError } from '../errors.js';
+import { readIpListenList } from '../httpsys/ip-listen-list.js';
 import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
@@ -17,6 +18,8 @@ export interface ServerState {
   reservations: UrlReservation[] | null;
   /** What was read from where, and what could not be. */
   notes: string[];
+  /** http.sys's IP listen list, read only when a live check needs it. */
+  listenList(): Promise<{ addresses: string[] | null; note: string }>;
 }
 
 // A worker answers the same question again and again (a PowerShell loop calling a cmdlet):
@@ -57,7 +60,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     ),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
-  return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes };
+  return { config, mappings: mappingsRead.mappings, certificates, reservations: reservationsRead?.reservations ?? null, notes, listenList: () => readIpListenList(httpSys, options) };
 }
 
 function readConfig(source: ResolvedSource): Promise<IisConfig> {

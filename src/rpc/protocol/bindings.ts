@@ -14,6 +14,7 @@ export const MappingRefSchema = z.object({
 
 export const LiveCheckSchema = z.object({
   target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
+  seenFrom: z.string().describe('Where the handshake came from (loopback, an address of the IP listen list, the binding\'s address) and why.'),
   reachable: z.boolean(),
   servedThumbprint: z.string().nullable(),
   servedSubject: z.string().nullable(),
