@@ -17,7 +17,7 @@ $script:HttpApiWorkerPath = $null
 #region functions
 $publicFunctions = @()
 foreach ($folder in 'Private', 'Public') {
-    foreach ($file in Get-ChildItem -Path (Join-Path -Path $PSScriptRoot -ChildPath $folder) -Filter '*.ps1') {
+    foreach ($file in Get-ChildItem -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath $folder) -Filter '*.ps1') {
         . $file.FullName
         if ($folder -eq 'Public') {
             $publicFunctions += $file.BaseName
