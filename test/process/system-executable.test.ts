@@ -35,6 +35,10 @@ describe('system programs', () => {
     }
   });
 
+  it('include chcp, run without arguments for the console code page: the command line CreateProcess receives', () => {
+    expect(windowsCommandLine(systemExecutable('chcp.com', windows({ SystemRoot: 'C:\\Windows', PROCESSOR_ARCHITEW6432: 'AMD64' }, 'ia32')), [])).toBe('C:\\Windows\\Sysnative\\chcp.com');
+  });
+
   it('include taskkill for a tree on timeout: the command line CreateProcess receives', () => {
     expect(windowsCommandLine(systemExecutable('taskkill.exe', windows({ SystemRoot: 'C:\\Windows' })), taskkillArgv(4242))).toBe('C:\\Windows\\System32\\taskkill.exe /PID 4242 /T /F');
   });
