@@ -2,6 +2,11 @@
 # (node httpapi.js serve, JSON-RPC on stdio). The functions live one per file in Public/ and
 # Private/; a packaged module has them inlined below instead of dot-sourced (scripts/package.mjs).
 Set-StrictMode -Version 3.0
+# Under an application control policy (WDAC, AppLocker) an untrusted module runs in Constrained
+# Language Mode, where its .NET calls (starting and talking to the worker) fail one by one; say so once.
+if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    throw "HttpApi cannot run in $($ExecutionContext.SessionState.LanguageMode) mode: it starts and talks to its worker through .NET, which Constrained Language Mode blocks. Sign the module with a certificate your application control policy trusts (it then runs in FullLanguage), or use the httpapi command line."
+}
 
 $script:HttpApiModuleRoot = $PSScriptRoot
 # The session's worker connection (see Private/Start-HttpApiWorkerProcess.ps1), started on first use.
@@ -17,7 +22,7 @@ $script:HttpApiWorkerPath = $null
 #region functions
 $publicFunctions = @()
 foreach ($folder in 'Private', 'Public') {
-    foreach ($file in Get-ChildItem -Path (Join-Path -Path $PSScriptRoot -ChildPath $folder) -Filter '*.ps1') {
+    foreach ($file in Get-ChildItem -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath $folder) -Filter '*.ps1') {
         . $file.FullName
         if ($folder -eq 'Public') {
             $publicFunctions += $file.BaseName

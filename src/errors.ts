@@ -24,6 +24,8 @@ export const ErrorCatalog = {
   ROLLBACK_FAILED: { code: 1016, category: 'InvalidResult', summary: 'A step of a multi-step change failed and undoing the steps already done failed too; data says what is done, undone and stuck, and the commands that finish by hand.' },
   CHANGE_INTERRUPTED: { code: 1017, category: 'ResourceUnavailable', summary: 'An earlier change of this configuration was interrupted (its journal is beside the file); run `httpapi recover` (changes/recover) first.' },
   CONFIG_LOCKED: { code: 1018, category: 'ResourceBusy', summary: 'Another process holds the change lock of this configuration for longer than the wait allows; data.holder says who.' },
+  SYSTEM_PATH_UNKNOWN: { code: 1020, category: 'ResourceUnavailable', summary: 'The Windows folder (SystemRoot) is unknown or not absolute, so no system program is started.' },
+  UNMATCHED_OPTIONS_NEED_ACK: { code: 1021, category: 'InvalidOperation', summary: 'The mapping has option lines netsh printed in words we do not recognise; pass allowUnmatchedOptions to let the update reset them.' },
   EXPORT_DESTINATION_REFUSED: { code: 1032, category: 'InvalidArgument', summary: 'A snapshot cannot be exported there: the folder is under a virtual file system (/proc, /sys, /dev) or is not a folder.' },
   KEY_MANIFEST_INVALID: { code: 1033, category: 'InvalidData', summary: "A snapshot's certs/keys.json is not a readable key-presence manifest (names the file and the entry)." },
 } as const;

@@ -24,7 +24,7 @@ function Resolve-HttpApiWorkerScript {
         }
     }
     $candidates.Add((Join-Path -Path (Join-Path -Path $script:HttpApiModuleRoot -ChildPath 'bin') -ChildPath 'httpapi.js'))
-    $candidates.Add((Join-Path -Path (Join-Path -Path (Split-Path -Path $script:HttpApiModuleRoot -Parent) -ChildPath 'dist') -ChildPath 'httpapi.js'))
+    $candidates.Add((Join-Path -Path (Join-Path -Path (Split-Path -LiteralPath $script:HttpApiModuleRoot) -ChildPath 'dist') -ChildPath 'httpapi.js'))
     foreach ($candidate in $candidates) {
         if (Test-Path -LiteralPath $candidate -PathType Leaf) {
             return (Resolve-Path -LiteralPath $candidate).ProviderPath

@@ -18,7 +18,7 @@ function Start-HttpApiWorkerProcess {
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = $nodePath
     $startInfo.Arguments = ConvertTo-HttpApiCommandLine -Argument @($workerPath, 'serve')
-    $startInfo.WorkingDirectory = Split-Path -Path $workerPath -Parent
+    $startInfo.WorkingDirectory = Split-Path -LiteralPath $workerPath
     $startInfo.UseShellExecute = $false
     $startInfo.CreateNoWindow = $true
     $startInfo.RedirectStandardInput = $true

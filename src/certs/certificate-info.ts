@@ -13,6 +13,8 @@ export const KeyUsageNames = [
 
 export type KeyUsageName = (typeof KeyUsageNames)[number];
 
+export type PrivateKeyState = 'present' | 'absent' | 'unusable';
+
 /**
  * One certificate in one store, as a file in a snapshot or an entry of a Windows
  * LocalMachine store. Every field derives from the certificate's DER, except the store,
@@ -43,8 +45,10 @@ export interface CertificateInfo {
   ekus: string[] | null;
   /** Usable for TLS server authentication by its EKUs (see extended-key-usage.ts). */
   serverAuth: boolean;
-  /** null when the source cannot tell. */
+  /** null when the source cannot tell; false when the key is absent or unusable. */
   hasPrivateKey: boolean | null;
+  /** unusable: the store says there is a key but it cannot be opened (key container gone, access denied). */
+  privateKey: PrivateKeyState | null;
   /** Issuer and subject are the same name and the certificate's own key verifies its signature. */
   selfSigned: boolean;
   /** basicConstraints CA:true. */

@@ -1,5 +1,5 @@
 import { createHash, type X509Certificate } from 'node:crypto';
-import type { CertificateInfo } from './certificate-info.js';
+import type { CertificateInfo, PrivateKeyState } from './certificate-info.js';
 import { commonNameOf, formatWindowsName, parseNodeName } from './distinguished-name.js';
 import { allowsServerAuth } from './extended-key-usage.js';
 import { readKeyUsage } from './key-usage.js';
@@ -9,6 +9,8 @@ import { parseSubjectAltNames } from './subject-alt-names.js';
 export interface CertificatePlace {
   store: string;
   hasPrivateKey: boolean | null;
+  /** Windows stores: whether the key could be opened; otherwise derived from hasPrivateKey. */
+  privateKey?: PrivateKeyState | null;
   file?: string | null;
   friendlyName?: string | null;
   /** Windows' effective purposes for the store entry, when the store knows them (see windows-store.ts). */
@@ -38,6 +40,7 @@ export function describeCertificate(certificate: X509Certificate, place: Certifi
     ekus: ekus ? [...ekus] : null,
     serverAuth: allowsServerAuth(ekus),
     hasPrivateKey: place.hasPrivateKey,
+    privateKey: place.privateKey !== undefined ? place.privateKey : place.hasPrivateKey === null ? null : place.hasPrivateKey ? 'present' : 'absent',
     selfSigned: isSelfSigned(certificate),
     certificateAuthority: certificate.ca,
     friendlyName: place.friendlyName ?? null,

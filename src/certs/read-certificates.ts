@@ -2,7 +2,7 @@ import type { CertificateSource } from '../source/resolve-source.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { readCertificateDirectory, type CertificateDirectory } from './directory-store.js';
 import { sameStore } from './store-name.js';
-import { DefaultWindowsStores, readWindowsStores, type PowerShellRunner } from './windows-store.js';
+import { DefaultWindowsStores, readWindowsStores, type StoreReader } from './windows-store.js';
 
 export interface CertificateFilter {
   /** A LocalMachine store name, any case; `(null)` means MY, as in netsh output. */
@@ -16,11 +16,11 @@ export interface CertificateFilter {
  * LocalMachine stores (MY and WebHosting, or the one the filter names), and the files of a
  * folder that could not be read (each a problem of its own; the rest is still read).
  */
-export async function readCertificateSource(source: CertificateSource, filter: CertificateFilter = {}, runPowerShell?: PowerShellRunner): Promise<CertificateDirectory> {
+export async function readCertificateSource(source: CertificateSource, filter: CertificateFilter = {}, readStores?: StoreReader): Promise<CertificateDirectory> {
   const all =
     source.kind === 'directory'
       ? await readCertificateDirectory(source.path, filter.store)
-      : { certificates: await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, runPowerShell), problems: [] };
+      : { certificates: await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, readStores), problems: [] };
   const thumbprint = filter.thumbprint?.replace(/\s/g, '').toUpperCase();
   const certificates = all.certificates.filter(
     (certificate) => (filter.store === undefined || sameStore(filter.store, certificate.store)) && (thumbprint === undefined || certificate.thumbprint === thumbprint),
@@ -29,6 +29,6 @@ export async function readCertificateSource(source: CertificateSource, filter: C
 }
 
 /** The certificates alone, for a question about one of them. */
-export async function readCertificates(source: CertificateSource, filter: CertificateFilter = {}, runPowerShell?: PowerShellRunner): Promise<CertificateInfo[]> {
-  return (await readCertificateSource(source, filter, runPowerShell)).certificates;
+export async function readCertificates(source: CertificateSource, filter: CertificateFilter = {}, readStores?: StoreReader): Promise<CertificateInfo[]> {
+  return (await readCertificateSource(source, filter, readStores)).certificates;
 }

@@ -27,6 +27,8 @@ export interface CertificateRequest {
   certificateStoreName?: string;
   /** For a new mapping: IIS's or IIS Express's application id. */
   appId: string;
+  /** Update anyway when option lines are not recognised (they are reset); see carried-options.ts. */
+  allowUnmatchedOptions?: boolean;
 }
 
 /** Whether the mapping already serves this certificate from this store (null store = MY). */
@@ -59,7 +61,7 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it could not be put back if the change failed; change it with sslcert/update.`, { key: existing.key });
   }
   const store = request.certificateStoreName ?? existing.certificateStoreName ?? undefined;
-  const options = carriedOptions(existing);
+  const options = carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions });
   return {
     action: 'update',
     target,
@@ -87,7 +89,7 @@ export function mappingDeletion(existing: SslMapping): MappingChange {
       certificateHash: existing.certificateHash ?? undefined,
       appId: appIdOf(existing, 'deleted'),
       certificateStoreName: existing.certificateStoreName ?? undefined,
-      options: carriedOptions(existing),
+      options: carriedOptions(existing, { lenient: true }),
     }),
     before: { certificateHash: existing.certificateHash },
     after: null,

@@ -12,6 +12,8 @@ export interface CertificateReplacement {
   newHash: string;
   /** Store of the new certificate; by default each mapping keeps the store it names. */
   certificateStoreName?: string;
+  /** Update mappings whose option lines are not recognised anyway (those options are reset). */
+  allowUnmatchedOptions?: boolean;
   whatIf?: boolean;
 }
 
@@ -55,7 +57,7 @@ function configFileOf(source: ResolvedSource): string | null {
   }
 }
 
-function planReplacement(mappings: readonly SslMapping[], request: CertificateReplacement): MappingChange[] {
+export function planReplacement(mappings: readonly SslMapping[], request: CertificateReplacement): MappingChange[] {
   const oldHash = request.oldHash.toUpperCase();
   const newHash = request.newHash.toUpperCase();
   const using = mappings.filter((mapping) => mapping.certificateHash === oldHash);
@@ -65,17 +67,17 @@ function planReplacement(mappings: readonly SslMapping[], request: CertificateRe
   return using.map((mapping) => ({
     action: 'update',
     target: { kind: mapping.kind, key: mapping.key },
-    argv: updateArgv(mapping, newHash, request.certificateStoreName ?? mapping.certificateStoreName ?? undefined),
-    undo: updateArgv(mapping, oldHash, mapping.certificateStoreName ?? undefined),
+    argv: updateArgv(mapping, newHash, request.certificateStoreName ?? mapping.certificateStoreName ?? undefined, { allowUnmatchedOptions: request.allowUnmatchedOptions }),
+    undo: updateArgv(mapping, oldHash, mapping.certificateStoreName ?? undefined, { lenient: true }),
     before: { certificateHash: oldHash },
     after: { certificateHash: newHash },
     description: `${mapping.kind} ${mapping.key}: ${oldHash} -> ${newHash}`,
   }));
 }
 
-function updateArgv(mapping: SslMapping, hash: string, certificateStoreName: string | undefined): string[] {
+function updateArgv(mapping: SslMapping, hash: string, certificateStoreName: string | undefined, acknowledgement: Parameters<typeof carriedOptions>[1]): string[] {
   if (!mapping.appId) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${mapping.kind} ${mapping.key} shows no readable application id, so it cannot be updated without losing it.`, { key: mapping.key });
   }
-  return sslcertSetArgv('update', { kind: mapping.kind, key: mapping.key, certificateHash: hash, appId: mapping.appId, certificateStoreName, options: carriedOptions(mapping) });
+  return sslcertSetArgv('update', { kind: mapping.kind, key: mapping.key, certificateHash: hash, appId: mapping.appId, certificateStoreName, options: carriedOptions(mapping, acknowledgement) });
 }

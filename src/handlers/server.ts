@@ -51,6 +51,8 @@ function describeEachHalf(source: ResolvedSource) {
     }
   };
   const config = attempt(source.config, (location) => {
+    // Shared Configuration or a choice among solutions: which file, and why that one.
+    if (location.note) notes.push(location.note);
     const interrupted = interruptedChangeNote(location.path);
     if (interrupted) notes.push(interrupted);
     return `${location.path} (${location.origin})`;

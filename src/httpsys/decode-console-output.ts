@@ -1,4 +1,7 @@
 import iconv from 'iconv-lite';
+import { currentPlatformFacts, type PlatformFacts } from '../process/platform-facts.js';
+import { runProcess } from '../process/run-process.js';
+import { systemExecutable } from '../process/system-executable.js';
 
 /**
  * Decodes console output bytes written in the given code page (docs/domain.md §7: netsh writes the
@@ -47,14 +50,18 @@ let consoleCodePage: Promise<number | null> | undefined;
 
 /**
  * The console code page netsh will write in, from `chcp` (Windows only; elsewhere, where netsh
- * is a test double, output is UTF-8). Asked once per process; null when chcp cannot tell.
+ * is a test double, output is UTF-8). Asked once per process, from the absolute chcp.com;
+ * null when chcp cannot tell.
  */
-export function readConsoleCodePage(platform: NodeJS.Platform = process.platform): Promise<number | null> {
-  if (platform !== 'win32') return Promise.resolve(null);
-  // execa is loaded on first use (see run-netsh.ts).
-  consoleCodePage ??= import('execa').then(({ execa }) => execa('chcp.com', [], { shell: false, windowsHide: true, reject: false, timeout: 10_000 })).then(
-    (result) => (result.exitCode === 0 ? parseChcpOutput(String(result.stdout)) : null),
-    () => null,
-  );
+export function readConsoleCodePage(facts: PlatformFacts = currentPlatformFacts()): Promise<number | null> {
+  if (facts.platform !== 'win32') return Promise.resolve(null);
+  consoleCodePage ??= (async () => {
+    try {
+      const run = await runProcess(systemExecutable('chcp.com', facts), [], { timeoutMs: 10_000, facts });
+      return run.exitCode === 0 ? parseChcpOutput(run.stdout.toString('latin1')) : null;
+    } catch {
+      return null;
+    }
+  })();
   return consoleCodePage;
 }

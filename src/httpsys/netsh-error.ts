@@ -1,6 +1,7 @@
 import { HttpApiError, type ErrorId } from '../errors.js';
 import { parseNetshFailure, type NetshFailure } from './parse-netsh-failure.js';
-import { describeCommand, type NetshRun } from './run-netsh.js';
+import { describeCommand } from '../process/describe-command.js';
+import type { NetshRun } from './run-netsh.js';
 
 const idOfWin32Error: Readonly<Record<number, ErrorId>> = { 183: 'ALREADY_EXISTS', 2: 'NOT_FOUND', 5: 'NOT_ELEVATED' };
 

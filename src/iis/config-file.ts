@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpApiError } from '../errors.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
+import { DeniedReadReason } from './denied-read-reason.js';
 
 /** What a file was when it was read: a change to any of these means someone else wrote it. */
 export interface ConfigFileIdentity {
@@ -75,6 +76,6 @@ export function changedOnDisk(file: string, what: string, data: Record<string, u
 
 function unreadable(file: string, error: unknown): HttpApiError {
   const { code, why: generic } = whyUnreadable(error);
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied (the live IIS configuration can only be changed elevated)' : generic;
+  const why = code === 'EACCES' || code === 'EPERM' ? `permission denied: ${DeniedReadReason}` : generic;
   return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${file}: ${why}.`, { file, code });
 }

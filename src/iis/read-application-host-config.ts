@@ -1,5 +1,6 @@
 import { HttpApiError } from '../errors.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
+import { DeniedReadReason } from './denied-read-reason.js';
 import { configFindings } from './config-findings.js';
 import { ConfigFault, configInvalid, lineAt, linesAt } from './config-error.js';
 import { detectConfigKind } from './config-kind.js';
@@ -96,7 +97,7 @@ function unreadable(location: ConfigLocation, error: unknown): HttpApiError {
     code === 'ENOENT' && location.origin === 'iis-express'
       ? 'there is no such file (IIS Express creates it the first time it runs for this user)'
       : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied (the live IIS configuration can only be read elevated)'
+        ? `permission denied: ${DeniedReadReason}`
         : generic;
   return new HttpApiError('SOURCE_UNREADABLE', `Cannot read the IIS configuration ${location.path}: ${why}.`, { file: location.path, code });
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { keepNewestBackups } from './backup-retention.js';
 import { assertUnchanged, identityOf, type ConfigFileIdentity } from './config-file.js';
+import { replaceConfigFile } from './replace-config-file.js';
 import { writeFailure } from './write-failure.js';
 
 export interface AtomicWrite {
@@ -45,6 +47,8 @@ export function tempFileFor(file: string): string {
  * a temporary file in the same folder (same volume, so the rename is atomic), are flushed to
  * disk, and the temporary file is renamed over the original. The file is checked against what
  * was read just before the backup and again, by its content hash, just before the rename.
+ * Windows' part of the replace (held files, ACL, read-only) is replace-config-file.ts; old
+ * backups: backup-retention.ts.
  */
 export async function writeConfigAtomically(write: AtomicWrite): Promise<AtomicWriteResult> {
   const prepared = await prepareConfigWrite(write);
@@ -86,11 +90,12 @@ export async function commitConfigWrite(prepared: PreparedWrite): Promise<Atomic
   const { file } = prepared;
   await assertUnchanged(file, prepared.expected);
   try {
-    await renameRetrying(prepared.temp, file);
+    await replaceConfigFile(prepared.temp, file);
   } catch (error) {
     throw await writeFailure(file, error);
   }
   await flushFolder(path.dirname(file));
+  if (prepared.backup) await keepNewestBackups(file);
   const written = await stat(file);
   return { ...(prepared.backup ? { backup: prepared.backup } : {}), identity: identityOf(prepared.bytes, written.mtimeMs) };
 }
@@ -109,7 +114,7 @@ export async function writeFileAtomically(file: string, bytes: Buffer, mode = 0o
   const temp = tempFileFor(file);
   try {
     await writeFlushed(temp, bytes, mode);
-    await renameRetrying(temp, file);
+    await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw await writeFailure(file, error);
@@ -170,19 +175,6 @@ async function writeFlushed(file: string, bytes: Buffer, mode: number, owner?: S
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-async function renameRetrying(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
   }
 }
 

@@ -32,7 +32,9 @@ export function certificateFindings(certificate: JoinCertificate, context: Certi
   if (notBefore.getTime() > context.now.getTime()) {
     add('CERT_NOT_YET_VALID', `Certificate ${name} is not valid before ${certificate.notBefore}.`, 'Check the server clock, or use a certificate that is already valid.');
   }
-  if (certificate.hasPrivateKey === false) {
+  if (certificate.privateKey === 'unusable') {
+    add('CERT_NO_PRIVATE_KEY', `Certificate ${name} in store ${certificate.store} is marked as having a private key, but the key cannot be opened (its key container is gone or unreadable); http.sys cannot use it (netsh reports error 1312).`, 'Import the certificate again with its private key (PFX) into the LocalMachine store.');
+  } else if (certificate.hasPrivateKey === false) {
     add('CERT_NO_PRIVATE_KEY', `Certificate ${name} has no private key in store ${certificate.store}; http.sys cannot use it (netsh reports error 1312).`, 'Import the certificate with its private key (PFX) into the LocalMachine store.');
   }
   if (!certificate.serverAuth) {

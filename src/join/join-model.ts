@@ -45,6 +45,7 @@ export interface JoinCertificate {
   notBefore: string;
   notAfter: string;
   hasPrivateKey: boolean | null;
+  privateKey?: 'present' | 'absent' | 'unusable' | null;
   serverAuth: boolean;
   selfSigned?: boolean;
 }

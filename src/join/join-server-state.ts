@@ -32,13 +32,15 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
   });
   result.findings.push(...state.findings);
   if (!options.live) return result;
+  const listen = await state.listenList();
+  state.notes.push(`live checks: IP listen list ${listen.addresses === null ? 'unknown' : listen.addresses.length === 0 ? 'empty (all addresses)' : listen.addresses.join(', ')} (${listen.note})`);
   // One at a time: a check is a single handshake, and serial checks keep a slow or
   // unreachable endpoint from flooding the server with connections.
   for (const [index, binding] of result.bindings.entries()) {
     if (options.signal?.aborted) break;
     options.onProgress?.(`TLS handshake with ${binding.site} ${binding.bindingInformation}`, Math.round((index / result.bindings.length) * 100));
     if (binding.port === null) continue;
-    binding.live = await checkLiveBinding(binding, { signal: options.signal });
+    binding.live = await checkLiveBinding(binding, { signal: options.signal, listenAddresses: listen.addresses });
     const found = liveFindings(binding, binding.live);
     binding.findings.push(...found);
     result.findings.push(...found);

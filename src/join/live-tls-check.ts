@@ -5,6 +5,8 @@ import type { Finding, JoinedBinding } from './join-model.js';
 export interface LiveCheck {
   /** Where we connected and the name we sent as SNI (null: none). */
   target: { host: string; port: number; servername: string | null };
+  /** Where the handshake came from and why that address: the result is what a client there sees. */
+  seenFrom: string;
   reachable: boolean;
   servedThumbprint: string | null;
   servedSubject: string | null;
@@ -16,6 +18,8 @@ export interface LiveCheck {
 export interface LiveCheckOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** http.sys's IP listen list (`netsh http show iplisten`); empty: all addresses; null: unknown. */
+  listenAddresses?: readonly string[] | null;
 }
 
 /**
@@ -27,16 +31,15 @@ export async function checkLiveBinding(binding: JoinedBinding, options: LiveChec
   // Loaded on first use: node:tls costs every start of the worker, and live checks are rare.
   const tls = await import('node:tls');
   const port = binding.port ?? 443;
-  const address = binding.address ?? '';
-  const host = address === '*' || address === '' ? '127.0.0.1' : address.replace(/^\[|\]$/g, '');
+  const { host, seenFrom } = probeAddress(binding.address ?? '', options.listenAddresses ?? null);
   const servername = binding.host && !isIP(binding.host) && !binding.host.includes('*') ? binding.host : null;
   const expected = (binding.sslFlags & 1 ? binding.effectiveMapping.withSni : binding.declaredMapping)?.certificateHash ?? null;
   const target = { host, port, servername };
 
   return new Promise((resolve) => {
-    const settle = (result: Omit<LiveCheck, 'target'>) => {
+    const settle = (result: Omit<LiveCheck, 'target' | 'seenFrom'>) => {
       socket.destroy();
-      resolve({ target, ...result });
+      resolve({ target, seenFrom, ...result });
     };
     const failed = (error: string) => settle({ reachable: false, servedThumbprint: null, servedSubject: null, protocol: null, matchesMapping: null, error });
     const socket = tls.connect({ host, port, ...(servername ? { servername } : {}), rejectUnauthorized: false, timeout: options.timeoutMs ?? 3000 });
@@ -58,9 +61,29 @@ export async function checkLiveBinding(binding: JoinedBinding, options: LiveChec
   });
 }
 
+/**
+ * Which address to dial. A binding on one address: that address. A binding on all addresses:
+ * loopback, unless http.sys has an IP listen list without a wildcard, which loopback may not
+ * be on; then its first address (IPv4 first). From loopback, a 127.0.0.1:<port> mapping
+ * would win over the binding's own, so the result says where it was seen from.
+ */
+export function probeAddress(address: string, listenAddresses: readonly string[] | null): { host: string; seenFrom: string } {
+  if (address !== '*' && address !== '') {
+    const host = address.replace(/^\[|\]$/g, '');
+    return { host, seenFrom: `as seen from this machine, connecting to the binding's address ${host}` };
+  }
+  const listed = (listenAddresses ?? []).filter((entry) => entry !== '0.0.0.0' && entry !== '::');
+  if (listenAddresses && listenAddresses.length > 0 && listed.length === listenAddresses.length) {
+    const host = [...listed].sort((a, b) => Number(isIP(a) === 6) - Number(isIP(b) === 6))[0]!;
+    return { host, seenFrom: `as seen from ${host}, the first address of http.sys's IP listen list (${listenAddresses.join(', ')})` };
+  }
+  const why = listenAddresses === null ? 'the IP listen list is unknown' : 'http.sys listens on all addresses';
+  return { host: '127.0.0.1', seenFrom: `as seen from loopback (127.0.0.1; ${why}): a 127.0.0.1 mapping, if any, answers instead of the binding's` };
+}
+
 /** The findings a live check adds to its binding. */
 export function liveFindings(binding: JoinedBinding, check: LiveCheck): Finding[] {
-  const where = `${check.target.host}:${check.target.port}${check.target.servername ? ` (SNI ${check.target.servername})` : ''}`;
+  const where = `${check.target.host}:${check.target.port}${check.target.servername ? ` (SNI ${check.target.servername})` : ''}, ${check.seenFrom}`;
   const base = { site: binding.site, binding: binding.bindingInformation };
   if (!check.reachable) {
     return [{ code: 'ENDPOINT_UNREACHABLE', severity: FindingCodes.ENDPOINT_UNREACHABLE, message: `Could not complete a TLS handshake with ${where}: ${check.error}.`, fix: 'Check that the site is started and that http.sys has a mapping clients can reach.', ...base }];

@@ -1,6 +1,7 @@
 import { readCertificateSource } from '../certs/read-certificates.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { isHttpApiError } from '../errors.js';
+import { readIpListenList } from '../httpsys/ip-listen-list.js';
 import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
@@ -21,6 +22,8 @@ export interface ServerState {
   notes: string[];
   /** Problems of the sources themselves (a certificate file that cannot be read). */
   findings: Finding[];
+  /** http.sys's IP listen list, read only when a live check needs it. */
+  listenList(): Promise<{ addresses: string[] | null; note: string }>;
 }
 
 // A worker answers the same question again and again (a PowerShell loop calling a cmdlet):
@@ -73,6 +76,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     reservations: reservationsRead?.reservations ?? null,
     notes,
     findings: problems.map(certificateFileFinding),
+    listenList: () => readIpListenList(httpSys, options),
   };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readCertificateFile } from '../certs/certificate-file.js';
 import { readCertificateDirectory } from '../certs/directory-store.js';
 import { keyManifest, KeyManifestName, type KeyPresence } from '../certs/key-presence-manifest.js';
-import { DefaultWindowsStores, readWindowsStores, runPowerShell } from '../certs/windows-store.js';
+import { DefaultWindowsStores, describeRow, listWindowsStores } from '../certs/windows-store.js';
 import { HttpApiError } from '../errors.js';
 import { netshRunError, runFailed } from '../httpsys/netsh-error.js';
 import { runNetsh } from '../httpsys/run-netsh.js';
@@ -121,14 +121,12 @@ async function certificatesOfFolder(folder: string, notes: string[]): Promise<Ex
   });
 }
 
-/** The LocalMachine MY and WebHosting stores: PowerShell's RawData is the DER, HasPrivateKey the store's word. */
+/** The LocalMachine MY and WebHosting stores: RawData is the DER, the key state what opening the key found. */
 async function certificatesOfWindowsStores(): Promise<ExportedCertificate[]> {
-  let listing = '';
-  const infos = await readWindowsStores(DefaultWindowsStores, async (file, argv, env) => (listing = await runPowerShell(file, argv, env)));
-  // ConvertTo-Json writes a single certificate as an object, not a list (parseStoreListing reads it the same way).
-  const parsed = JSON.parse(listing.trim() || '[]') as { RawData: string } | { RawData: string }[];
-  const rows = Array.isArray(parsed) ? parsed : [parsed];
-  return infos.map((info, index) => ({ store: info.store, thumbprint: info.thumbprint, hasPrivateKey: info.hasPrivateKey, der: Buffer.from(rows[index]!.RawData, 'base64') }));
+  return (await listWindowsStores(DefaultWindowsStores)).map((row) => {
+    const info = describeRow(row);
+    return { store: info.store, thumbprint: info.thumbprint, hasPrivateKey: info.hasPrivateKey, der: Buffer.from(row.RawData, 'base64') };
+  });
 }
 
 function thumbprintOf(certificate: X509Certificate): string {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import type { SourceSpec } from './source-spec.js';
 import { locateConfig, type ConfigLocation } from '../iis/locate-config.js';
+import { currentPlatformFacts, type PlatformFacts } from '../process/platform-facts.js';
+import { systemExecutable } from '../process/system-executable.js';
 
 export type HttpSysSource =
   | { kind: 'netsh'; path: string; origin: 'explicit' | 'live' }
@@ -21,13 +23,14 @@ export interface ResolvedSource {
   certificates(): CertificateSource;
 }
 
-export function resolveSource(spec: SourceSpec, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): ResolvedSource {
+export function resolveSource(spec: SourceSpec, facts: PlatformFacts = currentPlatformFacts()): ResolvedSource {
+  const { platform } = facts;
   const live = platform === 'win32';
   const snapshotFile = (name: string) => (spec.snapshot ? path.resolve(spec.snapshot, name) : undefined);
   return {
     spec,
     platform,
-    config: () => locateConfig(spec, platform, env),
+    config: () => locateConfig(spec, facts),
     httpSys: () => {
       if (spec.netshPath) return { kind: 'netsh', path: spec.netshPath, origin: 'explicit' };
       const sslcertFile = spec.sslcertFile ?? snapshotFile('sslcert.txt');
@@ -35,7 +38,7 @@ export function resolveSource(spec: SourceSpec, platform: NodeJS.Platform = proc
       if (sslcertFile || urlaclFile) {
         return { kind: 'capture', sslcertFile, urlaclFile };
       }
-      if (live) return { kind: 'netsh', path: 'netsh.exe', origin: 'live' };
+      if (live) return { kind: 'netsh', path: systemExecutable('netsh.exe', facts), origin: 'live' };
       throw noSource('the http.sys side (SSL certificate mappings and URL reservations)', '--snapshot DIR, --netsh PATH, --sslcert-file FILE or --urlacl-file FILE');
     },
     certificates: () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const src = path.join(root, 'src');
 
-const domain = ['src/iis/', 'src/httpsys/', 'src/certs/', 'src/join/', 'src/source/', 'src/snapshot/', 'src/changes/', 'src/errors.ts'];
+const domain = ['src/iis/', 'src/httpsys/', 'src/certs/', 'src/join/', 'src/source/', 'src/snapshot/', 'src/changes/', 'src/process/', 'src/errors.ts'];
 /** The transport owns stdout: the one place outside src/cli allowed to name it (as the writer's stream). */
 const stdoutOwners = new Set(['src/rpc/server.ts']);
 

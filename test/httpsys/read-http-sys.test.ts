@@ -126,7 +126,7 @@ describe('reading captures', () => {
   it('NETSH_UNAVAILABLE when the netsh executable cannot be started', async () => {
     const error = await rejection(readSslMappings({ kind: 'netsh', path: '/nonexistent/netsh.exe', origin: 'explicit' }));
     expect(error).toMatchObject({ id: 'NETSH_UNAVAILABLE' });
-    expect(error.message).toBe('Command failed to start: /nonexistent/netsh.exe http show sslcert json=enable: /nonexistent/netsh.exe does not exist or is not on the PATH');
+    expect(error.message).toBe('Command failed to start: /nonexistent/netsh.exe http show sslcert json=enable: /nonexistent/netsh.exe does not exist');
   });
 });
 

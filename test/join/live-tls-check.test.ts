@@ -79,6 +79,7 @@ describe('live TLS check (bindings --live)', () => {
 
     expect(bySite.get('Good')?.live).toMatchObject({ reachable: true, servedThumbprint: served, matchesMapping: true, target: { host: '127.0.0.1', port, servername: 'www.contoso.com' } });
     expect(String(bySite.get('Good')?.live.protocol)).toMatch(/^TLSv1\.[23]$/);
+    expect(bySite.get('Good')?.live.seenFrom).toBe("as seen from this machine, connecting to the binding's address 127.0.0.1");
     expect(bySite.get('Good')?.findings.map((finding) => finding.code)).not.toContain('SERVED_CERT_MISMATCH');
 
     expect(bySite.get('Stale')?.live).toMatchObject({ reachable: true, servedThumbprint: served, matchesMapping: false, target: { servername: 'stale.contoso.com' } });

@@ -14,6 +14,7 @@ export const MappingRefSchema = z.object({
 
 export const LiveCheckSchema = z.object({
   target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
+  seenFrom: z.string().describe('Where the handshake came from (loopback, an address of the IP listen list, the binding\'s address) and why.'),
   reachable: z.boolean(),
   servedThumbprint: z.string().nullable(),
   servedSubject: z.string().nullable(),
@@ -57,6 +58,7 @@ export const BindingsHttps = defineMethod({
 });
 
 const SharedAck = { allowSharedMapping: z.boolean().optional().describe('Acknowledge that an IP mapping shared by other bindings changes for all of them.') };
+const UnmatchedAck = { allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.') };
 
 export const BindingsAdd = defineMethod({
   method: 'bindings/add',
@@ -67,6 +69,7 @@ export const BindingsAdd = defineMethod({
       ...WithSource,
       ...WhatIf,
       ...SharedAck,
+      ...UnmatchedAck,
       site: z.string().min(1).describe('Name of the site (any case).'),
       protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
       address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
@@ -105,6 +108,7 @@ export const BindingsSetCertificate = defineMethod({
       ...WithSource,
       ...WhatIf,
       ...SharedAck,
+      ...UnmatchedAck,
       site: z.string().min(1).describe('Name of the site (any case).'),
       bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
       certificateHash: ThumbprintSchema,

@@ -15,7 +15,8 @@ export const CertificateSchema = z.object({
   dnsNames: z.array(z.string()).describe('DNS names of the subject alternative name extension.'),
   notBefore: z.string().describe('ISO 8601, UTC.'),
   notAfter: z.string().describe('ISO 8601, UTC.'),
-  hasPrivateKey: z.boolean().nullable().describe('null when the source cannot tell.'),
+  hasPrivateKey: z.boolean().nullable().describe('null when the source cannot tell; false when the key is absent or unusable.'),
+  privateKey: z.enum(['present', 'absent', 'unusable']).nullable().optional().describe('Windows stores open the key: unusable means the store lists one that cannot be opened (key container gone, access denied).'),
   serverAuth: z.boolean().describe('The EKUs allow TLS server authentication; no EKU extension means any purpose (RFC 5280 4.2.1.12).'),
   selfSigned: z.boolean().optional(),
   sha256: z.string().optional().describe('SHA-256 of the DER, upper-case hex.'),
@@ -62,6 +63,7 @@ export const CertificatesReplace = defineMethod({
       oldHash: ThumbprintSchema.describe('Thumbprint of the certificate being replaced (40 hex digits).'),
       newHash: ThumbprintSchema.describe('Thumbprint of the new certificate (40 hex digits).'),
       certificateStoreName: StoreNameSchema.optional().describe('Store of the new certificate, if not the store each mapping names.'),
+      allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.'),
     })
     .strict(),
   result: ChangeResultSchema.extend({
