@@ -10,13 +10,23 @@
     PowerShellVersion = '5.1'
     FormatsToProcess = @('Formats/HttpApi.Format.ps1xml')
     FunctionsToExport = @(
+        'Add-HttpSslCert'
+        'Add-HttpUrlAcl'
+        'Export-HttpApiSnapshot'
         'Get-HttpApiCertificate'
         'Get-HttpApiWorker'
         'Get-HttpSslCert'
         'Get-HttpUrlAcl'
         'Get-IisHttpsBinding'
         'Get-IisSite'
+        'New-IisHttpsBinding'
+        'Remove-HttpSslCert'
+        'Remove-HttpUrlAcl'
+        'Remove-IisHttpsBinding'
+        'Set-HttpSslCert'
+        'Set-IisHttpsBindingCertificate'
         'Stop-HttpApiWorker'
+        'Switch-HttpSslCertificate'
         'Test-IisHttpsBinding'
     )
     CmdletsToExport = @()
