@@ -81,6 +81,9 @@ function Get-IisHttpsBinding {
         # Also connect to each binding's endpoint and compare the certificate it serves (slower).
         [switch] $Live,
 
+        # Judge certificate dates (the Findings) as of this moment instead of now.
+        [datetime] $AsOf,
+
         # A snapshot folder to read instead of the live machine: applicationHost.config, sslcert.txt,
         # urlacl.txt and certs/.
         [string] $Snapshot,
@@ -117,7 +120,11 @@ function Get-IisHttpsBinding {
         $names = @($filter.Names)
         $literalNames = @($filter.LiteralNames)
         $site = $filter.Site
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live } -Source $source -TargetObject $site
+        $asOfText = $null
+        if ($PSBoundParameters.ContainsKey('AsOf')) {
+            $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
+        }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site
         if ($null -eq $result) {
             return
         }
