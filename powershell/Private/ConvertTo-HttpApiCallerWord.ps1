@@ -12,7 +12,7 @@ function ConvertTo-HttpApiCallerWord {
       script block);
     - (method/name) becomes (Cmdlet-Name);
     - "pass someParam" and "Pass someParam (--some-param)" become "use -SomeParam" (allowSharedMapping
-      is -Force, the acknowledgement);
+      is -Force, the acknowledgement); params are told from words by their camelCase;
     - any other --option becomes its -Parameter (--config is -ConfigPath, --netsh is -NetshPath).
     The method and command tables are checked against the worker's methods and the module's cmdlets
     by test/powershell/CallerWords.Tests.ps1.
@@ -96,7 +96,7 @@ function ConvertTo-HttpApiCallerWord {
             param($match)
             if ($cmdletByMethod.ContainsKey($match.Groups[1].Value)) { '(' + $cmdletByMethod[$match.Groups[1].Value] + ')' } else { $match.Value }
         })
-    $result = [regex]::Replace($result, '\b([Pp])ass ([a-z][A-Za-z]+)(?: \(--[a-z-]+\))?', {
+    $result = [regex]::Replace($result, '\b([Pp])ass ([a-z]+[A-Z][A-Za-z]*)(?: \(--[a-z-]+\))?', {
             param($match)
             $name = $match.Groups[2].Value
             $kebab = [regex]::Replace($name, '[A-Z]', { param($letter) '-' + $letter.Value.ToLowerInvariant() })

@@ -122,8 +122,10 @@ function Invoke-HttpApiWorker {
         return
     }
     if ($Change) {
-        foreach ($message in @($response.result.messages | Where-Object { $_ })) {
-            Write-Verbose -Message $message
+        if ($response.result.PSObject.Properties['messages']) {
+            foreach ($message in @($response.result.messages | Where-Object { $_ })) {
+                Write-Verbose -Message $message
+            }
         }
         if ($response.result.PSObject.Properties['backup'] -and $response.result.backup) {
             Write-Verbose -Message "The configuration before the change is kept in $($response.result.backup)."
