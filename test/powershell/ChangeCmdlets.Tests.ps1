@@ -300,3 +300,32 @@ Describe 'Add-HttpSslCert and Set-HttpSslCert take every option Get-HttpSslCert 
         }
     }
 }
+
+Describe 'The repair the README walks, end to end' {
+    BeforeAll {
+        Reset-Server
+    }
+
+    It 'finds the missing mapping, shows the fix''s plan, applies the fix as written, and tests clean' {
+        # 1. The finding, and its fix in PowerShell's words.
+        $finding = Test-IisHttpsBinding @Source -SiteName Admin
+        $finding.Code | Should -Be 'HTTPS_BINDING_NO_MAPPING'
+        $finding.Fix | Should -BeExactly "Add the mapping: Add-HttpSslCert -IPPort 0.0.0.0:8443 -Thumbprint THUMBPRINT -AppId '$IisAppId'"
+        Test-IisHttpsBinding @Source -SiteName Admin -Quiet | Should -BeFalse
+
+        # 2. The fix as written, with the certificate's thumbprint, first with -WhatIf: nothing changes.
+        $fix = $finding.Fix.Substring($finding.Fix.IndexOf('Add-HttpSslCert')).Replace('THUMBPRINT', $WwwThumbprint)
+        $sourceArguments = " -Snapshot '$Server' -NetshPath '$LoggingNetsh'"
+        Invoke-Expression -Command ($fix + $sourceArguments + ' -WhatIf')
+        Get-NetshChangeCall | Should -BeNullOrEmpty
+
+        # 3. The change.
+        $mapping = Invoke-Expression -Command ($fix + $sourceArguments + ' -PassThru')
+        $mapping.IPPort | Should -Be '0.0.0.0:8443'
+        Get-NetshChangeCall | Should -Be @("http add sslcert ipport=0.0.0.0:8443 certhash=$WwwThumbprint appid=$IisAppId")
+
+        # 4. Clean.
+        Test-IisHttpsBinding @Source -SiteName Admin | Should -BeNullOrEmpty
+        Test-IisHttpsBinding @Source -SiteName Admin -Quiet | Should -BeTrue
+    }
+}
