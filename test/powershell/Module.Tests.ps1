@@ -138,4 +138,14 @@ Describe 'about_HttpApi' {
         $topic | Should -Match '-Snapshot'
         $topic | Should -Match 'WORKER_EXITED'
     }
+
+    It 'explains changes: -WhatIf, -Confirm, -Force, -PassThru and what is undone when a step fails' {
+        $topic = Get-Help -Name about_HttpApi | Out-String
+        foreach ($word in '-WhatIf', '-Confirm', '-Force', '-PassThru', 'allowSharedMapping', 'CHANGE_ROLLED_BACK', 'ConfirmImpact', 'What is undone') {
+            $topic | Should -Match ([regex]::Escape($word))
+        }
+        foreach ($name in Get-Command -Module HttpApi | Where-Object { $_.Verb -notin 'Get', 'Test', 'Stop' } | ForEach-Object Name) {
+            $topic | Should -Match ([regex]::Escape($name)) -Because "about_HttpApi lists $name"
+        }
+    }
 }
