@@ -93,7 +93,7 @@ function Invoke-HttpApiWorker {
                 $warning = "Are you sure you want to perform this action?$([Environment]::NewLine)$Action on $($Target):$([Environment]::NewLine)$plan"
                 # -WhatIf and an explicit -Confirm still show the plan; otherwise -Force is the confirmation.
                 $asked = $WhatIfPreference -or ($Cmdlet.MyInvocation.BoundParameters.ContainsKey('Confirm') -and $Cmdlet.MyInvocation.BoundParameters['Confirm'])
-                if (($asked -or -not $Force) -and -not $Cmdlet.ShouldProcess($description, $warning, $Action)) {
+                if (($asked -or -not $Force) -and -not $Cmdlet.ShouldProcess($description, $warning, 'Confirm')) {
                     return
                 }
                 $response = Invoke-HttpApiRequest -Method $Method -Params $request

@@ -258,6 +258,21 @@ Describe 'A mapping shared by other bindings' {
     }
 }
 
+Describe '-Confirm' {
+    It 'asks once per object, with the plan as the question, and changes only what was confirmed' {
+        Reset-Server
+        $env:HTTPAPI_NETSH_STATE = $StateFile
+        $script = "Import-Module '$ModuleManifest'; 'old.contoso.com:443', 'shop.fabrikam.com:443' | ForEach-Object { [pscustomobject]@{ HostnamePort = `$_ } } | Remove-HttpSslCert -Snapshot '$Server' -NetshPath '$LoggingNetsh' -Confirm"
+        # A console host with redirected input reads the answers to its prompts from stdin: yes, then no.
+        $text = ("Y`nN`n" | & $Pwsh -NoProfile -Command $script 2>&1 | Out-String) -replace '\e\[[0-9;]*m', ''
+        ([regex]::Matches($text, 'Are you sure you want to perform this action\?')).Count | Should -Be 2
+        $text | Should -Match ([regex]::Escape('Delete on SSL certificate mapping hostnameport old.contoso.com:443:') + '\s+1\. netsh http delete sslcert hostnameport=old\.contoso\.com:443')
+        $text | Should -Match ([regex]::Escape('1. netsh http delete sslcert hostnameport=shop.fabrikam.com:443'))
+        Get-NetshChangeCall | Should -Be @('http delete sslcert hostnameport=old.contoso.com:443')
+        (Get-DoubleState).sslcert.key | Should -Contain 'shop.fabrikam.com:443'
+    }
+}
+
 Describe 'ConfirmImpact' {
     It '<Name> is <Impact>' -ForEach @(
         @{ Name = 'New-IisHttpsBinding'; Impact = 'Medium' }
