@@ -10,13 +10,24 @@
     PowerShellVersion = '5.1'
     FormatsToProcess = @('Formats/HttpApi.Format.ps1xml')
     FunctionsToExport = @(
+        'Add-HttpSslCert'
+        'Add-HttpUrlAcl'
+        'Export-HttpApiSnapshot'
         'Get-HttpApiCertificate'
         'Get-HttpApiWorker'
         'Get-HttpSslCert'
         'Get-HttpUrlAcl'
         'Get-IisHttpsBinding'
         'Get-IisSite'
+        'New-IisHttpsBinding'
+        'Remove-HttpSslCert'
+        'Remove-HttpUrlAcl'
+        'Remove-IisHttpsBinding'
+        'Repair-HttpApiChange'
+        'Set-HttpSslCert'
+        'Set-IisHttpsBindingCertificate'
         'Stop-HttpApiWorker'
+        'Switch-HttpSslCertificate'
         'Test-IisHttpsBinding'
     )
     CmdletsToExport = @()

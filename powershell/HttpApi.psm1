@@ -18,6 +18,35 @@ $script:HttpApiJsonKeepsDates = $null
 # then node on PATH and the worker next to the module.
 $script:HttpApiNodePath = $null
 $script:HttpApiWorkerPath = $null
+# The netsh add/update sslcert options Add-HttpSslCert and Set-HttpSslCert take, by the names
+# Get-HttpSslCert shows (its Options' Name); the netsh parameter is the name in lower case.
+$script:HttpApiSslOptionNames = @(
+    'VerifyClientCertRevocation', 'VerifyRevocationWithCachedClientCertOnly', 'UsageCheck', 'RevocationFreshnessTime',
+    'UrlRetrievalTimeout', 'SslCtlIdentifier', 'SslCtlStoreName', 'DsMapperUsage', 'ClientCertNegotiation', 'Reject',
+    'DisableHttp2', 'DisableQuic', 'DisableTls12', 'DisableTls13', 'DisableOcspStapling', 'EnableTokenBinding',
+    'LogExtendedEvents', 'DisableLegacyTls', 'EnableSessionTicket', 'DisableSessionId'
+)
+# The cmdlet that calls each worker method, so messages name the cmdlet (ConvertTo-HttpApiCallerWord).
+$script:HttpApiCmdletByMethod = @{
+    'sites/list' = 'Get-IisSite'
+    'bindings/https' = 'Get-IisHttpsBinding'
+    'bindings/add' = 'New-IisHttpsBinding'
+    'bindings/remove' = 'Remove-IisHttpsBinding'
+    'bindings/setCertificate' = 'Set-IisHttpsBindingCertificate'
+    'sslcert/list' = 'Get-HttpSslCert'
+    'sslcert/add' = 'Add-HttpSslCert'
+    'sslcert/update' = 'Set-HttpSslCert'
+    'sslcert/delete' = 'Remove-HttpSslCert'
+    'urlacl/list' = 'Get-HttpUrlAcl'
+    'urlacl/add' = 'Add-HttpUrlAcl'
+    'urlacl/delete' = 'Remove-HttpUrlAcl'
+    'certificates/list' = 'Get-HttpApiCertificate'
+    'certificates/replace' = 'Switch-HttpSslCertificate'
+    'diagnostics/run' = 'Test-IisHttpsBinding'
+    'snapshot/export' = 'Export-HttpApiSnapshot'
+    'changes/recover' = 'Repair-HttpApiChange'
+    'server/info' = 'Get-HttpApiWorker'
+}
 
 #region functions
 $publicFunctions = @()

@@ -18,7 +18,10 @@ function ConvertFrom-HttpApiRpcError {
 
         # The object the request was about.
         [AllowNull()]
-        [object] $TargetObject
+        [object] $TargetObject,
+
+        # The cmdlet that asked: the message is put in its words (ConvertTo-HttpApiCallerWord).
+        [string] $CommandName
     )
 
     $code = [long] $RpcError.code
@@ -51,7 +54,7 @@ function ConvertFrom-HttpApiRpcError {
     }
 
     $advice = @{
-        NO_SOURCE = 'Give -Snapshot, -ConfigPath or -NetshPath (or -IisExpress), or run on the Windows machine itself.'
+        NO_SOURCE = 'Give -Snapshot, -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile or -CertsDir, or run on the Windows machine itself.'
         NOT_ELEVATED = 'Run PowerShell as Administrator: http.sys changes need elevation.'
         NOT_IMPLEMENTED = 'This worker does not implement the method yet; Get-HttpApiWorker lists the methods it implements.'
         NETSH_UNAVAILABLE = 'Check the -NetshPath value, or that netsh.exe is present.'
@@ -61,6 +64,10 @@ function ConvertFrom-HttpApiRpcError {
         $recommended = $advice[$errorId]
     }
 
-    New-HttpApiErrorRecord -Message ([string] $RpcError.message) -ErrorId $errorId -Category $category -TargetObject $TargetObject `
+    $message = [string] $RpcError.message
+    if ($CommandName) {
+        $message = ConvertTo-HttpApiCallerWord -Text $message
+    }
+    New-HttpApiErrorRecord -Message $message -ErrorId $errorId -Category $category -TargetObject $TargetObject `
         -Code $code -Data $data -RecommendedAction $recommended
 }

@@ -8,7 +8,8 @@ function ConvertTo-HttpApiObject {
     including ones a newer worker adds. Nested objects get type names by where they sit (a
     certificate inside a binding is an HttpApi.Certificate, a finding an HttpApi.Finding, ...), so
     the format views and ToString methods apply at every level. NotBefore and NotAfter become local
-    DateTime values, as X509Certificate2 shows them. The source the object was read from rides
+    DateTime values, as X509Certificate2 shows them; a finding's Message and Fix name cmdlets and
+    parameters instead of the worker's methods and CLI options (ConvertTo-HttpApiCallerWord). The source the object was read from rides
     along as HttpApiSource, so piping it into another cmdlet of the module reads from the same place.
 
     The walk is a loop over a stack rather than a recursive function: PowerShell function calls
@@ -62,6 +63,14 @@ function ConvertTo-HttpApiObject {
                 }
             }
         }
+        elseif ($type -eq 'HttpApi.Finding') {
+            foreach ($name in 'Fix', 'Message') {
+                $property = $object.PSObject.Properties[$name]
+                if ($property -and $property.Value -is [string]) {
+                    $property.Value = ConvertTo-HttpApiCallerWord -Text $property.Value
+                }
+            }
+        }
         $children = $nested[$type]
         if (-not $children) {
             continue
@@ -77,7 +86,7 @@ function ConvertTo-HttpApiObject {
                 if ($child -isnot [System.Management.Automation.PSCustomObject]) {
                     continue
                 }
-                if ($leaf -and $childType -ne 'HttpApi.Certificate') {
+                if ($leaf -and $childType -ne 'HttpApi.Certificate' -and $childType -ne 'HttpApi.Finding') {
                     # Most nested objects (options, users, findings) hold nothing typed: no stack round trip.
                     $child.PSObject.TypeNames.Insert(0, $childType)
                 }

@@ -1,7 +1,7 @@
 function ConvertTo-HttpApiSource {
     <#
     .SYNOPSIS
-    Builds the request's source param from a cmdlet's -Snapshot, -ConfigPath, -IisExpress and -NetshPath.
+    Builds the request's source param from a cmdlet's source parameters (-Snapshot, -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir).
 
     .DESCRIPTION
     Paths are resolved against the PowerShell location (not the worker's folder), so relative paths
@@ -26,7 +26,7 @@ function ConvertTo-HttpApiSource {
     # A snapshot named on the command line replaces an inherited source rather than mixing with its files.
     if (-not $snapshotGiven -and $BoundParameters.ContainsKey('HttpApiSource') -and $BoundParameters['HttpApiSource']) {
         $inherited = $BoundParameters['HttpApiSource']
-        foreach ($name in 'snapshot', 'configPath', 'iisExpress', 'netshPath') {
+        foreach ($name in 'snapshot', 'configPath', 'iisExpress', 'solution', 'netshPath', 'sslcertFile', 'urlaclFile', 'certsDir') {
             if ($inherited -is [System.Collections.IDictionary]) {
                 if ($inherited.Contains($name) -and $null -ne $inherited[$name]) {
                     $source[$name] = $inherited[$name]
@@ -44,6 +44,18 @@ function ConvertTo-HttpApiSource {
     }
     if ($BoundParameters.ContainsKey('ConfigPath') -and $BoundParameters['ConfigPath']) {
         $source['configPath'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['ConfigPath'])
+    }
+    if ($BoundParameters.ContainsKey('Solution') -and $BoundParameters['Solution']) {
+        $source['solution'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['Solution'])
+    }
+    if ($BoundParameters.ContainsKey('SslcertFile') -and $BoundParameters['SslcertFile']) {
+        $source['sslcertFile'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['SslcertFile'])
+    }
+    if ($BoundParameters.ContainsKey('UrlaclFile') -and $BoundParameters['UrlaclFile']) {
+        $source['urlaclFile'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['UrlaclFile'])
+    }
+    if ($BoundParameters.ContainsKey('CertsDir') -and $BoundParameters['CertsDir']) {
+        $source['certsDir'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['CertsDir'])
     }
     if ($BoundParameters.ContainsKey('IisExpress')) {
         $source['iisExpress'] = [bool] $BoundParameters['IisExpress']

@@ -4,8 +4,9 @@ function Get-HttpApiCompletionResult {
     Asks the worker for the values a parameter can take and returns them as tab-completion results.
 
     .DESCRIPTION
-    The source comes from the parameters already typed on the command line (-Snapshot,
-    -ConfigPath, -IisExpress, -NetshPath), so completion offers what the command would read. Any
+    The source comes from the source parameters already typed on the command line (-Snapshot,
+    -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir), so
+    completion offers what the command would read. Any
     failure (no source, no node, a worker error) yields no completions rather than an error in
     the middle of typing.
     #>
@@ -45,7 +46,7 @@ function Get-HttpApiCompletionResult {
         }
         $source = [ordered]@{}
         $paths = $ExecutionContext.SessionState.Path
-        foreach ($pair in @(@('Snapshot', 'snapshot'), @('ConfigPath', 'configPath'), @('NetshPath', 'netshPath'))) {
+        foreach ($pair in @(@('Snapshot', 'snapshot'), @('ConfigPath', 'configPath'), @('Solution', 'solution'), @('NetshPath', 'netshPath'), @('SslcertFile', 'sslcertFile'), @('UrlaclFile', 'urlaclFile'), @('CertsDir', 'certsDir'))) {
             if ($BoundParameters.Contains($pair[0]) -and $BoundParameters[$pair[0]]) {
                 $source[$pair[1]] = $paths.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters[$pair[0]])
             }

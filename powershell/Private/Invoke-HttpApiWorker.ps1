@@ -7,12 +7,14 @@ function Invoke-HttpApiWorker {
     Reads return the method's result. A change (-Change) first asks the worker for its plan
     (whatIf: true), shows that plan through the calling cmdlet's ShouldProcess (so -WhatIf prints
     the exact netsh command lines and config diff, and -Confirm asks about them), and only then sends
-    the request for real.
+    the request for real. -Force skips the confirmation (the caller sends allowSharedMapping with
+    it), except where -WhatIf or -Confirm is asked for explicitly: those still show the plan.
 
     A JSON-RPC error from the worker is written with the caller's WriteError (ErrorId = data.id,
-    category = data.category, the given target object), so -ErrorAction applies per item, and
-    nothing is returned. A missing, crashed or off-protocol worker ends the command with
-    ThrowTerminatingError.
+    category = data.category, the given target object, the message in the cmdlet's own words), so
+    -ErrorAction applies per item, and nothing is returned; with -ReturnError the ErrorRecord is
+    returned instead, for callers that decide themselves. A missing, crashed or off-protocol worker
+    ends the command with ThrowTerminatingError.
     #>
     [CmdletBinding()]
     param(
@@ -41,7 +43,13 @@ function Invoke-HttpApiWorker {
         [string] $Target,
 
         # ShouldProcess action, for changes (for example "Remove HTTPS binding").
-        [string] $Action
+        [string] $Action,
+
+        # The cmdlet's -Force: the change goes ahead without confirmation.
+        [switch] $Force,
+
+        # Return a worker error as an ErrorRecord instead of writing it.
+        [switch] $ReturnError
     )
 
     # An unbound [string] parameter is '' in PowerShell; no method gives '' a meaning of its own,
@@ -77,16 +85,19 @@ function Invoke-HttpApiWorker {
             $planRequest['whatIf'] = $true
             $planResponse = Invoke-HttpApiRequest -Method $Method -Params $planRequest -Idempotent
             if ($planResponse.PSObject.Properties['error']) {
-                $Cmdlet.WriteError((ConvertFrom-HttpApiRpcError -RpcError $planResponse.error -TargetObject $TargetObject))
-                return
+                $response = $planResponse
             }
-            $plan = Format-HttpApiPlan -Plan $planResponse.result
-            $description = "Performing the operation `"$Action`" on target `"$Target`":$([Environment]::NewLine)$plan"
-            $warning = "Are you sure you want to perform this action?$([Environment]::NewLine)$Action on $($Target):$([Environment]::NewLine)$plan"
-            if (-not $Cmdlet.ShouldProcess($description, $warning, $Action)) {
-                return
+            else {
+                $plan = Format-HttpApiPlan -Plan $planResponse.result
+                $description = "Performing the operation `"$Action`" on target `"$Target`":$([Environment]::NewLine)$plan"
+                $warning = "Are you sure you want to perform this action?$([Environment]::NewLine)$Action on $($Target):$([Environment]::NewLine)$plan"
+                # -WhatIf and an explicit -Confirm still show the plan; otherwise -Force is the confirmation.
+                $asked = $WhatIfPreference -or ($Cmdlet.MyInvocation.BoundParameters.ContainsKey('Confirm') -and $Cmdlet.MyInvocation.BoundParameters['Confirm'])
+                if (($asked -or -not $Force) -and -not $Cmdlet.ShouldProcess($description, $warning, 'Confirm')) {
+                    return
+                }
+                $response = Invoke-HttpApiRequest -Method $Method -Params $request
             }
-            $response = Invoke-HttpApiRequest -Method $Method -Params $request
         }
         else {
             $response = Invoke-HttpApiRequest -Method $Method -Params $request -Idempotent
@@ -103,8 +114,22 @@ function Invoke-HttpApiWorker {
     }
 
     if ($response.PSObject.Properties['error']) {
-        $Cmdlet.WriteError((ConvertFrom-HttpApiRpcError -RpcError $response.error -TargetObject $TargetObject))
+        $record = ConvertFrom-HttpApiRpcError -RpcError $response.error -TargetObject $TargetObject -CommandName $Cmdlet.MyInvocation.MyCommand.Name
+        if ($ReturnError) {
+            return $record
+        }
+        $Cmdlet.WriteError($record)
         return
+    }
+    if ($Change) {
+        if ($response.result.PSObject.Properties['messages']) {
+            foreach ($message in @($response.result.messages | Where-Object { $_ })) {
+                Write-Verbose -Message $message
+            }
+        }
+        if ($response.result.PSObject.Properties['backup'] -and $response.result.backup) {
+            Write-Verbose -Message "The configuration before the change is kept in $($response.result.backup)."
+        }
     }
     $response.result
 }

@@ -81,8 +81,20 @@ function Get-HttpSslCert {
         # Read the current user's IIS Express configuration (Documents\IISExpress\config\applicationhost.config).
         [switch] $IisExpress,
 
+        # A Visual Studio solution folder whose IIS Express configuration (.vs\<name>\config\applicationhost.config) is read.
+        [string] $Solution,
+
         # The netsh executable the worker runs for the http.sys side, instead of netsh.exe or the snapshot's captures.
         [string] $NetshPath,
+
+        # A captured 'netsh http show sslcert' output to read instead of running netsh.
+        [string] $SslcertFile,
+
+        # A captured 'netsh http show urlacl' output to read instead of running netsh.
+        [string] $UrlaclFile,
+
+        # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
+        [string] $CertsDir,
 
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]

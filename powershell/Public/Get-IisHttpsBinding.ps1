@@ -81,6 +81,9 @@ function Get-IisHttpsBinding {
         # Also connect to each binding's endpoint and compare the certificate it serves (slower).
         [switch] $Live,
 
+        # Judge certificate dates (the Findings) as of this moment instead of now.
+        [datetime] $AsOf,
+
         # A snapshot folder to read instead of the live machine: applicationHost.config, sslcert.txt,
         # urlacl.txt and certs/.
         [string] $Snapshot,
@@ -91,8 +94,20 @@ function Get-IisHttpsBinding {
         # Read the current user's IIS Express configuration (Documents\IISExpress\config\applicationhost.config).
         [switch] $IisExpress,
 
+        # A Visual Studio solution folder whose IIS Express configuration (.vs\<name>\config\applicationhost.config) is read.
+        [string] $Solution,
+
         # The netsh executable the worker runs for the http.sys side, instead of netsh.exe or the snapshot's captures.
         [string] $NetshPath,
+
+        # A captured 'netsh http show sslcert' output to read instead of running netsh.
+        [string] $SslcertFile,
+
+        # A captured 'netsh http show urlacl' output to read instead of running netsh.
+        [string] $UrlaclFile,
+
+        # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
+        [string] $CertsDir,
 
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
@@ -105,7 +120,11 @@ function Get-IisHttpsBinding {
         $names = @($filter.Names)
         $literalNames = @($filter.LiteralNames)
         $site = $filter.Site
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live } -Source $source -TargetObject $site
+        $asOfText = $null
+        if ($PSBoundParameters.ContainsKey('AsOf')) {
+            $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
+        }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site
         if ($null -eq $result) {
             return
         }

@@ -14,9 +14,14 @@ function Test-IisHttpsBinding {
 
     Without a site or binding it returns every finding, including those about mappings no binding
     uses. Given sites (-SiteName) or bindings (piped from Get-IisHttpsBinding), it returns the
-    findings about those. With -Quiet it returns a single $true when none of the selected findings
-    is an error (warnings and information do not fail the test) and $false otherwise, for scripts
-    and DSC Test methods.
+    findings about those. A site name without wildcards that names no site is an error
+    (NOT_FOUND), as with Get-IisHttpsBinding: a misspelt site is never reported healthy.
+
+    With -Quiet it returns a single $true when the check ran and none of the selected findings is
+    an error (warnings and information do not fail the test), and $false when one is or a named
+    site does not exist, for scripts and DSC Test methods. When the check cannot run at all (no
+    source, an unreadable file, a worker failure) -Quiet throws instead of answering, so "HTTPS is
+    broken" ($false) and "the check is broken" (an exception) can be told apart.
 
     .EXAMPLE
     Test-IisHttpsBinding
@@ -31,7 +36,12 @@ function Test-IisHttpsBinding {
     .EXAMPLE
     if (-not (Test-IisHttpsBinding -SiteName Shop -Quiet)) { throw 'Shop has HTTPS errors' }
 
-    Demonstrates how to use the result in a script: -Quiet returns $true when the site has no error findings.
+    Demonstrates how to use the result in a script: -Quiet returns $true when the site has no error findings, and throws when the check cannot run.
+
+    .EXAMPLE
+    Test-IisHttpsBinding -AsOf (Get-Date).AddDays(90) -Severity error
+
+    Demonstrates how to see which certificates will have expired in 90 days.
 
     .EXAMPLE
     Test-IisHttpsBinding -Snapshot .\fixtures\demo-server -Severity error, warning | Format-Table Severity, Code, Site, Binding
@@ -85,6 +95,9 @@ function Test-IisHttpsBinding {
         # Also connect to each binding's endpoint and compare the certificate it serves (slower).
         [switch] $Live,
 
+        # Judge certificate dates as of this moment instead of now: what will have expired by then.
+        [datetime] $AsOf,
+
         # Return $true when no selected finding is an error, $false otherwise, instead of the findings.
         [switch] $Quiet,
 
@@ -98,8 +111,20 @@ function Test-IisHttpsBinding {
         # Read the current user's IIS Express configuration (Documents\IISExpress\config\applicationhost.config).
         [switch] $IisExpress,
 
+        # A Visual Studio solution folder whose IIS Express configuration (.vs\<name>\config\applicationhost.config) is read.
+        [string] $Solution,
+
         # The netsh executable the worker runs for the http.sys side, instead of netsh.exe or the snapshot's captures.
         [string] $NetshPath,
+
+        # A captured 'netsh http show sslcert' output to read instead of running netsh.
+        [string] $SslcertFile,
+
+        # A captured 'netsh http show urlacl' output to read instead of running netsh.
+        [string] $UrlaclFile,
+
+        # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
+        [string] $CertsDir,
 
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
@@ -107,41 +132,82 @@ function Test-IisHttpsBinding {
     )
 
     begin {
-        # One diagnosis per source serves every piped binding.
+        # One diagnosis per source (and site, when the worker filters) serves every piped binding.
         $diagnoses = @{}
+        $siteLists = @{}
         $passed = $true
     }
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $params = [ordered]@{ live = [bool] $Live; expiryDays = $null }
-        if ($PSBoundParameters.ContainsKey('ExpiryDays')) {
-            $params.expiryDays = $ExpiryDays
+        $literal = $SiteName -and -not [WildcardPattern]::ContainsWildcardCharacters($SiteName)
+        # A name typed on the command line goes to the worker, which answers NOT_FOUND for a site
+        # that does not exist; piped objects share one diagnosis and are checked against the site list.
+        $site = $null
+        if ($literal -and -not $MyInvocation.ExpectingInput) {
+            $site = $SiteName
         }
-        $cacheKey = ConvertTo-Json -InputObject @($source, $params) -Depth 4 -Compress
+        $asOfText = $null
+        if ($PSBoundParameters.ContainsKey('AsOf')) {
+            $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
+        }
+        $expiry = $null
+        if ($PSBoundParameters.ContainsKey('ExpiryDays')) {
+            $expiry = $ExpiryDays
+        }
+        $cacheKey = ConvertTo-Json -InputObject @($source, $site, [bool] $Live, $expiry, $asOfText) -Depth 4 -Compress
         if (-not $diagnoses.ContainsKey($cacheKey)) {
             $target = $SiteName
             if ($BindingInformation) {
                 $target = "$SiteName $BindingInformation"
             }
-            $diagnoses[$cacheKey] = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'diagnostics/run' -Params @{ live = $params.live; expiryDays = $params.expiryDays } -Source $source -TargetObject $target
+            $diagnoses[$cacheKey] = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'diagnostics/run' -Params @{ site = $site; live = [bool] $Live; expiryDays = $expiry; asOf = $asOfText } -Source $source -TargetObject $target -ReturnError
         }
         $result = $diagnoses[$cacheKey]
-        if ($null -eq $result) {
+        if ($result -is [System.Management.Automation.ErrorRecord]) {
             $passed = $false
+            if ($site -and $result.FullyQualifiedErrorId -eq 'NOT_FOUND') {
+                $PSCmdlet.WriteError($result)
+                return
+            }
+            # The check could not run: with -Quiet that must not read as "HTTPS is broken".
+            if ($Quiet) {
+                $PSCmdlet.ThrowTerminatingError($result)
+            }
+            $PSCmdlet.WriteError($result)
             return
+        }
+        if ($literal -and -not $site) {
+            $sourceKey = ConvertTo-Json -InputObject @($source) -Depth 4 -Compress
+            if (-not $siteLists.ContainsKey($sourceKey)) {
+                $sites = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sites/list' -Params @{} -Source $source -ReturnError
+                if ($sites -is [System.Management.Automation.ErrorRecord]) {
+                    if ($Quiet) {
+                        $PSCmdlet.ThrowTerminatingError($sites)
+                    }
+                    $PSCmdlet.WriteError($sites)
+                    $passed = $false
+                    return
+                }
+                $siteLists[$sourceKey] = @($sites.sites | ForEach-Object { $_.name })
+            }
+            if (-not ($siteLists[$sourceKey] | Where-Object { $_ -eq $SiteName })) {
+                $passed = $false
+                $PSCmdlet.WriteError((New-HttpApiErrorRecord -Message "No site named '$SiteName' in $($result.file)." -ErrorId 'NOT_FOUND' -Category ObjectNotFound -TargetObject $SiteName))
+                return
+            }
         }
 
         foreach ($finding in (ConvertTo-HttpApiObject -InputObject @($result.findings) -TypeName 'HttpApi.Finding' -Source $source)) {
-            $site = $null
+            $findingSite = $null
             $binding = $null
             if ($finding.PSObject.Properties['Site']) {
-                $site = $finding.Site
+                $findingSite = $finding.Site
             }
             if ($finding.PSObject.Properties['Binding']) {
                 $binding = $finding.Binding
             }
-            if ($SiteName -and -not ($site -and $site -like $SiteName)) {
+            if ($SiteName -and -not ($findingSite -and $findingSite -like $SiteName)) {
                 continue
             }
             if ($BindingInformation -and $binding -ne $BindingInformation) {

@@ -8,6 +8,7 @@ import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
 import { version } from '../version.js';
+import { inCliWords } from './cli-words.js';
 import { commands, findCommand, type Command } from './commands.js';
 import { parseArgs, usage } from './parse-args.js';
 import { kebab, optionsFromSchema, type CliOption } from './schema-options.js';
@@ -121,9 +122,9 @@ function describeError(error: unknown): string {
     const issues = (error.data?.issues as { path: string; message: string }[] | undefined) ?? [];
     // The CLI speaks in options, not params fields.
     if (issues.length > 0) return issues.map((issue) => `--${issue.path.split('.').map(kebab).join('.')}: ${issue.message}`).join('; ');
-    return error.message;
+    return inCliWords(error.message);
   }
-  if (isHttpApiError(error)) return error.message;
+  if (isHttpApiError(error)) return inCliWords(error.message);
   return error instanceof Error ? error.message : String(error);
 }
 

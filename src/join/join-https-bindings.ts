@@ -88,13 +88,13 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       const declared = resolution.declared;
       if (declared && !declared.exists) {
         if (ccs) {
-          add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or run: netsh http add sslcert ccs=${endpoint.port} appid=${appId}`, `ccs:${endpoint.port}`);
+          add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or add the mapping: httpapi sslcert add --kind ccs --key ${endpoint.port} --app-id "${appId}"`, `ccs:${endpoint.port}`);
         } else {
           const fallback = sni ? resolution.withSni : null;
           add(
             'HTTPS_BINDING_NO_MAPPING',
             `No http.sys mapping ${declared.kind} ${declared.key}: IIS shows no certificate for this binding${fallback ? `, and SNI clients get the fallback ${fallback.kind} ${fallback.key} instead` : ', and clients fail the TLS handshake'}.`,
-            `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash <thumbprint> --app-id ${appId}`,
+            `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash THUMBPRINT --app-id "${appId}"`,
             `${declared.kind}:${declared.key}`,
           );
         }

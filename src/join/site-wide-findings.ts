@@ -70,7 +70,7 @@ function unusedMappings(input: SiteWideInput): Finding[] {
       findings.push(
         finding('SHADOWING_IP_MAPPING', {
           message: `No binding declares ${mapping.key}, yet clients without SNI that connect to that address get its certificate ${mapping.certificateHash ?? '(none)'} instead of the 0.0.0.0:${port} one that the bindings on *:${port} expect.`,
-          fix: `Delete the stray mapping (httpapi sslcert delete --kind ipport --key ${mapping.key}) or bind a site to that address.`,
+          fix: `Bind a site to that address, or delete the stray mapping: httpapi sslcert delete --kind ipport --key ${mapping.key}`,
           mapping: mappingName,
           ...(mapping.certificateHash ? { certificate: mapping.certificateHash } : {}),
         }),
@@ -111,7 +111,7 @@ function iisExpressFindings(input: SiteWideInput): Finding[] {
         findings.push(
           finding('IISEXPRESS_PORT_OUTSIDE_RANGE', {
             message: `IIS Express https binding on port ${endpoint.port} is outside ${IisExpressSslPorts.first}-${IisExpressSslPorts.last}, where the installer mapped its development certificate.`,
-            fix: `Use a port in ${IisExpressSslPorts.first}-${IisExpressSslPorts.last}, or (elevated) map one: netsh http add sslcert ipport=0.0.0.0:${endpoint.port} certhash=<thumbprint> appid={214124cd-d05b-4309-9af9-9caa44b2b74a}`,
+            fix: `Use a port in ${IisExpressSslPorts.first}-${IisExpressSslPorts.last}, or (elevated) map one: httpapi sslcert add --kind ipport --key 0.0.0.0:${endpoint.port} --certificate-hash THUMBPRINT --app-id "{214124cd-d05b-4309-9af9-9caa44b2b74a}"`,
             site: site.name,
             binding: binding.bindingInformation,
           }),
@@ -124,7 +124,7 @@ function iisExpressFindings(input: SiteWideInput): Finding[] {
           findings.push(
             finding('URLACL_MISSING', {
               message: `IIS Express cannot listen on ${candidates[0]} without admin rights: there is no URL reservation for it.`,
-              fix: `Reserve it once, elevated: httpapi urlacl add --url ${candidates[0]} --users '[{"user":"Everyone"}]' (or netsh http add urlacl url=${candidates[0]} user=Everyone).`,
+              fix: `Reserve it once, elevated (D:(A;;GX;;;WD) lets Everyone listen): httpapi urlacl add --url ${candidates[0]} --sddl "D:(A;;GX;;;WD)"`,
               site: site.name,
               binding: binding.bindingInformation,
             }),

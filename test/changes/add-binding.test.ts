@@ -60,7 +60,7 @@ describe('binding add', () => {
     const args = ['--site', 'Contoso WWW', '--protocol', 'https', '--address', '10.0.0.5', '--port', '443', '--host', 'wiki.contoso.com', '--certificate-hash', WWW, '--certificate-store-name', 'MY'];
     const refused = add(args);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/Mapping ipport 10\.0\.0\.5:443 serves certificate D54DAFC9.* to 2 other binding\(s\): Contoso Portal \(10\.0\.0\.5:443:portal\.contoso\.com\), Contoso Docs \(10\.0\.0\.5:443:docs\.contoso\.com\).*allowSharedMapping/);
+    expect(refused.stderr).toMatch(/Mapping ipport 10\.0\.0\.5:443 serves certificate D54DAFC9.* to 2 other binding\(s\): Contoso Portal \(10\.0\.0\.5:443:portal\.contoso\.com\), Contoso Docs \(10\.0\.0\.5:443:docs\.contoso\.com\).*Pass --allow-shared-mapping to do it anyway/);
     expect(server.bytes().equals(server.original)).toBe(true);
     expect(server.record('10.0.0.5:443')?.certhash).toBe(WILDCARD.toLowerCase());
 

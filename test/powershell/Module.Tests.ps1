@@ -52,7 +52,8 @@ Describe 'The manifest' {
 Describe 'Get-Command -Module HttpApi' {
     It 'lists every cmdlet of this release' {
         $names = @(Get-Command -Module HttpApi | ForEach-Object { $_.Name } | Sort-Object)
-        $names | Should -Be @('Get-HttpApiCertificate', 'Get-HttpApiWorker', 'Get-HttpSslCert', 'Get-HttpUrlAcl', 'Get-IisHttpsBinding', 'Get-IisSite', 'Stop-HttpApiWorker', 'Test-IisHttpsBinding')
+        $names | Should -Be @('Add-HttpSslCert', 'Add-HttpUrlAcl', 'Export-HttpApiSnapshot', 'Get-HttpApiCertificate', 'Get-HttpApiWorker', 'Get-HttpSslCert', 'Get-HttpUrlAcl', 'Get-IisHttpsBinding', 'Get-IisSite',
+            'New-IisHttpsBinding', 'Remove-HttpSslCert', 'Remove-HttpUrlAcl', 'Remove-IisHttpsBinding', 'Repair-HttpApiChange', 'Set-HttpSslCert', 'Set-IisHttpsBindingCertificate', 'Stop-HttpApiWorker', 'Switch-HttpSslCertificate', 'Test-IisHttpsBinding')
     }
 
     It 'exposes no private function' {
@@ -136,5 +137,15 @@ Describe 'about_HttpApi' {
         $topic | Should -Match 'HTTPAPI_NODE'
         $topic | Should -Match '-Snapshot'
         $topic | Should -Match 'WORKER_EXITED'
+    }
+
+    It 'explains changes: -WhatIf, -Confirm, -Force, -PassThru and what is undone when a step fails' {
+        $topic = Get-Help -Name about_HttpApi | Out-String
+        foreach ($word in '-WhatIf', '-Confirm', '-Force', '-PassThru', 'allowSharedMapping', 'CHANGE_ROLLED_BACK', 'ConfirmImpact', 'What is undone') {
+            $topic | Should -Match ([regex]::Escape($word))
+        }
+        foreach ($name in Get-Command -Module HttpApi | Where-Object { $_.Verb -notin 'Get', 'Test', 'Stop' } | ForEach-Object Name) {
+            $topic | Should -Match ([regex]::Escape($name)) -Because "about_HttpApi lists $name"
+        }
     }
 }

@@ -66,6 +66,15 @@ BeforeAll {
         if ($Schema.ContainsKey('enum') -and $Schema.enum -notcontains $Value) {
             return $false
         }
+        if ($Schema.type -is [System.Collections.IList]) {
+            foreach ($type in $Schema.type) {
+                $one = @{}
+                foreach ($key in $Schema.Keys) { $one[$key] = $Schema[$key] }
+                $one['type'] = $type
+                if (Test-SchemaValue -Value $Value -Schema $one) { return $true }
+            }
+            return $false
+        }
         switch ($Schema.type) {
             'string' { return $Value -is [string] }
             'boolean' { return $Value -is [bool] }
@@ -74,6 +83,13 @@ BeforeAll {
             'array' { return $Value -is [System.Collections.IList] }
             'object' {
                 if ($Value -isnot [System.Collections.IDictionary]) { return $false }
+                if (-not $Schema.ContainsKey('properties')) {
+                    # A record (options): every value fits additionalProperties.
+                    foreach ($key in $Value.Keys) {
+                        if ($Schema.additionalProperties -is [hashtable] -and -not (Test-SchemaValue -Value $Value[$key] -Schema $Schema.additionalProperties)) { return $false }
+                    }
+                    return $true
+                }
                 foreach ($key in $Value.Keys) {
                     if (-not $Schema.properties.ContainsKey($key)) { return $false }
                     if (-not (Test-SchemaValue -Value $Value[$key] -Schema $Schema.properties[$key])) { return $false }
@@ -166,10 +182,7 @@ Describe 'The module''s source' {
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($file, [ref] $null, [ref] $null)
         $keys = @($ast.FindAll({ $args[0] -is [System.Management.Automation.Language.IndexExpressionAst] -and $args[0].Target.Extent.Text -eq '$source' }, $true) |
             ForEach-Object { $_.Index.Value } | Sort-Object -Unique)
-        $keys | Should -Be @('configPath', 'iisExpress', 'netshPath', 'snapshot')
-        foreach ($key in $keys) {
-            $SourceSchema.properties.Keys | Should -Contain $key
-        }
+        $keys | Should -Be @($SourceSchema.properties.Keys | Sort-Object)
     }
 }
 
@@ -191,15 +204,58 @@ Describe 'What the cmdlets send' {
         $null = Get-HttpSslCert @source @quiet -CcsPort 443
         $null = Get-HttpUrlAcl @source @quiet -Url 'http://+:80/' -User '*'
         $null = Get-HttpApiCertificate @source @quiet -Thumbprint $thumbprint -CertificateStoreName MY -DnsName '*' -ExpiringWithinDays 5
+        $null = Test-IisHttpsBinding @quiet -Snapshot $TestDrive -SiteName Alpha -AsOf ([datetime]::new(2030, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -Quiet
+        $null = Get-IisHttpsBinding @quiet -Solution $TestDrive -SslcertFile 'sslcert.txt' -UrlaclFile 'urlacl.txt' -CertsDir 'certs' -AsOf '2030-01-01'
+        # Every change cmdlet with every parameter: the plan request, then the change itself.
+        $change = @{ Confirm = $false; Force = $true }
+        $options = @{}
+        foreach ($name in 'VerifyClientCertRevocation', 'VerifyRevocationWithCachedClientCertOnly', 'UsageCheck', 'DsMapperUsage', 'ClientCertNegotiation', 'Reject', 'DisableHttp2', 'DisableQuic', 'DisableTls12', 'DisableTls13', 'DisableOcspStapling', 'EnableTokenBinding', 'LogExtendedEvents', 'DisableLegacyTls', 'EnableSessionTicket', 'DisableSessionId') {
+            $options[$name] = $true
+        }
+        $options += @{ RevocationFreshnessTime = 60; UrlRetrievalTimeout = 1000; SslCtlIdentifier = 'ctl'; SslCtlStoreName = 'CA' }
+        $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -IPAddress '*' -Port 443 -HostName alpha.example -Sni -SslFlags 128 -CentralCertificateStore -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
+        $null = Remove-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example'
+        $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Thumbprint $thumbprint -CertificateStoreName MY
+        $null = Add-HttpSslCert @source @quiet @change @options -HostnamePort alpha.example:443 -Thumbprint $thumbprint -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -CertificateStoreName MY
+        $null = Add-HttpSslCert @source @quiet @change -CcsPort 443 -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}'
+        $null = Set-HttpSslCert @source @quiet @change @options -IPPort 0.0.0.0:443 -Thumbprint $thumbprint -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -CertificateStoreName MY
+        $null = Remove-HttpSslCert @source @quiet @change -HostnamePort alpha.example:443
+        $null = Add-HttpUrlAcl @source @quiet @change -Url 'http://+:8080/' -User Everyone, 'NT AUTHORITY\NETWORK SERVICE' -Listen -Delegate
+        $null = Add-HttpUrlAcl @source @quiet @change -Url 'http://+:8081/' -Sddl 'D:(A;;GX;;;WD)'
+        $null = Remove-HttpUrlAcl @source @quiet @change -Url 'http://+:8080/'
+        $null = Switch-HttpSslCertificate @source @quiet @change -Thumbprint $thumbprint -NewThumbprint 'D448C934BE5A5E720BB27C199EA38DC5A6F92C66' -CertificateStoreName MY
+        $null = Export-HttpApiSnapshot @source @quiet -Path (Join-Path $TestDrive 'export') -Confirm:$false
+        $null = Repair-HttpApiChange @source @quiet
         foreach ($line in "Get-IisSite -Snapshot '$TestDrive' -Name A", "Get-IisHttpsBinding -IisExpress -Thumbprint 8", "Get-HttpSslCert -NetshPath '$NetshDouble' -IPPort 0", "Get-HttpUrlAcl -ConfigPath x.config -Url h") {
             $null = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         }
-        $script:Requests = @(Get-Content -LiteralPath $env:FAKE_WORKER_LOG | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable } |
+        $script:Requests = @(Get-Content -LiteralPath $env:FAKE_WORKER_LOG | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable -DateKind String } |
             Where-Object { $_.ContainsKey('id') -and $_.method -ne 'server/info' })
     }
 
-    It 'calls every read method' {
-        @($Requests.method | Sort-Object -Unique) | Should -Be @('bindings/https', 'certificates/list', 'diagnostics/run', 'sites/list', 'sslcert/list', 'urlacl/list')
+    It 'calls every method but server/info and rpc.discover, each change first as a plan and then for real' {
+        $expected = @($MethodParams.Keys | Where-Object { $_ -notin 'server/info', 'rpc.discover' } | Sort-Object)
+        @($Requests.method | Sort-Object -Unique) | Should -Be $expected
+        foreach ($method in $expected | Where-Object { $MethodParams[$_].ContainsKey('whatIf') }) {
+            $sent = @($Requests | Where-Object method -EQ $method)
+            @($sent | Where-Object { $_.params.whatIf }).Count | Should -BeGreaterThan 0 -Because "$method is planned first"
+            @($sent | Where-Object { -not $_.params.whatIf }).Count | Should -BeGreaterThan 0 -Because "$method is applied after -Confirm:`$false"
+        }
+    }
+
+    It 'sends -Force as allowSharedMapping where the method takes it' {
+        foreach ($method in 'bindings/add', 'bindings/setCertificate') {
+            ($Requests | Where-Object method -EQ $method | Select-Object -Last 1).params.allowSharedMapping | Should -BeTrue
+        }
+    }
+
+    It 'sends every SSL option as the netsh parameter the worker knows' {
+        $add = ($Requests | Where-Object { $_.method -eq 'sslcert/add' -and $_.params.kind -eq 'hostnameport' } | Select-Object -Last 1).params
+        @($add.options.Keys).Count | Should -Be 20
+        $add.options['disablelegacytls'] | Should -BeTrue
+        $add.options['revocationfreshnesstime'] | Should -Be 60
+        $update = ($Requests | Where-Object { $_.method -eq 'sslcert/update' } | Select-Object -Last 1).params
+        $update.options['clientcertnegotiation'] | Should -BeTrue -Because 'the value given wins over the one carried over'
     }
 
     It 'sends, in every request, only params of the method, each of the declared type' {
@@ -215,7 +271,7 @@ Describe 'What the cmdlets send' {
         $first.params.source.configPath | Should -Be (Join-Path (Get-Location).ProviderPath 'applicationHost.config')
         $first.params.source.iisExpress | Should -BeTrue
         $first.params.source.netshPath | Should -Be $NetshDouble
-        ($Requests | Where-Object { $_.method -eq 'bindings/https' }).params.live | Should -BeTrue
+        ($Requests | Where-Object { $_.method -eq 'bindings/https' } | Select-Object -First 1).params.live | Should -BeTrue
     }
 
     It 'shows that the check catches a param the method does not declare' {
@@ -224,3 +280,27 @@ Describe 'What the cmdlets send' {
         Get-RequestProblem -Method 'sslcert/list' -Params @{ kind = 'ip' } | Should -Match 'does not fit'
     }
 }
+
+Describe 'The source parameters' {
+    It 'are on every cmdlet that reads, one per field of the worker''s source param, declared alike with the same help' {
+        $expected = @($SourceSchema.properties.Keys | ForEach-Object { $_.Substring(0, 1).ToUpperInvariant() + $_.Substring(1) } | Sort-Object)
+        $expected | Should -Contain 'SslcertFile'
+        $reference = @{}
+        foreach ($command in Get-Command -Module HttpApi | Where-Object Name -NotIn 'Get-HttpApiWorker', 'Stop-HttpApiWorker') {
+            $help = Get-Help -Name $command.Name -Full
+            foreach ($name in $expected) {
+                $parameter = $command.Parameters[$name]
+                $parameter | Should -Not -BeNullOrEmpty -Because "$($command.Name) should take -$name"
+                $type = $SourceSchema.properties[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)].type
+                $parameter.ParameterType | Should -Be @{ string = [string]; boolean = [switch] }[$type] -Because "$($command.Name) -$name"
+                $text = (($help.parameters.parameter | Where-Object name -EQ $name).description | Out-String).Trim()
+                if (-not $reference.ContainsKey($name)) {
+                    $reference[$name] = $text
+                }
+                $text | Should -Be $reference[$name] -Because "-$name of $($command.Name) should read as everywhere else"
+            }
+            $command.Parameters['HttpApiSource'].Attributes.ValueFromPipelineByPropertyName | Should -Contain $true
+        }
+    }
+}
+

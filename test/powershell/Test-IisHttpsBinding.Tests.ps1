@@ -79,10 +79,44 @@ Describe 'Test-IisHttpsBinding' {
         ((Get-HttpApiWorker).RecentRequests | Select-Object -Last 1).Params | ConvertFrom-Json | ForEach-Object { $_.expiryDays } | Should -Be 3650
     }
 
-    It 'answers $false with -Quiet, and writes the error, when it cannot test' -Skip:$IsWindows {
+    It 'throws with -Quiet when it cannot test: no source' -Skip:$IsWindows {
+        $answer = 'not set'
+        { $script:answer = Test-IisHttpsBinding -Quiet -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'NO_SOURCE,Test-IisHttpsBinding'
+        $answer | Should -Be 'not set'
+    }
+
+    It 'throws with -Quiet when it cannot test: an unreadable source' {
+        { Test-IisHttpsBinding -ConfigPath (Join-Path $TestDrive 'missing.config') -SslcertFile (Join-Path $DemoServer 'sslcert.txt') -Quiet -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'SOURCE_UNREADABLE,Test-IisHttpsBinding'
+    }
+
+    It 'writes NOT_FOUND for a site that does not exist, like Get-IisHttpsBinding, and never answers $true for it' {
         $records = $null
-        Test-IisHttpsBinding -Quiet -ErrorAction SilentlyContinue -ErrorVariable records | Should -BeFalse
-        $records[0].FullyQualifiedErrorId | Should -Be 'NO_SOURCE,Test-IisHttpsBinding'
+        $answer = @(Test-IisHttpsBinding -Snapshot $DemoServer -SiteName nosuch -Quiet -ErrorAction SilentlyContinue -ErrorVariable records)
+        $answer | Should -Be @($false)
+        $records[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Test-IisHttpsBinding'
+        $records[0].TargetObject | Should -Be 'nosuch'
+        $getRecords = $null
+        $null = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName nosuch -ErrorAction SilentlyContinue -ErrorVariable getRecords
+        $getRecords[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Get-IisHttpsBinding'
+        $records = $null
+        @(Test-IisHttpsBinding -Snapshot $DemoServer -SiteName nosuch -ErrorAction SilentlyContinue -ErrorVariable records) | Should -BeNullOrEmpty
+        $records[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Test-IisHttpsBinding'
+    }
+
+    It 'writes NOT_FOUND for a piped object naming a site that does not exist, and tests the others' {
+        $records = $null
+        $findings = @([pscustomobject]@{ Site = 'nosuch' }, [pscustomobject]@{ Site = 'Admin' } | Test-IisHttpsBinding -Snapshot $DemoServer -ErrorAction SilentlyContinue -ErrorVariable records)
+        $records.Count | Should -Be 1
+        $records[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Test-IisHttpsBinding'
+        $findings.Code | Should -Be @('HTTPS_BINDING_NO_MAPPING')
+    }
+
+    It 'judges certificate dates as of -AsOf' {
+        $now = @(Test-IisHttpsBinding -Snapshot $DemoServer -Severity error | Where-Object Code -EQ 'CERT_EXPIRED')
+        $later = @(Test-IisHttpsBinding -Snapshot $DemoServer -Severity error -AsOf ([datetime]::new(2046, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) | Where-Object Code -EQ 'CERT_EXPIRED')
+        $later.Count | Should -BeGreaterThan $now.Count
+        ((Get-HttpApiWorker).RecentRequests | Select-Object -Last 1).Params | Should -Match '"asOf":"2046-01-01T00:00:00Z"'
     }
 
     It 'shows a table of severity, code, target and message' {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DiagnosticsRun, FindingSchema } from '../../rpc/protocol/index.js';
+import { inCliWords } from '../cli-words.js';
 
 type Finding = z.output<typeof FindingSchema>;
 const headings = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;
@@ -14,7 +15,7 @@ export function formatFindingLines(findings: readonly Finding[]): string[] {
     lines.push(`${headings[severity]} (${group.length}):`);
     for (const finding of group) {
       const about = [finding.site && `site ${finding.site}`, finding.binding && `binding ${finding.binding}`, finding.mapping && `mapping ${finding.mapping}`].filter(Boolean).join(', ');
-      lines.push(`  ${finding.code}${about ? ` [${about}]` : ''}`, `    ${finding.message}`, `    fix: ${finding.fix}`);
+      lines.push(`  ${finding.code}${about ? ` [${about}]` : ''}`, `    ${inCliWords(finding.message)}`, `    fix: ${inCliWords(finding.fix)}`);
     }
     lines.push('');
   }

@@ -9,6 +9,7 @@ export const DiagnosticsRun = defineMethod({
   params: z
     .object({
       ...WithSource,
+      site: z.string().min(1).optional().describe('Only the findings about this site (names compared without case); NOT_FOUND when no site has that name.'),
       live: z.boolean().optional().describe('Also connect to each endpoint and compare the served certificate.'),
       asOf: AsOfSchema.optional(),
       expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
