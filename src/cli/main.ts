@@ -1,6 +1,7 @@
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
+import { pascalCaseKeys } from '../rpc/pascal-case-keys.js';
 import { runWorker } from '../rpc/server.js';
 import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
@@ -19,6 +20,7 @@ const globalOptions: CliOption[] = [
   { field: 'help', flag: 'help', type: 'boolean', required: false },
 ];
 const notParams = new Set(['source', 'progressToken']);
+const serveOptions: CliOption[] = [{ field: 'pascalCase', flag: 'pascal-case', type: 'boolean', required: false, description: 'Answer with PascalCase property names (the PowerShell module asks for them).' }];
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -38,8 +40,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     if (argv[0] === 'serve') {
-      const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...globalOptions], sourceAliases);
-      await runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) });
+      const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...serveOptions, ...globalOptions], sourceAliases);
+      const dispatch = createDispatcher(implementations, pickSource(values));
+      await runWorker({ dispatch: values.pascalCase === true ? (method, params, options) => dispatch(method, params, options).then(pascalCaseKeys) : dispatch });
       return 0;
     }
     const found = findCommand(argv);
@@ -91,7 +94,7 @@ function helpText(): string {
     'Usage: httpapi <command> [options] [--json]',
     '',
     'Commands:',
-    '  serve                     JSON-RPC 2.0 over stdin/stdout (Content-Length framing)',
+    '  serve [--pascal-case]     JSON-RPC 2.0 over stdin/stdout (Content-Length framing); --pascal-case for PowerShell property names',
     ...commands.map((command) => `  ${command.words.join(' ').padEnd(26)}${command.definition.summary}`),
     '',
     'Source options (every command):',
