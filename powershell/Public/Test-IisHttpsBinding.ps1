@@ -124,15 +124,20 @@ function Test-IisHttpsBinding {
             if ($BindingInformation) {
                 $target = "$SiteName $BindingInformation"
             }
-            $diagnoses[$cacheKey] = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'diagnostics/run' -Params @{ live = $params.live; expiryDays = $params.expiryDays } -Source $source -TargetObject $target
+            $diagnosis = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'diagnostics/run' -Params @{ live = $params.live; expiryDays = $params.expiryDays } -Source $source -TargetObject $target
+            # Typed once, when received: every piped binding then filters the same objects.
+            $diagnoses[$cacheKey] = $null
+            if ($null -ne $diagnosis) {
+                $diagnoses[$cacheKey] = @(ConvertTo-HttpApiFinding -InputObject @($diagnosis.Findings) -Source $source)
+            }
         }
-        $result = $diagnoses[$cacheKey]
-        if ($null -eq $result) {
+        $findings = $diagnoses[$cacheKey]
+        if ($null -eq $findings) {
             $passed = $false
             return
         }
 
-        foreach ($finding in (ConvertTo-HttpApiObject -InputObject @($result.findings) -TypeName 'HttpApi.Finding' -Source $source)) {
+        foreach ($finding in $findings) {
             $site = $null
             $binding = $null
             if ($finding.PSObject.Properties['Site']) {
