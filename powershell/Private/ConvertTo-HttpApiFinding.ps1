@@ -32,7 +32,7 @@ function ConvertTo-HttpApiFinding {
             $certificate.Value = $certificate.Value.Substring($certificate.Value.LastIndexOf(':') + 1)
         }
         if ($sourceObject) {
-            $finding.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList 'HttpApiSource', $sourceObject))
+            $finding.PSObject.Properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
         $finding
     }

@@ -14,7 +14,7 @@ function ConvertTo-HttpApiHttpsBinding {
     Beside the worker's fields it adds what New-WebBinding and New-IISSiteBinding call them:
     IPAddress, Port, HostName, Sni, CentralCertificateStore, Thumbprint (of the mapping the binding
     declares, else of the certificate it resolves to) and CertificateStoreName ("MY" for an existing
-    mapping that netsh shows with (null)).
+    mapping that netsh shows with (null)); Port is the worker's.
     #>
     [CmdletBinding()]
     param(
@@ -53,10 +53,14 @@ function ConvertTo-HttpApiHttpsBinding {
         $sourceObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
     }
 
-    foreach ($object in @($Result.Bindings)) {
+    $findings = New-Object -TypeName System.Collections.Generic.List[object]
+    $bindings = @($Result.Bindings)
+    foreach ($object in $bindings) {
         $object.PSObject.TypeNames.Insert(0, 'HttpApi.HttpsBinding')
+        $declared = $null
         if ($null -ne $object.DeclaredMapping) {
-            $object.DeclaredMapping = $mappings[$object.DeclaredMapping]
+            $declared = $mappings[$object.DeclaredMapping]
+            $object.DeclaredMapping = $declared
         }
         $effective = $object.EffectiveMapping
         $effective.PSObject.TypeNames.Insert(0, 'HttpApi.EffectiveMapping')
@@ -66,45 +70,51 @@ function ConvertTo-HttpApiHttpsBinding {
         if ($null -ne $effective.WithoutSni) {
             $effective.WithoutSni = $mappings[$effective.WithoutSni]
         }
+        $certificate = $null
         if ($null -ne $object.Certificate) {
-            $object.Certificate = $certificates[$object.Certificate]
+            $certificate = $certificates[$object.Certificate]
+            $object.Certificate = $certificate
         }
-        [void] (ConvertTo-HttpApiFinding -InputObject @($object.Findings))
+        foreach ($finding in $object.Findings) {
+            $findings.Add($finding)
+        }
 
-        $endpoint = Split-HttpApiBindingInformation -BindingInformation $object.BindingInformation
+        # The worker splits the endpoint; only a binding it could not read is split here.
+        $ipAddress = $object.Address
+        $hostName = $object.Host
+        if ($null -eq $ipAddress) {
+            $endpoint = Split-HttpApiBindingInformation -BindingInformation $object.BindingInformation
+            if ($endpoint) {
+                $ipAddress = $endpoint.IPAddress
+                $hostName = $endpoint.HostName
+            }
+        }
         $thumbprint = $null
         $storeName = $null
-        if ($object.DeclaredMapping) {
-            $thumbprint = $object.DeclaredMapping.CertificateHash
-            $storeName = $object.DeclaredMapping.CertificateStoreName
-            if ($object.DeclaredMapping.Exists -and -not $storeName) {
+        if ($declared) {
+            $thumbprint = $declared.CertificateHash
+            $storeName = $declared.CertificateStoreName
+            if ($declared.Exists -and -not $storeName) {
                 $storeName = 'MY'
             }
         }
-        if (-not $thumbprint -and $object.Certificate) {
-            $thumbprint = $object.Certificate.Thumbprint
+        if (-not $thumbprint -and $certificate) {
+            $thumbprint = $certificate.Thumbprint
         }
-        $extra = [ordered]@{
-            HttpApiSource = $sourceObject
-            IPAddress = $null
-            Port = $null
-            HostName = $null
-            Sni = (([int] $object.SslFlags) -band 1) -eq 1
-            CentralCertificateStore = (([int] $object.SslFlags) -band 2) -eq 2
-            Thumbprint = $thumbprint
-            CertificateStoreName = $storeName
+        $sslFlags = [int] $object.SslFlags
+        $properties = $object.PSObject.Properties
+        # PSNoteProperty::new, not New-Object: a cmdlet call per property is most of the cost at thousands of bindings.
+        if ($sourceObject) {
+            $properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
-        if ($endpoint) {
-            $extra.IPAddress = $endpoint.IPAddress
-            $extra.Port = $endpoint.Port
-            $extra.HostName = $endpoint.HostName
-        }
-        foreach ($name in $extra.Keys) {
-            # The worker may already send some of these (Port): its value stands.
-            if (-not $object.PSObject.Properties[$name] -and ($name -ne 'HttpApiSource' -or $sourceObject)) {
-                $object.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList $name, $extra[$name]))
-            }
-        }
-        $object
+        # Port is the worker's own.
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('IPAddress', $ipAddress))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('HostName', $hostName))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Sni', ($sslFlags -band 1) -eq 1))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CentralCertificateStore', ($sslFlags -band 2) -eq 2))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Thumbprint', $thumbprint))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CertificateStoreName', $storeName))
     }
+    [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
+    $bindings
 }
