@@ -7,9 +7,8 @@
 //   urlacl.txt              the reservations Windows ships plus some for sites
 //   certs/MY, certs/WebHosting  1,000 real X.509 certificates (PEM) with NAME.key beside most
 // Only the first `sharedNonSni` (default 50) host-named non-SNI bindings on *:443 stay so; the
-// rest require SNI. Such bindings all share 0.0.0.0:443, and each one lists every other one
-// (sharedWith, and the SHARED_IP_MAPPING message), so the answer grows with the square of their
-// number; `sharedNonSni: Infinity` keeps generate-config's 10% to measure that on its own.
+// rest require SNI. Such bindings all share 0.0.0.0:443 (listed once, on the mapping, in the
+// answer); `sharedNonSni: Infinity` keeps generate-config's 10% to measure sharing on its own.
 // Certificates are built in JS (bench/x509.mjs) and signed with two RSA-2048 keys that are made
 // once and kept in bench/.cache/keys (node:crypto key generation is not seedable; everything
 // else is). Certificate k serves the sites whose id ≡ k+1 (mod 1,000): its SANs are their

@@ -42,8 +42,11 @@ class Worker:
 if __name__ == "__main__":
     worker = Worker("--snapshot", sys.argv[1] if len(sys.argv) > 1 else "fixtures/demo-server")
     try:
-        for binding in worker.call("bindings/https")["bindings"]:
-            certificate = binding["certificate"]
+        answer = worker.call("bindings/https")
+        # Each certificate is listed once; a binding names it by id (store:thumbprint).
+        certificates = {certificate["id"]: certificate for certificate in answer["certificates"]}
+        for binding in answer["bindings"]:
+            certificate = certificates.get(binding["certificate"])
             print(f"{binding['site']:<16} {binding['bindingInformation']:<34} {certificate['thumbprint'] if certificate else '(no certificate)'}")
         for finding in worker.call("diagnostics/run")["findings"]:
             if finding["severity"] == "error":

@@ -4,12 +4,9 @@ function ConvertFrom-HttpApiJson {
     Parses one frame body from the worker, with property names in PowerShell's PascalCase.
 
     .DESCRIPTION
-    The worker speaks camelCase (bindingInformation); PowerShell objects use PascalCase
-    (BindingInformation). Renaming in the JSON text, before parsing, costs a few regular expression
-    passes instead of a PowerShell loop over every property of every object: a quote that follows
-    '{' or ',' and whose word is followed by '":' always opens a key, because a quote inside a
-    string value is escaped. Keys the worker adds later are renamed the same way; member access is
-    case-insensitive, so $message.result still works.
+    The module starts the worker with --pascal-case, so results already carry the names PowerShell
+    shows (BindingInformation) and the text is parsed once, as it comes. The envelope (jsonrpc, id,
+    result, error) keeps its JSON-RPC names; member access is case-insensitive either way.
 
     PowerShell 7's ConvertFrom-Json turns ISO 8601 strings into DateTime values; -DateKind String
     (7.5 and later) keeps them as text, as Windows PowerShell 5.1 does, so every edition sees the
@@ -26,17 +23,13 @@ function ConvertFrom-HttpApiJson {
     if ($null -eq $script:HttpApiJsonKeepsDates) {
         $script:HttpApiJsonKeepsDates = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
     }
-    $text = $Json
-    foreach ($letter in [char[]] 'abcdefghijklmnopqrstuvwxyz') {
-        $text = $text -creplace "(?<=[{,])`"$letter(?=\w*`":)", ('"' + [char]::ToUpperInvariant($letter))
-    }
     # Splatted, so Windows PowerShell 5.1 never sees a parameter it lacks.
     $options = @{}
     if ($script:HttpApiJsonKeepsDates) {
         $options['DateKind'] = 'String'
     }
     try {
-        ConvertFrom-Json -InputObject $text @options
+        ConvertFrom-Json -InputObject $Json @options
     }
     catch {
         $shown = $Json

@@ -1,61 +1,121 @@
 function ConvertTo-HttpApiHttpsBinding {
     <#
     .SYNOPSIS
-    Shapes bindings/https entries as HttpApi.HttpsBinding objects with the names admins know.
+    Shapes a bindings/https result as HttpApi.HttpsBinding objects with the names admins know.
 
     .DESCRIPTION
-    Beside the worker's fields (Site, BindingInformation, SslFlags, DeclaredMapping,
-    EffectiveMapping, Certificate, SharedWith, Findings) it adds what New-WebBinding and
-    New-IISSiteBinding call them: IPAddress, Port, HostName, Sni, CentralCertificateStore,
-    Thumbprint (of the mapping the binding declares, else of the certificate it resolves to) and
-    CertificateStoreName ("MY" for an existing ipport/hostnameport mapping that netsh shows with (null)).
+    The worker lists each mapping and certificate once and a binding names them by id; here each
+    id is replaced by its object, found in a hashtable, so DeclaredMapping, EffectiveMapping and
+    Certificate hold objects as before (bindings that share a mapping or a certificate share the
+    object). The parsed objects are kept and typed in place, never copied. SharedWith is computed
+    when read (Register-HttpApiTypeData) from the mapping's one list of sharers: copying that list
+    into every sharer would cost the square of their number.
+
+    Beside the worker's fields it adds what New-WebBinding and New-IISSiteBinding call them:
+    IPAddress, Port, HostName, Sni, CentralCertificateStore, Thumbprint (of the mapping the binding
+    declares, else of the certificate it resolves to) and CertificateStoreName ("MY" for an existing
+    mapping that netsh shows with (null)); Port is the worker's.
     #>
     [CmdletBinding()]
     param(
-        # The bindings/https result's bindings.
+        # The bindings/https result.
         [Parameter(Mandatory)]
-        [AllowEmptyCollection()]
-        [object[]] $InputObject,
+        [object] $Result,
 
         # The request's source.
         [System.Collections.IDictionary] $Source
     )
 
-    foreach ($object in (ConvertTo-HttpApiObject -InputObject $InputObject -TypeName 'HttpApi.HttpsBinding' -Source $Source)) {
-        $endpoint = Split-HttpApiBindingInformation -BindingInformation $object.BindingInformation
+    # Ids are compared exactly, as the worker made them (a hashtable literal would ignore case).
+    $mappings = New-Object -TypeName System.Collections.Hashtable
+    foreach ($mapping in @($Result.Mappings)) {
+        $mapping.PSObject.TypeNames.Insert(0, 'HttpApi.MappingRef')
+        foreach ($sharer in @($mapping.SharedBy)) {
+            $sharer.PSObject.TypeNames.Insert(0, 'HttpApi.BindingRef')
+        }
+        $mappings[$mapping.Id] = $mapping
+    }
+    $certificates = New-Object -TypeName System.Collections.Hashtable
+    foreach ($certificate in @($Result.Certificates)) {
+        $certificate.PSObject.TypeNames.Insert(0, 'HttpApi.Certificate')
+        # As X509Certificate2 shows them: local DateTime values.
+        foreach ($name in 'NotBefore', 'NotAfter') {
+            $property = $certificate.PSObject.Properties[$name]
+            if ($property -and $property.Value -is [string]) {
+                $property.Value = [DateTime]::Parse($property.Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+            }
+        }
+        $certificates[$certificate.Id] = $certificate
+    }
+    $sourceObject = $null
+    if ($Source -and $Source.Count -gt 0) {
+        $sourceObject = New-Object -TypeName PSObject -Property $Source
+        $sourceObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
+    }
+
+    $findings = New-Object -TypeName System.Collections.Generic.List[object]
+    $bindings = @($Result.Bindings)
+    foreach ($object in $bindings) {
+        $object.PSObject.TypeNames.Insert(0, 'HttpApi.HttpsBinding')
+        $declared = $null
+        if ($null -ne $object.DeclaredMapping) {
+            $declared = $mappings[$object.DeclaredMapping]
+            $object.DeclaredMapping = $declared
+        }
+        $effective = $object.EffectiveMapping
+        $effective.PSObject.TypeNames.Insert(0, 'HttpApi.EffectiveMapping')
+        if ($null -ne $effective.WithSni) {
+            $effective.WithSni = $mappings[$effective.WithSni]
+        }
+        if ($null -ne $effective.WithoutSni) {
+            $effective.WithoutSni = $mappings[$effective.WithoutSni]
+        }
+        $certificate = $null
+        if ($null -ne $object.Certificate) {
+            $certificate = $certificates[$object.Certificate]
+            $object.Certificate = $certificate
+        }
+        foreach ($finding in $object.Findings) {
+            $findings.Add($finding)
+        }
+
+        # The worker splits the endpoint; only a binding it could not read is split here.
+        $ipAddress = $object.Address
+        $hostName = $object.Host
+        if ($null -eq $ipAddress) {
+            $endpoint = Split-HttpApiBindingInformation -BindingInformation $object.BindingInformation
+            if ($endpoint) {
+                $ipAddress = $endpoint.IPAddress
+                $hostName = $endpoint.HostName
+            }
+        }
         $thumbprint = $null
         $storeName = $null
-        if ($object.DeclaredMapping) {
-            $thumbprint = $object.DeclaredMapping.CertificateHash
-            $storeName = $object.DeclaredMapping.CertificateStoreName
+        if ($declared) {
+            $thumbprint = $declared.CertificateHash
+            $storeName = $declared.CertificateStoreName
             # A CCS mapping takes its certificate from the Central Certificate Store: no store to default to.
-            if ($object.DeclaredMapping.Exists -and -not $storeName -and $object.DeclaredMapping.Kind -in 'ipport', 'hostnameport') {
+            if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') {
                 $storeName = 'MY'
             }
         }
-        if (-not $thumbprint -and $object.Certificate) {
-            $thumbprint = $object.Certificate.Thumbprint
+        if (-not $thumbprint -and $certificate) {
+            $thumbprint = $certificate.Thumbprint
         }
-        $extra = [ordered]@{
-            IPAddress = $null
-            Port = $null
-            HostName = $null
-            Sni = (([int] $object.SslFlags) -band 1) -eq 1
-            CentralCertificateStore = (([int] $object.SslFlags) -band 2) -eq 2
-            Thumbprint = $thumbprint
-            CertificateStoreName = $storeName
+        $sslFlags = [int] $object.SslFlags
+        $properties = $object.PSObject.Properties
+        # PSNoteProperty::new, not New-Object: a cmdlet call per property is most of the cost at thousands of bindings.
+        if ($sourceObject) {
+            $properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
-        if ($endpoint) {
-            $extra.IPAddress = $endpoint.IPAddress
-            $extra.Port = $endpoint.Port
-            $extra.HostName = $endpoint.HostName
-        }
-        foreach ($name in $extra.Keys) {
-            # The worker may already send some of these (Port): its value stands.
-            if (-not $object.PSObject.Properties[$name]) {
-                $object.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList $name, $extra[$name]))
-            }
-        }
-        $object
+        # Port is the worker's own.
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('IPAddress', $ipAddress))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('HostName', $hostName))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Sni', ($sslFlags -band 1) -eq 1))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CentralCertificateStore', ($sslFlags -band 2) -eq 2))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Thumbprint', $thumbprint))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CertificateStoreName', $storeName))
     }
+    [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
+    $bindings
 }

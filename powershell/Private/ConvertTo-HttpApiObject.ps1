@@ -4,9 +4,9 @@ function ConvertTo-HttpApiObject {
     Gives an object parsed from the worker's JSON its PSTypeName, and the objects nested in it theirs.
 
     .DESCRIPTION
-    Property names are already PascalCase (ConvertFrom-HttpApiJson) and every property is kept,
+    Property names are already PascalCase (the worker runs with --pascal-case) and every property is kept,
     including ones a newer worker adds. Nested objects get type names by where they sit (a
-    certificate inside a binding is an HttpApi.Certificate, a finding an HttpApi.Finding, ...), so
+    binding of a site is an HttpApi.SiteBinding, a finding an HttpApi.Finding, ...), so
     the format views and ToString methods apply at every level. NotBefore and NotAfter become local
     DateTime values, as X509Certificate2 shows them; a finding's Message and Fix name cmdlets and
     parameters instead of the worker's methods and CLI options (ConvertTo-HttpApiCallerWord). The source the object was read from rides
@@ -34,14 +34,6 @@ function ConvertTo-HttpApiObject {
     $roots = @(foreach ($item in $InputObject) { if ($item -is [System.Management.Automation.PSCustomObject]) { $item } })
     $nested = @{
         'HttpApi.Site' = @{ Bindings = 'HttpApi.SiteBinding'; Findings = 'HttpApi.Finding' }
-        'HttpApi.HttpsBinding' = @{
-            DeclaredMapping = 'HttpApi.MappingRef'
-            EffectiveMapping = 'HttpApi.EffectiveMapping'
-            Certificate = 'HttpApi.Certificate'
-            SharedWith = 'HttpApi.BindingRef'
-            Findings = 'HttpApi.Finding'
-        }
-        'HttpApi.EffectiveMapping' = @{ WithSni = 'HttpApi.MappingRef'; WithoutSni = 'HttpApi.MappingRef' }
         'HttpApi.SslCertMapping' = @{ Options = 'HttpApi.SslCertOption' }
         'HttpApi.UrlAcl' = @{ Users = 'HttpApi.UrlAclUser' }
         'HttpApi.ChangeResult' = @{ Steps = 'HttpApi.PlanStep'; Affected = 'HttpApi.BindingRef' }

@@ -8,7 +8,9 @@ function Get-HttpApiBufferedFrame {
     bytes of UTF-8 JSON. Anything else on stdout means the worker broke the protocol: a
     WORKER_PROTOCOL_ERROR record is thrown as soon as a complete line is not a header, or when no
     header ends within 8 KiB. The header is scanned as ASCII, one character per byte, so string
-    positions are byte offsets.
+    positions are byte offsets. Once a header is read and its body is not complete, the buffer is
+    grown to hold the whole frame, so Read-HttpApiFrame reads the rest straight into it and the
+    body is decoded once.
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -19,11 +21,11 @@ function Get-HttpApiBufferedFrame {
     )
 
     $maximumHeader = 8192
-    $length = [int] $Connection.Buffer.Length
+    $length = $Connection.Filled
     if ($length -eq 0) {
         return $null
     }
-    $bytes = $Connection.Buffer.GetBuffer()
+    $bytes = $Connection.Buffer
     $text = [System.Text.Encoding]::ASCII.GetString($bytes, 0, [Math]::Min($length, $maximumHeader))
     $headerEnd = $text.IndexOf("`r`n`r`n", [System.StringComparison]::Ordinal)
     $headerText = $text
@@ -70,15 +72,22 @@ function Get-HttpApiBufferedFrame {
                 -ErrorId 'WORKER_PROTOCOL_ERROR' -Category InvalidResult -TargetObject $headerText -ClientError)
     }
     $bodyStart = $headerEnd + 4
-    if ($length - $bodyStart -lt $contentLength) {
+    $frameEnd = $bodyStart + $contentLength
+    if ($length -lt $frameEnd) {
+        # Only ever with no read pending: a pending read fills the array it was given, and what is
+        # buffered, so this decision, changes only when a read completes.
+        if ($bytes.Length -lt $frameEnd) {
+            $grown = New-Object -TypeName byte[] -ArgumentList $frameEnd
+            [System.Buffer]::BlockCopy($bytes, 0, $grown, 0, $length)
+            $Connection.Buffer = $grown
+        }
         return $null
     }
     $body = [System.Text.Encoding]::UTF8.GetString($bytes, $bodyStart, $contentLength)
-    $rest = New-Object -TypeName System.IO.MemoryStream
-    $restStart = $bodyStart + $contentLength
-    if ($length -gt $restStart) {
-        $rest.Write($bytes, $restStart, $length - $restStart)
+    # What follows the frame (the start of the next one) moves to the front.
+    if ($length -gt $frameEnd) {
+        [System.Buffer]::BlockCopy($bytes, $frameEnd, $bytes, 0, $length - $frameEnd)
     }
-    $Connection.Buffer = $rest
+    $Connection.Filled = $length - $frameEnd
     $body
 }

@@ -7,6 +7,8 @@ function Read-HttpApiFrame {
     Reads the raw stdout stream with a pending ReadAsync kept on the connection, waited on in short
     slices: Ctrl+C stops the command between slices, and the read still pending then serves the next
     request, so no byte is lost and the worker stays usable. End of stream means the worker exited.
+    Each read goes straight into the free end of the connection's one buffer, which is sized for the
+    whole frame as soon as its header is known: a large answer costs a few bulk reads, no copies.
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -27,7 +29,13 @@ function Read-HttpApiFrame {
         }
         if ($null -eq $Connection.PendingRead) {
             try {
-                $Connection.PendingRead = $Connection.Output.ReadAsync($Connection.ReadBuffer, 0, $Connection.ReadBuffer.Length)
+                if ($Connection.Filled -eq $Connection.Buffer.Length) {
+                    # A full buffer without a complete header: room for the rest of the 8 KiB header limit.
+                    $grown = New-Object -TypeName byte[] -ArgumentList ($Connection.Buffer.Length * 2)
+                    [System.Buffer]::BlockCopy($Connection.Buffer, 0, $grown, 0, $Connection.Filled)
+                    $Connection.Buffer = $grown
+                }
+                $Connection.PendingRead = $Connection.Output.ReadAsync($Connection.Buffer, $Connection.Filled, $Connection.Buffer.Length - $Connection.Filled)
             }
             catch {
                 throw (New-HttpApiWorkerExitedRecord -Connection $Connection -Method $Method -Exception $_.Exception)
@@ -39,7 +47,7 @@ function Read-HttpApiFrame {
         }
         $count = 0
         try {
-            # Statements in a finally block are not interrupted by Ctrl+C: the chunk is appended
+            # Statements in a finally block are not interrupted by Ctrl+C: the bytes are counted
             # and the read cleared together, or neither.
         }
         finally {
@@ -47,10 +55,7 @@ function Read-HttpApiFrame {
             if ($task.Status -eq 'RanToCompletion') {
                 $count = $task.Result
             }
-            if ($count -gt 0) {
-                [void] $Connection.Buffer.Seek(0, [System.IO.SeekOrigin]::End)
-                $Connection.Buffer.Write($Connection.ReadBuffer, 0, $count)
-            }
+            $Connection.Filled = $Connection.Filled + $count
             $Connection.PendingRead = $null
         }
         if ($count -eq 0) {

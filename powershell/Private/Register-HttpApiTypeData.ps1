@@ -1,7 +1,7 @@
 function Register-HttpApiTypeData {
     <#
     .SYNOPSIS
-    Gives nested objects a readable ToString, so Format-List shows "ipport 0.0.0.0:443 -> 3F2A..." instead of "@{Kind=...}".
+    Gives nested objects a readable ToString, so Format-List shows "ipport 0.0.0.0:443 -> 3F2A..." instead of "@{Kind=...}", and bindings their SharedWith.
 
     .DESCRIPTION
     Update-TypeData -Force is idempotent, unlike a TypesToProcess file, which Windows PowerShell
@@ -31,5 +31,15 @@ function Register-HttpApiTypeData {
     }
     foreach ($typeName in $toString.Keys) {
         Update-TypeData -TypeName $typeName -MemberType ScriptMethod -MemberName 'ToString' -Value $toString[$typeName] -Force
+    }
+    # The other bindings on the same IP mapping, from the mapping's one list of sharers, when read:
+    # a copy in every sharer would cost the square of their number (ConvertTo-HttpApiHttpsBinding).
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'SharedWith' -Force -Value {
+        $mapping = $this.DeclaredMapping
+        $others = @()
+        if ($mapping -and $mapping.PSObject.Properties['SharedBy']) {
+            $others = @(foreach ($sharer in $mapping.SharedBy) { if ($sharer.Site -ne $this.Site -or $sharer.BindingInformation -ne $this.BindingInformation) { $sharer } })
+        }
+        , $others
     }
 }

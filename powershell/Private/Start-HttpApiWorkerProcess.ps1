@@ -17,7 +17,8 @@ function Start-HttpApiWorkerProcess {
 
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = $nodePath
-    $startInfo.Arguments = ConvertTo-HttpApiCommandLine -Argument @($workerPath, 'serve')
+    # --pascal-case: the worker names properties as the module shows them, so no frame is renamed here.
+    $startInfo.Arguments = ConvertTo-HttpApiCommandLine -Argument @($workerPath, 'serve', '--pascal-case')
     $startInfo.WorkingDirectory = Split-Path -LiteralPath $workerPath
     $startInfo.UseShellExecute = $false
     $startInfo.CreateNoWindow = $true
@@ -68,8 +69,9 @@ function Start-HttpApiWorkerProcess {
         Input = $process.StandardInput.BaseStream
         Output = $process.StandardOutput.BaseStream
         Errors = $process.StandardError
-        Buffer = New-Object -TypeName System.IO.MemoryStream
-        ReadBuffer = New-Object -TypeName byte[] -ArgumentList 65536
+        # Received bytes: Buffer[0..Filled) holds what is not yet taken as a frame.
+        Buffer = New-Object -TypeName byte[] -ArgumentList 65536
+        Filled = 0
         PendingRead = $null
         PendingLogLine = $null
         LogEnded = $false

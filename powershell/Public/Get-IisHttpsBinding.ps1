@@ -134,7 +134,7 @@ function Get-IisHttpsBinding {
         }
 
         $matchedSites = @{}
-        foreach ($binding in (ConvertTo-HttpApiHttpsBinding -InputObject @($result.bindings) -Source $source)) {
+        foreach ($binding in (ConvertTo-HttpApiHttpsBinding -Result $result -Source $source)) {
             if ($names.Count -gt 0) {
                 $hit = $false
                 foreach ($pattern in $names) {

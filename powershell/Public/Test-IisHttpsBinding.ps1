@@ -134,6 +134,7 @@ function Test-IisHttpsBinding {
     begin {
         # One diagnosis per source (and site, when the worker filters) serves every piped binding.
         $diagnoses = @{}
+        $typedFindings = @{}
         $siteLists = @{}
         $passed = $true
     }
@@ -198,7 +199,11 @@ function Test-IisHttpsBinding {
             }
         }
 
-        foreach ($finding in (ConvertTo-HttpApiObject -InputObject @($result.findings) -TypeName 'HttpApi.Finding' -Source $source)) {
+        # Typed once per diagnosis: every piped binding then filters the same objects.
+        if (-not $typedFindings.ContainsKey($cacheKey)) {
+            $typedFindings[$cacheKey] = @(ConvertTo-HttpApiFinding -InputObject @($result.Findings) -Source $source)
+        }
+        foreach ($finding in $typedFindings[$cacheKey]) {
             $findingSite = $null
             $binding = $null
             if ($finding.PSObject.Properties['Site']) {

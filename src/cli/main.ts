@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../rpc/protocol/index.js';
+import { pascalCaseKeys } from '../rpc/pascal-case-keys.js';
 import { runWorker } from '../rpc/server.js';
 import { defaultFrameLimits } from '../rpc/frame-scanner.js';
 import { implementations } from '../handlers/index.js';
@@ -32,6 +33,7 @@ const serveOptions: CliOption[] = [
     required: false,
     description: `The largest JSON-RPC message body accepted (default ${defaultFrameLimits.maxMessageBytes}).`,
   },
+  { field: 'pascalCase', flag: 'pascal-case', type: 'boolean', required: false, description: 'Answer with PascalCase property names (the PowerShell module asks for them).' },
 ];
 const notParams = new Set(['source', 'progressToken']);
 
@@ -63,10 +65,14 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
         return 0;
       }
       if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0]}'`);
+      const dispatch = createDispatcher(implementations, pickSource(values));
       // The transport ends on the input's 'close', which Node never emits for a stdin that is a
       // file (`serve < /dev/null`: fd 0 is not auto-closed); 'end' is the input closing either way.
       await Promise.race([
-        runWorker({ dispatch: createDispatcher(implementations, pickSource(values)), limits: frameLimits(values.maxMessageBytes as number | undefined) }),
+        runWorker({
+          dispatch: values.pascalCase === true ? (method, params, options) => dispatch(method, params, options).then(pascalCaseKeys) : dispatch,
+          limits: frameLimits(values.maxMessageBytes as number | undefined),
+        }),
         once(process.stdin, 'end'),
       ]);
       return 0;
@@ -135,7 +141,7 @@ function helpText(): string {
     'Usage: httpapi <command> [options] [--json] [--wide]',
     '',
     'Commands:',
-    '  serve                     JSON-RPC 2.0 over stdin/stdout (Content-Length framing)',
+    '  serve [--pascal-case]     JSON-RPC 2.0 over stdin/stdout (Content-Length framing); --pascal-case for PowerShell property names',
     ...commands.map((command) => `  ${command.words.join(' ').padEnd(26)}${command.definition.summary}`),
     '',
     'Source options (every command):',

@@ -1,6 +1,7 @@
 import { addBinding } from '../changes/add-binding.js';
 import { removeBinding } from '../changes/remove-binding.js';
 import { setBindingCertificate } from '../changes/set-binding-certificate.js';
+import { httpsAnswer } from '../join/https-answer.js';
 import { joinServerState } from '../join/join-server-state.js';
 import { loadServerState } from '../join/load-server-state.js';
 import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from '../rpc/protocol/index.js';
@@ -20,7 +21,8 @@ export const bindingsHttps = implement(BindingsHttps, async (params, context) =>
   const own = new Set(joined.bindings.flatMap((binding) => binding.findings));
   // With a site, only findings about that site: orphans and shadowing mappings are the server's.
   const siteWide = joined.findings.filter((finding) => !own.has(finding) && (site === undefined || (finding.site !== undefined && sameSiteName(finding.site, site))));
-  return { file: state.config.file, configKind: state.config.configKind, bindings, findings: siteWide, notes: state.notes };
+  const answer = httpsAnswer({ bindings, sharers: joined.sharers }, siteWide, state);
+  return { file: state.config.file, configKind: state.config.configKind, ...answer, findings: siteWide, notes: state.notes };
 });
 
 export const bindingsAdd = implement(BindingsAdd, (params, context) => addBinding(context.source, params, context.signal));

@@ -43,6 +43,10 @@ export function writeFailed(file: string, error: unknown, facts: WriteFailureFac
       if (facts.uid === 0 && code === 'EPERM' && facts.platform === 'linux') {
         return fail('the file or its folder is immutable or append-only (chattr +i / +a)', 'Check with lsattr and clear the flag with chattr -i if the file is meant to change.');
       }
+      // Shared Configuration: a share's rights are the account's, which elevation does not change.
+      if (facts.platform === 'win32' && /^[\\/]{2}[^\\/]/.test(file)) {
+        return fail('the share refused the write', 'Give the account running the worker Modify rights on the share and its folder (elevation does not grant rights on a network share), or change the configuration where IIS keeps its master copy.');
+      }
       return new HttpApiError('NOT_ELEVATED', `Failed ${doing} ${file}: permission denied. Changing the live IIS configuration needs an elevated (administrator) process.`, data);
     default:
       return new HttpApiError('CONFIG_WRITE_FAILED', `Failed ${doing} ${file}: ${(error as Error).message}.`, data);

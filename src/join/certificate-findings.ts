@@ -18,7 +18,7 @@ const day = 24 * 60 * 60 * 1000;
 export function certificateFindings(certificate: JoinCertificate, context: CertificateCheckContext): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, message: string, fix: string) =>
-    findings.push({ code, severity: FindingCodes[code], message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificate.thumbprint });
+    findings.push({ code, severity: FindingCodes[code], message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificateId(certificate) });
   const name = `${certificate.subject} (${certificate.thumbprint})`;
   const notAfter = new Date(certificate.notAfter);
   const notBefore = new Date(certificate.notBefore);
@@ -45,6 +45,14 @@ export function certificateFindings(certificate: JoinCertificate, context: Certi
     add('CERT_NAME_MISMATCH', `Certificate ${name} does not cover host ${context.host} (it names ${names}).`, `Use a certificate whose subject alternative names include ${context.host} (or a matching wildcard).`);
   }
   return findings;
+}
+
+/**
+ * How answers refer to a certificate: its store as the source names it, and its thumbprint
+ * (MY:8A79...). A store holds a thumbprint once, so the key is stable and unique.
+ */
+export function certificateId(certificate: Pick<JoinCertificate, 'store' | 'thumbprint'>): string {
+  return `${certificate.store}:${certificate.thumbprint}`;
 }
 
 /** Certificates by store and thumbprint; a mapping with store (null) means MY. */

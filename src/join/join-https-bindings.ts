@@ -20,6 +20,11 @@ export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
 
 export interface JoinResult<C extends JoinCertificate = JoinCertificate> {
   bindings: JoinedBinding<C>[];
+  /**
+   * The bindings that declare each ip:port mapping without SNI or CCS, by index key: one list
+   * per mapping, which its bindings share rather than each copying the others.
+   */
+  sharers: Map<string, BindingRef[]>;
   /** Every finding: the bindings' own and the server-wide ones (orphans, shadowing, ...). */
   findings: Finding[];
 }
@@ -60,7 +65,6 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         declaredMapping: null,
         effectiveMapping: { withSni: null, withoutSni: null },
         certificate: null,
-        sharedWith: [],
         findings,
       };
       bindings.push(joined);
@@ -126,12 +130,11 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   for (const binding of bindings) {
     if (!binding.declaredMapping || binding.sslFlags & (SslFlag.Sni | SslFlag.CentralCertStore)) continue;
     const members = sharers.get(indexKey('ipport', binding.declaredMapping.key)) ?? [];
-    binding.sharedWith = members.filter((member) => member.site !== binding.site || member.bindingInformation !== binding.bindingInformation);
-    if (binding.sharedWith.length > 0) {
+    if (members.length > 1) {
       binding.findings.push({
         code: 'SHARED_IP_MAPPING',
         severity: FindingCodes.SHARED_IP_MAPPING,
-        message: `Mapping ${binding.declaredMapping.key} is shared with ${binding.sharedWith.map(describe).join(', ')}: changing its certificate changes it for all of them.`,
+        message: `Mapping ${binding.declaredMapping.key} is shared with ${describeOthers(members, binding)}: changing its certificate changes it for all of them.`,
         fix: 'Use SNI bindings (sslFlags=1) with host names to give each site its own certificate, or pass allowSharedMapping when changing it.',
         site: binding.site,
         binding: binding.bindingInformation,
@@ -140,11 +143,21 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     }
   }
 
-  const wide = siteWideFindings({ sites: input.sites, mappings: input.mappings, used, reservations: input.reservations, configKind: input.configKind });
-  return { bindings, findings: [...bindings.flatMap((binding) => binding.findings), ...wide] };
+  const wide = siteWideFindings({ sites: input.sites, mappings: input.mappings, used, reservations: input.reservations, configKind: input.configKind, certificates });
+  return { bindings, sharers, findings: [...bindings.flatMap((binding) => binding.findings), ...wide] };
 }
 
-function describe(ref: BindingRef): string {
-  return `${ref.site} (${ref.bindingInformation})`;
+/** Sharers named in a message; a few are enough to recognise, so a message stays short when thousands share. */
+const NamedSharers = 3;
+
+/** members holds self once; only the first few others are looked at, so n sharers cost O(n), not O(n²). */
+function describeOthers(members: readonly BindingRef[], self: BindingRef): string {
+  const named: string[] = [];
+  for (const member of members) {
+    if (named.length === NamedSharers) break;
+    if (member.site !== self.site || member.bindingInformation !== self.bindingInformation) named.push(`${member.site} (${member.bindingInformation})`);
+  }
+  const more = members.length - 1 - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }
 

@@ -93,6 +93,5 @@ export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   declaredMapping: MappingRef | null;
   effectiveMapping: { withSni: MappingRef | null; withoutSni: MappingRef | null };
   certificate: C | null;
-  sharedWith: BindingRef[];
   findings: Finding[];
 }

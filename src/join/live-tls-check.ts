@@ -96,7 +96,6 @@ export function liveFindings(binding: JoinedBinding, check: LiveCheck): Finding[
         message: `${where} served certificate ${check.servedThumbprint} (${check.servedSubject}), not the mapping's ${binding.declaredMapping?.certificateHash ?? binding.effectiveMapping.withSni?.certificateHash}.`,
         fix: 'Look for a more specific mapping that wins at run time (an exact IP or SNI mapping), or restart the site after changing the mapping.',
         ...base,
-        ...(check.servedThumbprint ? { certificate: check.servedThumbprint } : {}),
       },
     ];
   }

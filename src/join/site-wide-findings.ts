@@ -1,3 +1,4 @@
+import { certificateId, type CertificateIndex } from './certificate-findings.js';
 import { FindingCodes, type FindingCode } from './finding-codes.js';
 import type { Finding, JoinMapping, JoinReservation, JoinSite } from './join-model.js';
 import { indexKey } from './mapping-index.js';
@@ -10,6 +11,8 @@ export interface SiteWideInput {
   used: ReadonlySet<string>;
   reservations: readonly JoinReservation[] | null;
   configKind?: string;
+  /** null when no certificate source exists: findings then name no certificate. */
+  certificates?: CertificateIndex | null;
 }
 
 /** Findings about the server as a whole: duplicates, orphans, shadowing, IIS Express needs. */
@@ -61,6 +64,9 @@ function unusedMappings(input: SiteWideInput): Finding[] {
   const findings: Finding[] = [];
   for (const mapping of input.mappings) {
     if (input.used.has(indexKey(mapping.kind, mapping.key))) continue;
+    // A finding refers to a certificate only by a key that resolves: one the source holds.
+    const found = mapping.certificateHash ? input.certificates?.find(mapping.certificateStoreName, mapping.certificateHash) : undefined;
+    const certificate = found ? { certificate: certificateId(found) } : {};
     const owner = mapping.appId ? OtherOwners.get(mapping.appId.toLowerCase()) : undefined;
     if (owner) continue;
     const mappingName = `${mapping.kind}:${mapping.key}`;
@@ -72,7 +78,7 @@ function unusedMappings(input: SiteWideInput): Finding[] {
           message: `No binding declares ${mapping.key}, yet clients without SNI that connect to that address get its certificate ${mapping.certificateHash ?? '(none)'} instead of the 0.0.0.0:${port} one that the bindings on *:${port} expect.`,
           fix: `Bind a site to that address, or delete the stray mapping: httpapi sslcert delete --kind ipport --key ${mapping.key}`,
           mapping: mappingName,
-          ...(mapping.certificateHash ? { certificate: mapping.certificateHash } : {}),
+          ...certificate,
         }),
       );
       continue;
@@ -85,7 +91,7 @@ function unusedMappings(input: SiteWideInput): Finding[] {
           message: `http.sys mapping ${mapping.kind} ${mapping.key} (app id ${mapping.appId ?? 'none'}) is used by no binding${ownedByIis ? ' although it carries the IIS app id' : ''}.`,
           fix: `If nothing else uses it, delete it: httpapi sslcert delete --kind ${mapping.kind} --key ${mapping.key}`,
           mapping: mappingName,
-          ...(mapping.certificateHash ? { certificate: mapping.certificateHash } : {}),
+          ...certificate,
         },
         ownedByIis ? 'warning' : 'info',
       ),

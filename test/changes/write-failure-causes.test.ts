@@ -29,6 +29,12 @@ describe('the cause named for each refusal', () => {
     expect(error.data).toMatchObject({ code, file: 'C:\\inetsrv\\config\\applicationHost.config' });
   });
 
+  it('names the share, not elevation, when Shared Configuration on a UNC path refuses the write', () => {
+    const error = writeFailed('\\\\files01\\iisconfig\\applicationHost.config', errno('EACCES'), { platform: 'win32', uid: null, mode: 0o666 });
+    expect(error).toMatchObject({ id: 'CONFIG_WRITE_FAILED', message: expect.stringContaining('the share refused the write') });
+    expect(error.message).toContain('elevation does not grant rights on a network share');
+  });
+
   it('classifies the error a real full device gives', () => {
     let caught: unknown;
     try {

@@ -92,15 +92,16 @@ describe('joinHttpsBindings', () => {
     expect(result.findings[0]).toMatchObject({ site: 'B' });
   });
 
-  it('SHARED_IP_MAPPING lists every other binding on the same ip:port, and sharedWith says who', () => {
+  it('SHARED_IP_MAPPING names the other binding on the same ip:port, and the mapping\'s one sharers list says who', () => {
     const result = run({
       sites: [site('Intranet', 3, binding('10.0.0.5:443:')), site('Reports', 4, binding('10.0.0.5:443:reports.intranet'))],
       mappings: [mapping('ipport', '10.0.0.5:443', hash('E'))],
       certificates: [cert(hash('E'), ['reports.intranet'])],
     });
     expect(codes(result)).toEqual(['SHARED_IP_MAPPING', 'SHARED_IP_MAPPING']);
-    expect(result.bindings[0]?.sharedWith).toEqual([{ site: 'Reports', bindingInformation: '10.0.0.5:443:reports.intranet' }]);
-    expect(result.bindings[1]?.sharedWith).toEqual([{ site: 'Intranet', bindingInformation: '10.0.0.5:443:' }]);
+    expect(result.findings[0]?.message).toContain('shared with Reports (10.0.0.5:443:reports.intranet)');
+    expect(result.findings[1]?.message).toContain('shared with Intranet (10.0.0.5:443:)');
+    expect([...result.sharers.values()]).toEqual([[{ site: 'Intranet', bindingInformation: '10.0.0.5:443:' }, { site: 'Reports', bindingInformation: '10.0.0.5:443:reports.intranet' }]]);
   });
 
   it('ORPHAN_MAPPING for an IIS mapping no binding uses; other software\'s mappings are left alone', () => {

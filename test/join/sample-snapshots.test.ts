@@ -65,22 +65,77 @@ describe.each(['fixtures/demo-server', 'fixtures/iisexpress-demo'])('sample snap
   });
 });
 
+interface Answer {
+  bindings: { site: string; bindingInformation: string; declaredMapping: string | null; effectiveMapping: { withSni: string | null; withoutSni: string | null }; certificate: string | null; findings: { mapping?: string; certificate?: string }[] }[];
+  mappings: { id: string; kind: string; key: string; sharedBy: { site: string; bindingInformation: string }[] }[];
+  certificates: { id: string; store: string; thumbprint: string; subject: string }[];
+  findings: { code: string; mapping?: string; certificate?: string }[];
+}
+
+/** The --json answer; the command exits 2 when it reports error findings, which is still an answer. */
+function bindingsJson(...args: string[]): Answer {
+  const run = spawnSync(process.execPath, ['dist/httpapi.js', 'bindings', ...args, '--json'], { encoding: 'utf8' });
+  expect([0, 2], run.stderr).toContain(run.status);
+  return JSON.parse(run.stdout);
+}
+
 describe('bindings on the demo server', () => {
-  it('shows the declared and effective mappings and the certificate for each https binding', () => {
-    // Exit 2: the demo server has error findings; the result is printed all the same.
-    const run = spawnSync(process.execPath, ['dist/httpapi.js', 'bindings', '--snapshot', 'fixtures/demo-server', '--as-of', generationDay(), '--json'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(2);
-    const result = JSON.parse(run.stdout);
-    const byBinding = new Map(result.bindings.map((binding: { bindingInformation: string }) => [binding.bindingInformation, binding]));
-    expect(byBinding.get('*:443:www.contoso.com')).toMatchObject({
+  it('shows the declared and effective mappings and the certificate for each https binding, by reference', () => {
+    const result = bindingsJson('--snapshot', 'fixtures/demo-server', '--as-of', generationDay());
+    const mappings = new Map(result.mappings.map((mapping) => [mapping.id, mapping]));
+    const certificates = new Map(result.certificates.map((certificate) => [certificate.id, certificate]));
+    const byBinding = new Map(result.bindings.map((binding) => [binding.bindingInformation, binding]));
+    const resolved = (bindingInformation: string) => {
+      const binding = byBinding.get(bindingInformation)!;
+      const mapping = (id: string | null) => (id === null ? null : mappings.get(id));
+      return {
+        declaredMapping: mapping(binding.declaredMapping),
+        effectiveMapping: { withSni: mapping(binding.effectiveMapping.withSni), withoutSni: mapping(binding.effectiveMapping.withoutSni) },
+        certificate: binding.certificate === null ? null : certificates.get(binding.certificate),
+      };
+    };
+    expect(resolved('*:443:www.contoso.com')).toMatchObject({
       declaredMapping: { kind: 'hostnameport', key: 'www.contoso.com:443', exists: true },
       effectiveMapping: { withSni: { key: 'www.contoso.com:443' }, withoutSni: { key: '0.0.0.0:443' } },
       certificate: { subject: expect.stringContaining('CN=www.contoso.com'), store: 'MY' },
     });
-    expect(byBinding.get('[2001:db8::5]:443:')).toMatchObject({ declaredMapping: { key: '[2001:db8::5]:443', exists: true }, effectiveMapping: { withoutSni: { key: '[2001:db8::5]:443' } } });
-    expect(byBinding.get('10.0.0.5:443:portal.contoso.com')).toMatchObject({ sharedWith: [{ site: 'Contoso Docs', bindingInformation: '10.0.0.5:443:docs.contoso.com' }] });
-    expect(byBinding.get('*:443:media.contoso.com')).toMatchObject({ declaredMapping: { kind: 'ccs', key: '443', exists: false }, effectiveMapping: { withSni: { key: '0.0.0.0:443' } } });
-    expect(result.findings.map((finding: { code: string }) => finding.code).sort()).toEqual(['DUPLICATE_BINDING', 'ORPHAN_MAPPING', 'SHADOWING_IP_MAPPING']);
+    expect(resolved('[2001:db8::5]:443:')).toMatchObject({ declaredMapping: { key: '[2001:db8::5]:443', exists: true }, effectiveMapping: { withoutSni: { key: '[2001:db8::5]:443' } } });
+    expect(resolved('10.0.0.5:443:portal.contoso.com').declaredMapping?.sharedBy).toEqual([
+      { site: 'Contoso Portal', bindingInformation: '10.0.0.5:443:portal.contoso.com' },
+      { site: 'Contoso Docs', bindingInformation: '10.0.0.5:443:docs.contoso.com' },
+    ]);
+    expect(resolved('*:443:media.contoso.com')).toMatchObject({ declaredMapping: { kind: 'ccs', key: '443', exists: false }, effectiveMapping: { withSni: { key: '0.0.0.0:443' } } });
+    expect(result.findings.map((finding) => finding.code).sort()).toEqual(['DUPLICATE_BINDING', 'ORPHAN_MAPPING', 'SHADOWING_IP_MAPPING']);
+  });
+
+  it('lists each mapping and certificate once, and every reference of a binding or finding resolves to one of them', () => {
+    for (const snapshot of ['fixtures/demo-server', 'fixtures/iisexpress-demo']) {
+      const result = bindingsJson('--snapshot', snapshot, '--as-of', generationDay());
+      const mappingIds = result.mappings.map((mapping) => mapping.id);
+      const certificateIds = result.certificates.map((certificate) => certificate.id);
+      expect(new Set(mappingIds).size).toBe(mappingIds.length);
+      expect(new Set(certificateIds).size).toBe(certificateIds.length);
+      expect(result.mappings.every((mapping) => mapping.id === `${mapping.kind}:${mapping.key}`)).toBe(true);
+      expect(result.certificates.every((certificate) => certificate.id === `${certificate.store}:${certificate.thumbprint}`)).toBe(true);
+      const mappingRefs = result.bindings.flatMap((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni]);
+      const findings = [...result.findings, ...result.bindings.flatMap((binding) => binding.findings)];
+      const wanted = [...mappingRefs, ...findings.map((finding) => finding.mapping)].filter((id): id is string => typeof id === 'string');
+      expect(wanted.filter((id) => !mappingIds.includes(id))).toEqual([]);
+      const certificateRefs = [...result.bindings.map((binding) => binding.certificate), ...findings.map((finding) => finding.certificate)].filter((id): id is string => typeof id === 'string');
+      expect(certificateRefs.filter((id) => !certificateIds.includes(id))).toEqual([]);
+      // Nothing listed that nobody refers to.
+      expect(mappingIds.filter((id) => !wanted.includes(id))).toEqual([]);
+      expect(certificateIds.filter((id) => !certificateRefs.includes(id))).toEqual([]);
+    }
+  });
+
+  it('lists the sharers of an IP mapping once, on the mapping, however many share it', () => {
+    const result = bindingsJson('--snapshot', 'fixtures/demo-server');
+    const sharerLists = result.mappings.filter((mapping) => mapping.sharedBy.length > 0);
+    expect(sharerLists.map((mapping) => mapping.id)).toEqual(['ipport:10.0.0.5:443']);
+    const serialized = JSON.stringify(result);
+    // The one sharers list, and the two findings' messages (each names the other binding): nowhere else.
+    expect(serialized.split('10.0.0.5:443:docs.contoso.com').length - 1).toBe(1 + 1 + 2);
   });
 
   it('--site narrows to one site, and an unknown site is a NOT_FOUND error naming it', () => {

@@ -30,6 +30,42 @@ Describe 'Get-IisHttpsBinding' {
         ($bindings | Where-Object Site -EQ 'Admin').Findings[0].PSObject.TypeNames[0] | Should -Be 'HttpApi.Finding'
     }
 
+    It 'carries the properties it had before the worker listed mappings and certificates once, with their names in PascalCase' {
+        # The names a binding, its mappings, its certificate and its findings showed when every
+        # binding embedded its own copies (-ceq: the names people see, case included).
+        $before = @{
+            Binding = 'Site', 'SiteId', 'BindingInformation', 'SslFlags', 'Address', 'Port', 'Host', 'DeclaredMapping', 'EffectiveMapping', 'Certificate', 'SharedWith', 'Findings',
+            'HttpApiSource', 'IPAddress', 'HostName', 'Sni', 'CentralCertificateStore', 'Thumbprint', 'CertificateStoreName'
+            Mapping = 'Kind', 'Key', 'Exists', 'CertificateHash', 'CertificateStoreName', 'AppId'
+            Certificate = 'Thumbprint', 'Sha256', 'Store', 'Subject', 'Issuer', 'CommonName', 'DnsNames', 'IpAddresses', 'NotBefore', 'NotAfter', 'SerialNumber', 'KeyUsage', 'Ekus',
+            'ServerAuth', 'HasPrivateKey', 'SelfSigned', 'CertificateAuthority', 'FriendlyName', 'File'
+            Finding = 'Code', 'Severity', 'Message', 'Fix', 'Site', 'Binding', 'Mapping'
+        }
+        $portal = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso Portal'
+        $names = { param($object) @($object.PSObject.Properties | ForEach-Object { $_.Name }) }
+        foreach ($pair in @(@('Binding', $portal), @('Mapping', $portal.DeclaredMapping), @('Mapping', $portal.EffectiveMapping.WithoutSni), @('Certificate', $portal.Certificate), @('Finding', $portal.Findings[0]))) {
+            $shown = & $names $pair[1]
+            @($before[$pair[0]] | Where-Object { $shown -cnotcontains $_ }) | Should -BeNullOrEmpty -Because "$($pair[0]) keeps its properties"
+        }
+        @(& $names $portal.EffectiveMapping) | Should -BeExactly @('WithSni', 'WithoutSni')
+        $portal.Certificate.NotAfter | Should -BeOfType [DateTime]
+        $portal.Certificate.Subject | Should -Be 'CN=*.contoso.com, O=Contoso Ltd, C=US'
+        $portal.Certificate.HasPrivateKey | Should -BeTrue
+        $portal.SharedWith[0].PSObject.TypeNames[0] | Should -Be 'HttpApi.BindingRef'
+        @(& $names $portal.SharedWith[0]) | Should -BeExactly @('Site', 'BindingInformation')
+    }
+
+    It 'gives bindings that share a mapping or a certificate the same object, joined by id' {
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
+        $portal = $bindings | Where-Object Site -EQ 'Contoso Portal'
+        $docs = $bindings | Where-Object Site -EQ 'Contoso Docs'
+        [object]::ReferenceEquals($portal.DeclaredMapping, $docs.DeclaredMapping) | Should -BeTrue
+        [object]::ReferenceEquals($portal.Certificate, $docs.Certificate) | Should -BeTrue
+        $portal.DeclaredMapping.PSObject.TypeNames | Where-Object { $_ -eq 'HttpApi.MappingRef' } | Should -HaveCount 1
+        $docs.SharedWith.Site | Should -Be @('Contoso Portal')
+        ($bindings | Where-Object Site -EQ 'Contoso WWW').SharedWith | Should -HaveCount 0
+    }
+
     It 'adds the names New-IISSiteBinding uses: IPAddress, Port, HostName, Sni, Thumbprint, CertificateStoreName' {
         $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
         $www = $bindings | Where-Object Site -EQ 'Contoso WWW'

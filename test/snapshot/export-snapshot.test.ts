@@ -21,7 +21,7 @@ const certs = path.resolve('fixtures/certs');
 
 /** Everything but where the files are: paths ('file', and the notes naming them) differ. */
 const placeless = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'file' || key === 'notes' ? undefined : inner)));
-/** Findings as [code, site, binding, mapping, certificate], the objects each is about. */
+/** Findings as [code, site, binding, mapping id, certificate id], the objects each is about. */
 const about = (findings: { code: string; site?: string; binding?: string; mapping?: string; certificate?: string }[]) =>
   findings.map((finding) => [finding.code, finding.site ?? null, finding.binding ?? null, finding.mapping ?? null, finding.certificate ?? null]);
 const keyStates = (directory: string) =>
@@ -60,20 +60,20 @@ function roundTrip(...source: string[]) {
   return { directory, exported, findings: original.findings as Parameters<typeof about>[0] };
 }
 
-/** Every https binding of the demo server whose certificate is in its store, by site and certificate (its README). */
+/** Every https binding of the demo server whose certificate is in its store, by site and certificate id, store:thumbprint (its README). */
 const NO_KEY_EVERYWHERE = [
-  'Default Web Site D54DAFC94E7E55489195BE690C85192991847ED5',
-  'Contoso WWW 8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5',
-  'Fabrikam Shop D448C934BE5A5E720BB27C199EA38DC5A6F92C66',
-  'Contoso API 0C58C8F853E79952A13D71A912102C6A64697311',
-  'Billing 494FF9277B05DE81AA69F67D1F65DD041AF732B8',
-  'Partners DE0CD247E75C686FC5F7DC8FAEEBC62466F0BCEA',
-  'Intranet 881222F4BC07AC2E720E2323622EB264B6524DCE',
-  'Contoso Portal D54DAFC94E7E55489195BE690C85192991847ED5',
-  'Contoso Docs D54DAFC94E7E55489195BE690C85192991847ED5',
-  'CDN D54DAFC94E7E55489195BE690C85192991847ED5',
-  'Media D54DAFC94E7E55489195BE690C85192991847ED5',
-  'Contoso IPv6 8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5',
+  'Default Web Site WebHosting:D54DAFC94E7E55489195BE690C85192991847ED5',
+  'Contoso WWW MY:8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5',
+  'Fabrikam Shop MY:D448C934BE5A5E720BB27C199EA38DC5A6F92C66',
+  'Contoso API MY:0C58C8F853E79952A13D71A912102C6A64697311',
+  'Billing MY:494FF9277B05DE81AA69F67D1F65DD041AF732B8',
+  'Partners MY:DE0CD247E75C686FC5F7DC8FAEEBC62466F0BCEA',
+  'Intranet MY:881222F4BC07AC2E720E2323622EB264B6524DCE',
+  'Contoso Portal WebHosting:D54DAFC94E7E55489195BE690C85192991847ED5',
+  'Contoso Docs WebHosting:D54DAFC94E7E55489195BE690C85192991847ED5',
+  'CDN WebHosting:D54DAFC94E7E55489195BE690C85192991847ED5',
+  'Media WebHosting:D54DAFC94E7E55489195BE690C85192991847ED5',
+  'Contoso IPv6 MY:8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5',
 ];
 
 let double: ReturnType<typeof useDouble> | undefined;
@@ -133,7 +133,7 @@ describe('key presence recorded, and a snapshot diagnoses like its source', () =
     const { directory, findings } = roundTrip('--snapshot', 'fixtures/demo-server');
     expect(keyMaterialIn(directory, keysOf(certs))).toEqual([]);
     expect(about(findings).filter(([code]) => code === 'CERT_NO_PRIVATE_KEY')).toEqual([
-      ['CERT_NO_PRIVATE_KEY', 'Billing', '*:443:billing.contoso.com', 'hostnameport:billing.contoso.com:443', '494FF9277B05DE81AA69F67D1F65DD041AF732B8'],
+      ['CERT_NO_PRIVATE_KEY', 'Billing', '*:443:billing.contoso.com', 'hostnameport:billing.contoso.com:443', 'MY:494FF9277B05DE81AA69F67D1F65DD041AF732B8'],
     ]);
     const manifest = JSON.parse(readFileSync(path.join(directory, 'certs/keys.json'), 'utf8'));
     expect(manifest.format).toBe('httpapi-key-presence/1');

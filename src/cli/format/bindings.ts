@@ -6,6 +6,7 @@ import { formatFindingLines } from './findings.js';
 
 type Result = z.output<(typeof BindingsHttps)['result']>;
 type MappingRef = z.output<typeof MappingRefSchema> | null;
+type Certificate = Result['certificates'][number] | undefined;
 
 /**
  * The joined table admins used to build by hand: per https binding, the mapping IIS means,
@@ -13,14 +14,19 @@ type MappingRef = z.output<typeof MappingRefSchema> | null;
  */
 export function formatBindings(result: Result, view: View): string {
   if (result.bindings.length === 0) return `No https bindings in ${result.file}.`;
+  // The answer lists each mapping and certificate once; bindings name them by id.
+  const mappings = new Map(result.mappings.map((mapping) => [mapping.id, mapping]));
+  const certificates = new Map(result.certificates.map((certificate) => [certificate.id, certificate]));
+  const mapping = (id: string | null): MappingRef => (id === null ? null : (mappings.get(id) ?? null));
+  const certificate = (id: string | null): Certificate => (id === null ? undefined : certificates.get(id));
   const table = renderTable(result.bindings, [
     { header: 'Site', value: (binding) => binding.site },
     { header: 'Binding', value: (binding) => binding.bindingInformation },
     { header: 'Flags', value: (binding) => flags(binding.sslFlags), shrink: 0 },
-    { header: 'Declared mapping', value: (binding) => declared(binding.declaredMapping) },
-    { header: 'Clients get (SNI / no SNI)', value: (binding) => effective(binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni) },
-    { header: 'Certificate', value: (binding) => binding.certificate?.subject.replace(/,.*$/, '') ?? '' },
-    { header: 'Expires', value: (binding) => expiry(binding.certificate?.notAfter, view.now), shrink: 0 },
+    { header: 'Declared mapping', value: (binding) => declared(mapping(binding.declaredMapping)) },
+    { header: 'Clients get (SNI / no SNI)', value: (binding) => effective(mapping(binding.declaredMapping), mapping(binding.effectiveMapping.withSni), mapping(binding.effectiveMapping.withoutSni)) },
+    { header: 'Certificate', value: (binding) => certificate(binding.certificate)?.subject.replace(/,.*$/, '') ?? '' },
+    { header: 'Expires', value: (binding) => expiry(certificate(binding.certificate)?.notAfter, view.now), shrink: 0 },
     // Each code is spelled out under the table: the first column to give way.
     { header: 'Findings', value: (binding) => binding.findings.map((finding) => finding.code).join(', '), shrink: 2 },
   ], view.width);

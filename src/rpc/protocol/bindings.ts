@@ -3,14 +3,21 @@ import { defineMethod } from '../method.js';
 import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
 import { CertificateSchema } from './certificates.js';
 
+/** A mapping as bindings/https lists it: once, however many bindings use it. */
 export const MappingRefSchema = z.object({
+  id: z.string().describe('kind:key (ipport:0.0.0.0:443, hostnameport:www.contoso.com:443, ccs:443): what bindings and findings refer to it by.'),
   kind: MappingKindSchema,
   key: z.string(),
   exists: z.boolean(),
   certificateHash: z.string().nullable(),
   certificateStoreName: z.string().nullable(),
   appId: z.string().nullable(),
+  sharedBy: z
+    .array(z.object({ site: z.string(), bindingInformation: z.string() }))
+    .describe('The bindings that declare this ip:port mapping without SNI or CCS: changing its certificate changes it for all of them. Empty unless two or more share it.'),
 });
+
+const MappingId = z.string().describe('The id of an entry of mappings.');
 
 export const LiveCheckSchema = z.object({
   target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
@@ -31,12 +38,11 @@ export const HttpsBindingSchema = z.object({
   address: z.string().nullable(),
   port: z.number().int().nullable(),
   host: z.string().nullable(),
-  declaredMapping: MappingRefSchema.nullable().describe('The mapping IIS means for this binding (SNI hostname:port, CCS port, or ip:port); null for an SNI binding without a host.'),
+  declaredMapping: MappingId.nullable().describe('The mapping IIS means for this binding (SNI hostname:port, CCS port, or ip:port), by id; null for an SNI binding without a host.'),
   effectiveMapping: z
-    .object({ withSni: MappingRefSchema.nullable(), withoutSni: MappingRefSchema.nullable() })
-    .describe('What http.sys gives a client that sends the binding\'s host as SNI, and one that sends none; null means the handshake fails.'),
-  certificate: CertificateSchema.nullable(),
-  sharedWith: z.array(z.object({ site: z.string(), bindingInformation: z.string() })).describe('Other bindings on the same ip:port mapping: changing its certificate changes theirs.'),
+    .object({ withSni: MappingId.nullable(), withoutSni: MappingId.nullable() })
+    .describe('What http.sys gives a client that sends the binding\'s host as SNI, and one that sends none, by id; null means the handshake fails.'),
+  certificate: z.string().nullable().describe('The id (store:thumbprint) of the entry of certificates that serves it; null when none is found.'),
   findings: z.array(FindingSchema),
   live: LiveCheckSchema.optional(),
 });
@@ -54,7 +60,15 @@ export const BindingsHttps = defineMethod({
       expiryDays: z.number().int().min(0).max(3650).optional().describe('Warn about certificates expiring within this many days (default 30).'),
     })
     .strict(),
-  result: z.object({ file: z.string(), configKind: z.string(), bindings: z.array(HttpsBindingSchema), findings: z.array(FindingSchema).describe('Server-wide findings (orphans, shadowing, duplicates...) besides the bindings\' own.'), notes: z.array(z.string()) }),
+  result: z.object({
+    file: z.string(),
+    configKind: z.string(),
+    bindings: z.array(HttpsBindingSchema),
+    mappings: z.array(MappingRefSchema).describe('Every mapping a binding or finding refers to, once (missing ones with exists false).'),
+    certificates: z.array(CertificateSchema.extend({ id: z.string().describe('store:thumbprint (MY:8A79...): what bindings and findings refer to it by.') })).describe('Every certificate a binding or finding refers to, once.'),
+    findings: z.array(FindingSchema).describe('Server-wide findings (orphans, shadowing, duplicates...) besides the bindings\' own.'),
+    notes: z.array(z.string()),
+  }),
 });
 
 const SharedAck = { allowSharedMapping: z.boolean().optional().describe('Acknowledge that an IP mapping shared by other bindings changes for all of them.') };

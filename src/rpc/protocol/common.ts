@@ -130,8 +130,8 @@ export const FindingSchema = z.object({
   fix: z.string(),
   site: z.string().optional(),
   binding: z.string().optional(),
-  mapping: z.string().optional(),
-  certificate: z.string().optional(),
+  mapping: z.string().optional().describe('The mapping it concerns, by id (kind:key).'),
+  certificate: z.string().optional().describe('The certificate it concerns, by id (store:thumbprint); only one the source holds.'),
 });
 
 /**
