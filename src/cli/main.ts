@@ -5,6 +5,7 @@ import { runWorker } from '../rpc/server.js';
 import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
+import { runDscCommand } from '../dsc/dsc-command.js';
 import { version } from '../version.js';
 import { commands, findCommand, type Command } from './commands.js';
 import { parseArgs, usage } from './parse-args.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(version);
       return 0;
     }
+    if (argv[0] === 'dsc') return await runDscCommand(argv.slice(1), { ...io, readStdin });
     if (argv[0] === 'serve') {
       const { values } = parseArgs(argv.slice(1), [...sourceOptions, ...globalOptions], sourceAliases);
       await runWorker({ dispatch: createDispatcher(implementations, pickSource(values)) });
@@ -63,6 +65,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The source options, checked by the same schema as a request's `source`. */
@@ -92,6 +100,7 @@ function helpText(): string {
     '',
     'Commands:',
     '  serve                     JSON-RPC 2.0 over stdin/stdout (Content-Length framing)',
+    '  dsc                       DSC v3 resources HttpsBinding, SslCertMapping, UrlReservation (httpapi dsc for usage)',
     ...commands.map((command) => `  ${command.words.join(' ').padEnd(26)}${command.definition.summary}`),
     '',
     'Source options (every command):',
