@@ -83,7 +83,7 @@ describe('HttpApi/SslCertMapping', () => {
     }
     expect(server.changes()).toHaveLength(4);
     // http.sys lists mappings in its own order; a re-added one comes last.
-    const byKey = (list: unknown[]) => (list as { kind: string; key: string }[]).toSorted((a, b) => `${a.kind} ${a.key}`.localeCompare(`${b.kind} ${b.key}`));
+    const byKey = (list: unknown[]) => [...(list as { kind: string; key: string }[])].sort((a, b) => `${a.kind} ${a.key}`.localeCompare(`${b.kind} ${b.key}`));
     expect(byKey(drive(type, 'export', { source: server.source }).lines)).toEqual(byKey(instances));
   }, 240_000);
 });
