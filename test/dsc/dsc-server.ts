@@ -9,12 +9,13 @@ type Reservation = { url: string; users: { user: string; listen: boolean; delega
  * double holding its mappings behind a wrapper that logs every change command (the double keeps
  * no log of its own), and the source an instance names to act on them.
  */
-export function dscServer(records?: DoubleRecord[], urlacl: Reservation[] = []) {
+/** `before`: JavaScript the netsh wrapper runs first (with `args` in scope), e.g. to make one command fail. */
+export function dscServer(records?: DoubleRecord[], urlacl: Reservation[] = [], before = '') {
   const server = copyServer(undefined, records);
   const state = JSON.parse(readFileSync(server.double.statePath, 'utf8')) as Record<string, unknown>;
   writeFileSync(server.double.statePath, JSON.stringify({ ...state, urlacl }));
   const log = path.join(server.dir, '..', `${path.basename(server.dir)}-netsh.log`);
-  const netsh = server.wrapper('log', `if (['add', 'update', 'delete'].includes(args[1])) fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
+  const netsh = server.wrapper('log', `${before}\nif (['add', 'update', 'delete'].includes(args[1])) fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
   return {
     ...server,
     source: { configPath: server.config, netshPath: netsh, certsDir: 'fixtures/demo-server/certs' },

@@ -40,6 +40,16 @@ describe('HttpApi/UrlReservation', () => {
     expect(ok(drive(type, 'test', desired)).diff).toEqual([]);
   });
 
+  it('when the new reservation cannot be added, the old one is put back from its SDDL (exit 4)', () => {
+    // netsh refuses (Error: 5, as when not elevated) only the add of the new ACL.
+    server = dscServer(undefined, [{ url: 'http://+:8080/', users: [], sddl: 'D:(A;;GX;;;WD)' }], "if (args.join(' ').includes('sddl=D:(A;;GX;;;BU)')) process.env.HTTPAPI_NETSH_ELEVATED = '0';");
+    const run = drive(type, 'set', { url: 'http://+:8080/', sddl: 'D:(A;;GX;;;BU)', source: server.source });
+    expect(run.status).toBe(4);
+    expect(run.traces[0]?.error).toMatch(/^Adding http:\/\/\+:8080\/ again failed \(.*\); the old reservation was put back with its SDDL D:\(A;;GX;;;WD\)\.$/);
+    expect(server.changes()).toEqual(['http delete urlacl url=http://+:8080/', 'http add urlacl url=http://+:8080/ sddl=D:(A;;GX;;;BU)', 'http add urlacl url=http://+:8080/ sddl=D:(A;;GX;;;WD)']);
+    expect(server.double.state().urlacl).toMatchObject([{ url: 'http://+:8080/', sddl: 'D:(A;;GX;;;WD)' }]);
+  });
+
   it('users and sddl together are refused (exit 3) before anything changes; a bad SDDL is refused before the old reservation goes', () => {
     server = dscServer(undefined, [{ url: 'http://+:8080/', users: [], sddl: 'D:(A;;GX;;;WD)' }]);
     const both = drive(type, 'set', { url: 'http://+:8080/', sddl: 'D:(A;;GX;;;BU)', users: [{ user: 'Everyone' }], source: server.source });
