@@ -68,6 +68,17 @@ describe('HttpApi/SslCertMapping', () => {
     expect(server.record('www.contoso.com:443')).toBeUndefined();
   });
 
+  it('export leaves out a captured mapping whose hash is redacted, with a warning for each', () => {
+    server = dscServer();
+    const run = drive(type, 'export', { source: { sslcertFile: 'fixtures/corpus/netsh/sslcert-en-13field-ipv6-01.txt' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.lines).toEqual([]);
+    expect(run.traces).toEqual([
+      { warn: 'Mapping ipport 0.0.0.0:443 is left out of the export: its certificate hash is not readable, so no configuration could recreate it.' },
+      { warn: 'Mapping ipport [::]:443 is left out of the export: its certificate hash is not readable, so no configuration could recreate it.' },
+    ]);
+  });
+
   it('export lists the captured mappings; set on a copy whose mappings differ reproduces them', () => {
     const exported = drive(type, 'export', { source: { snapshot: 'fixtures/demo-server' } });
     expect(exported.status, exported.stderr).toBe(0);
