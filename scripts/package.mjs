@@ -83,6 +83,8 @@ writeFileSync(path.join(out, 'HttpApi.psm1'), psm1.replace(region, () => inlined
 cpSync(path.join(source, 'Formats'), path.join(out, 'Formats'), { recursive: true });
 cpSync(path.join(source, 'en-US'), path.join(out, 'en-US'), { recursive: true });
 cpSync(bundle, path.join(out, 'bin', 'httpapi.js'));
+// The DSC v3 resource manifests (README: DSC), for DSC_RESOURCE_PATH to find beside the module.
+cpSync(path.join(root, 'dsc'), path.join(out, 'dsc'), { recursive: true });
 // The bundle is an ES module; outside the repository no package.json says so.
 writeFileSync(path.join(out, 'bin', 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 if (existsSync(path.join(root, 'LICENSE'))) cpSync(path.join(root, 'LICENSE'), path.join(out, 'LICENSE'));

@@ -8,6 +8,7 @@ import { defaultFrameLimits } from '../rpc/frame-scanner.js';
 import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
+import { runDscCommand } from '../dsc/dsc-command.js';
 import { version } from '../version.js';
 import { inCliWords } from './cli-words.js';
 import { commands, findCommand, type Command } from './commands.js';
@@ -57,6 +58,7 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
       io.stdout(version);
       return 0;
     }
+    if (argv[0] === 'dsc') return await runDscCommand(argv.slice(1), { ...io, readStdin });
     if (argv[0] === 'serve') {
       const serveFlags = [...serveOptions, ...globalOptions.filter((option) => option.field === 'debug' || option.field === 'help')];
       const { values, positionals } = parseArgs(argv.slice(1), [...sourceOptions, ...serveFlags], sourceAliases);
@@ -115,6 +117,12 @@ function frameLimits(maxMessageBytes: unknown) {
   return { ...defaultFrameLimits, maxMessageBytes };
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The source options, checked by the same schema as a request's `source`. */
 function pickSource(values: Record<string, unknown>): SourceSpec {
   const picked = Object.fromEntries(sourceOptions.filter((option) => option.field in values).map((option) => [option.field, values[option.field]]));
@@ -142,6 +150,7 @@ function helpText(): string {
     '',
     'Commands:',
     '  serve [--pascal-case]     JSON-RPC 2.0 over stdin/stdout (Content-Length framing); --pascal-case for PowerShell property names',
+    '  dsc                       DSC v3 resources HttpsBinding, SslCertMapping, UrlReservation (httpapi dsc for usage)',
     ...commands.map((command) => `  ${command.words.join(' ').padEnd(26)}${command.definition.summary}`),
     '',
     'Source options (every command):',
