@@ -78,7 +78,7 @@ const label = (request: SslcertRequest) => `${request.kind} ${request.key}`;
 function existingOrNotFound(mappings: readonly SslMapping[], request: SslcertRequest): SslMapping {
   const existing = findMapping(mappings, request);
   if (!existing) {
-    throw new HttpApiError('NOT_FOUND', `There is no SSL certificate mapping ${label(request)} (netsh would fail with error 2); nothing was changed. Add it with sslcert/add.`, { kind: request.kind, key: request.key });
+    throw new HttpApiError('NOT_FOUND', `There is no SSL certificate mapping ${label(request)} (netsh would fail with error 2); nothing was changed. Add it first (sslcert/add).`, { kind: request.kind, key: request.key });
   }
   return existing;
 }
@@ -89,7 +89,7 @@ export function addMapping(source: ResolvedSource, request: SslcertRequest & { a
     if (existing) {
       throw new HttpApiError(
         'ALREADY_EXISTS',
-        `SSL certificate mapping ${existing.kind} ${existing.key} already exists (certificate ${existing.certificateHash ?? '(none)'}; netsh would fail with error 183); nothing was changed. Change it with sslcert/update, or delete it first.`,
+        `SSL certificate mapping ${existing.kind} ${existing.key} already exists (certificate ${existing.certificateHash ?? '(none)'}; netsh would fail with error 183); nothing was changed. Change it in place (sslcert/update), or delete it first.`,
         { kind: existing.kind, key: existing.key },
       );
     }
@@ -152,7 +152,7 @@ export function deleteMapping(source: ResolvedSource, request: SslcertRequest, s
       const names = affected.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
       throw new HttpApiError(
         'SHARED_MAPPING_NEEDS_ACK',
-        `Mapping ${existing.kind} ${existing.key} serves ${affected.length} binding(s): ${names}. Deleting it leaves them without a certificate; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to delete it anyway, or remove the bindings with bindings/remove, which keeps mappings others still need.`,
+        `Mapping ${existing.kind} ${existing.key} serves ${affected.length} binding(s): ${names}. Deleting it leaves them without a certificate; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to delete it anyway, or remove the bindings instead (bindings/remove), which keeps mappings others still need.`,
         { mapping: { kind: existing.kind, key: existing.key }, bindings: affected },
       );
     }

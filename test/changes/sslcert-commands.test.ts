@@ -87,7 +87,7 @@ describe('sslcert add checks before netsh', () => {
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(['sslcert', 'add', '--kind', 'hostnameport', '--key', 'WWW.contoso.com:443', '--certificate-hash', WWW, '--app-id', IIS, ...whatIf, '--json'], netsh);
       expect(run.status).not.toBe(0);
-      expect(stderrJson(run)).toMatch(/mapping hostnameport www\.contoso\.com:443 already exists .*sslcert\/update/);
+      expect(stderrJson(run)).toMatch(/mapping hostnameport www\.contoso\.com:443 already exists .*Change it in place \(httpapi sslcert update\)/);
     }
     expect(changeCalls()).toEqual([]);
   });

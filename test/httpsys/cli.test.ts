@@ -137,7 +137,7 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     const again = await httpapi([...add, '--netsh', netshDouble], double.env);
     expect(again.code).toBe(1);
     // Refused before netsh runs: the mappings are read first.
-    expect(again.stderr).toMatch(/^httpapi: SSL certificate mapping ipport 0\.0\.0\.0:443 already exists .*netsh would fail with error 183.* Change it with sslcert\/update, or delete it first\.\n$/);
+    expect(again.stderr).toMatch(/^httpapi: SSL certificate mapping ipport 0\.0\.0\.0:443 already exists .*netsh would fail with error 183.* Change it in place \(httpapi sslcert update\), or delete it first\.\n$/);
 
     const deleted = await httpapi(['sslcert', 'delete', '--kind', 'ipport', '--key', '0.0.0.0:443', '--netsh', netshDouble], double.env);
     expect(deleted.code).toBe(0);
@@ -160,6 +160,10 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     const added = await httpapi(['urlacl', 'add', '--url', 'http://+:8080/', '--users', '[{"user":"Everyone"}]', '--netsh', netshDouble], double.env);
     expect(added.stdout).toContain('URL reservation successfully added');
     expect(double.state().urlacl).toEqual([{ url: 'http://+:8080/', users: [{ user: '\\Everyone', listen: true, delegate: false }], sddl: 'D:(A;;GX;;;WD)' }]);
+    // URL reservations have no update: the advice points at delete and add, not at a method that does not exist.
+    const again = await httpapi(['urlacl', 'add', '--url', 'http://+:8080/', '--users', '[{"user":"Everyone"}]', '--netsh', netshDouble], double.env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/Url reservation add failed, Error: 183 .* URL reservations cannot be updated in place; delete it first \(httpapi urlacl delete\), then add it again\.\n$/);
     const denied = await httpapi(['urlacl', 'delete', '--url', 'http://+:8080/', '--netsh', netshDouble], { ...double.env, HTTPAPI_NETSH_ELEVATED: '0' });
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/URL reservation delete failed, Error: 5 \/ Access is denied\. Changing http\.sys needs an elevated \(administrator\) process\.\n$/);
