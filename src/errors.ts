@@ -8,7 +8,7 @@ export const ErrorCatalog = {
   NOT_IMPLEMENTED: { code: 1000, category: 'NotImplemented', summary: 'The method exists in the protocol but is not implemented yet.' },
   NO_SOURCE: { code: 1001, category: 'NotSpecified', summary: 'No source to read: off Windows a snapshot, a config file or a netsh path must be given.' },
   NOT_FOUND: { code: 1002, category: 'ObjectNotFound', summary: 'The site, binding, mapping, reservation or certificate does not exist.' },
-  ALREADY_EXISTS: { code: 1003, category: 'ResourceExists', summary: 'The object already exists (netsh error 183); use the update method.' },
+  ALREADY_EXISTS: { code: 1003, category: 'ResourceExists', summary: 'The object already exists (netsh error 183): change it with sslcert/update, or delete it first (a URL reservation has no update).' },
   NOT_ELEVATED: { code: 1004, category: 'PermissionDenied', summary: 'Access denied (netsh error 5): run the worker elevated.' },
   CONFIG_CHANGED_ON_DISK: { code: 1005, category: 'WriteError', summary: 'The configuration file changed on disk since it was read; nothing was written.' },
   SHARED_MAPPING_NEEDS_ACK: { code: 1006, category: 'InvalidOperation', summary: 'The IP mapping is shared by other bindings; pass allowSharedMapping to change it for all of them.' },

@@ -6,9 +6,10 @@ function Remove-HttpSslCert {
     .DESCRIPTION
     The Remove-HttpSslCert function deletes the SSL certificate mapping of an ip:port, a
     hostname:port or a Central Certificate Store port with the HttpApi worker's sslcert/delete
-    method. A mapping that does not exist is NOT_FOUND (netsh error 2). It deletes exactly the
-    mapping named, whoever uses it: to take a site off HTTPS use Remove-IisHttpsBinding, which
-    keeps mappings other bindings still need.
+    method. A mapping that does not exist is NOT_FOUND (netsh error 2), found before netsh runs. A
+    mapping that IIS bindings use (declared, or reached with or without SNI) takes their certificate
+    with it: it is deleted only with -Force (SHARED_MAPPING_NEEDS_ACK otherwise, naming them). To
+    take a site off HTTPS use Remove-IisHttpsBinding, which keeps mappings other bindings still need.
 
     ConfirmImpact is High (something is deleted): PowerShell asks first unless -Confirm:$false or
     -Force is given. Mappings piped from Get-HttpSslCert are deleted one by one; one that fails is
@@ -18,6 +19,11 @@ function Remove-HttpSslCert {
     Get-HttpSslCert -HostnamePort old.contoso.com:443 | Remove-HttpSslCert
 
     Demonstrates how to delete an orphaned SNI mapping after confirming.
+
+    .EXAMPLE
+    Remove-HttpSslCert -IPPort 10.0.0.5:443 -Force
+
+    Demonstrates how to delete a mapping that bindings still use, without being asked.
 
     .EXAMPLE
     Remove-HttpSslCert -IPPort 10.0.0.9:443 -WhatIf
@@ -49,7 +55,7 @@ function Remove-HttpSslCert {
         [ValidateRange(1, 65535)]
         [int] $CcsPort,
 
-        # Do not ask for confirmation.
+        # Do not ask for confirmation, and delete the mapping even when IIS bindings use it.
         [switch] $Force,
 
         # A snapshot folder to read instead of the live machine: applicationHost.config, sslcert.txt,
@@ -88,6 +94,6 @@ function Remove-HttpSslCert {
         $key = [string] $PSBoundParameters[$PSCmdlet.ParameterSetName]
         $target = "SSL certificate mapping $kind $key"
         $null = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sslcert/delete' -Source $source -TargetObject $key -Change -Force:$Force -Target $target -Action 'Delete' `
-            -Params @{ kind = $kind; key = $key }
+            -Params @{ kind = $kind; key = $key; allowSharedMapping = [bool] $Force }
     }
 }

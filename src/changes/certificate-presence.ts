@@ -17,7 +17,10 @@ export async function checkCertificatePresent(source: () => CertificateSource, h
     throw error;
   }
   if (found.length === 0) {
-    throw new HttpApiError('NOT_FOUND', `Certificate ${hash} is not in the LocalMachine store ${storeName(store)}, where the mapping would look for it; nothing was changed. Import it there first, or pass certificateStoreName.`, { thumbprint: hash, store: storeName(store) });
+    // Where it is instead (the usual slip: imported into MY, mapped from WebHosting): the stores the source lists by default.
+    const elsewhere = [...new Set((await readCertificates(source(), { thumbprint: hash })).map((certificate) => storeName(certificate.store)))];
+    const instead = elsewhere.length > 0 ? ` It is in store ${elsewhere.join(', ')}: pass certificateStoreName ${elsewhere[0]}, or import it into ${storeName(store)}.` : ' Import it there first, or pass certificateStoreName.';
+    throw new HttpApiError('NOT_FOUND', `Certificate ${hash} is not in the LocalMachine store ${storeName(store)}, where the mapping would look for it; nothing was changed.${instead}`, { thumbprint: hash, store: storeName(store), foundIn: elsewhere });
   }
   return `Certificate ${hash} is in store ${storeName(store)}${found[0]!.hasPrivateKey === false ? ', but without its private key: http.sys cannot serve it' : ''}.`;
 }

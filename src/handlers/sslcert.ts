@@ -1,13 +1,9 @@
-import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
+import { addMapping, deleteMapping, updateMapping } from '../changes/sslcert-commands.js';
 import { sameMappingKey } from '../httpsys/mapping-key.js';
-import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../rpc/protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement, type HandlerContext } from './handler.js';
-
-const change = (argv: string[], whatIf: boolean | undefined, context: HandlerContext) =>
-  planOrApplyNetshChange(argv, { whatIf, source: context.source.httpSys, signal: context.signal });
+import { implement } from './handler.js';
 
 export const sslcertList = implement(SslCertList, async (params, context) => {
   const read = await readSslMappings(context.source.httpSys(), { signal: context.signal });
@@ -23,8 +19,8 @@ export const sslcertList = implement(SslCertList, async (params, context) => {
   return { ...read, mappings };
 });
 
-export const sslcertAdd = implement(SslCertAdd, (params, context) => change(sslcertSetArgv('add', params), params.whatIf, context));
+export const sslcertAdd = implement(SslCertAdd, (params, context) => addMapping(context.source, params, context.signal));
 
-export const sslcertUpdate = implement(SslCertUpdate, (params, context) => change(sslcertSetArgv('update', params), params.whatIf, context));
+export const sslcertUpdate = implement(SslCertUpdate, (params, context) => updateMapping(context.source, params, context.signal));
 
-export const sslcertDelete = implement(SslCertDelete, (params, context) => change(sslcertDeleteArgv(params.kind, params.key), params.whatIf, context));
+export const sslcertDelete = implement(SslCertDelete, (params, context) => deleteMapping(context.source, params, context.signal));

@@ -9,9 +9,12 @@ const advice: Readonly<Record<number, string>> = {
   2: 'Nothing with that key or URL exists.',
   5: 'Changing http.sys needs an elevated (administrator) process.',
   87: 'netsh rejected a parameter.',
-  183: 'It already exists: use update, or delete it first.',
+  183: 'It already exists: change it in place (sslcert/update), or delete it first.',
   1312: 'The certificate\'s private key is missing or not accessible to http.sys.',
 };
+
+// URL reservations have no update method: the advice must not point at one.
+const urlaclExists = 'It already exists: URL reservations cannot be updated in place; delete it first (urlacl/delete), then add it again.';
 
 /** What a failed run said; undefined when it succeeded (netsh exits 1 on every failure, docs/netsh.md §1.7). */
 export function runFailed(run: NetshRun): NetshFailure | undefined {
@@ -27,7 +30,7 @@ export function netshRunError(run: NetshRun, failure: NetshFailure = parseNetshF
   const id = (number !== null ? idOfWin32Error[number] : undefined) ?? 'NETSH_FAILED';
   const what = number === null ? `exit code ${run.exitCode}` : `Win32 error ${number}${failure.kind === 'usage' ? ', usage text' : ''}, exit code ${run.exitCode}`;
   const said = [failure.headline, failure.message !== failure.headline ? failure.message : ''].filter(Boolean).join(' / ');
-  const hint = number !== null && advice[number] ? ` ${advice[number]}` : '';
+  const hint = number !== null && advice[number] ? ` ${number === 183 && run.argv[2] === 'urlacl' ? urlaclExists : advice[number]}` : '';
   return new HttpApiError(id, `Command failed (${what}): ${describeCommand(run.netshPath, run.argv)}${said ? `: ${said}` : ''}${hint}`, {
     win32Error: number,
     argv: run.argv,

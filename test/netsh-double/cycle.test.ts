@@ -88,7 +88,7 @@ describe('sslcert through the double', () => {
     expect(error.id).toBe('ALREADY_EXISTS');
     expect(error.data).toMatchObject({ win32Error: 183, argv, exitCode: 1, netshMessage: 'Cannot create a file when that file already exists.' });
     expect(error.message).toBe(
-      `Command failed (Win32 error 183, exit code 1): ${netshDouble} ${argv.join(' ')}: SSL Certificate add failed, Error: 183 / Cannot create a file when that file already exists. It already exists: use update, or delete it first.`,
+      `Command failed (Win32 error 183, exit code 1): ${netshDouble} ${argv.join(' ')}: SSL Certificate add failed, Error: 183 / Cannot create a file when that file already exists. It already exists: change it in place (sslcert/update), or delete it first.`,
     );
   });
 

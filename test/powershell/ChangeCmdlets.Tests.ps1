@@ -188,7 +188,8 @@ Describe 'Pipelines, failures among good objects, and -ErrorAction Stop' {
     }
 
     It 'removes the mappings piped from Get-HttpSslCert, one by one' {
-        Get-HttpSslCert @Source -HostnamePort old.contoso.com:443, shop.fabrikam.com:443 | Remove-HttpSslCert -Confirm:$false
+        # shop.fabrikam.com:443 serves Fabrikam Shop: -Force acknowledges that.
+        Get-HttpSslCert @Source -HostnamePort old.contoso.com:443, shop.fabrikam.com:443 | Remove-HttpSslCert -Confirm:$false -Force
         (Get-DoubleState).sslcert.key | Should -Not -Contain 'old.contoso.com:443'
         (Get-DoubleState).sslcert.key | Should -Not -Contain 'shop.fabrikam.com:443'
         @(Get-NetshChangeCall).Count | Should -Be 2
@@ -212,7 +213,7 @@ Describe 'Pipelines, failures among good objects, and -ErrorAction Stop' {
     It 'reports a failing object with the catalog id and goes on with the others' {
         $errors = $null
         'old.contoso.com:443', 'nosuch.contoso.com:443', 'shop.fabrikam.com:443' | ForEach-Object { [pscustomobject]@{ HostnamePort = $_ } } |
-            Remove-HttpSslCert @Source -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+            Remove-HttpSslCert @Source -Confirm:$false -Force -ErrorAction SilentlyContinue -ErrorVariable errors
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -Be 'NOT_FOUND,Remove-HttpSslCert'
         $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -250,6 +251,18 @@ Describe 'A mapping shared by other bindings' {
         Get-NetshChangeCall | Should -BeNullOrEmpty
     }
 
+    It 'is not deleted by Remove-HttpSslCert without -Force, before netsh; with -Force it goes' {
+        $errors = $null
+        Remove-HttpSslCert @Source -IPPort 10.0.0.5:443 -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+        $errors[0].FullyQualifiedErrorId | Should -Be 'SHARED_MAPPING_NEEDS_ACK,Remove-HttpSslCert'
+        $errors[0].Exception.Message | Should -Match 'Contoso Portal \(10\.0\.0\.5:443:portal\.contoso\.com\)'
+        $errors[0].Exception.Message | Should -Match 'Use -Force to delete it anyway'
+        Get-NetshChangeCall | Should -BeNullOrEmpty
+        Remove-HttpSslCert @Source -IPPort 10.0.0.5:443 -Force
+        Get-NetshChangeCall | Should -Be @('http delete sslcert ipport=10.0.0.5:443')
+        Reset-Server
+    }
+
     It 'changes for every binding that shares it with -Force, without asking' {
         $changed = Set-IisHttpsBindingCertificate @Source -SiteName 'Contoso Portal' -BindingInformation '10.0.0.5:443:portal.contoso.com' -Thumbprint $WwwThumbprint -CertificateStoreName MY -Force -PassThru
         $changed.Thumbprint | Should -Be $WwwThumbprint
@@ -262,7 +275,8 @@ Describe '-Confirm' {
     It 'asks once per object, with the plan as the question, and changes only what was confirmed' {
         Reset-Server
         $env:HTTPAPI_NETSH_STATE = $StateFile
-        $script = "Import-Module '$ModuleManifest'; 'old.contoso.com:443', 'shop.fabrikam.com:443' | ForEach-Object { [pscustomobject]@{ HostnamePort = `$_ } } | Remove-HttpSslCert -Snapshot '$Server' -NetshPath '$LoggingNetsh' -Confirm"
+        $script = "Import-Module '$ModuleManifest'; 'old.contoso.com:443', 'shop.fabrikam.com:443' | ForEach-Object { [pscustomobject]@{ HostnamePort = `$_ } } | Remove-HttpSslCert -Snapshot '$Server' -NetshPath '$LoggingNetsh' -Confirm -Force"
+        # -Force acknowledges that shop.fabrikam.com:443 serves Fabrikam Shop; -Confirm still asks.
         # A console host with redirected input reads the answers to its prompts from stdin: yes, then no.
         $text = ("Y`nN`n" | & $Pwsh -NoProfile -Command $script 2>&1 | Out-String) -replace '\e\[[0-9;]*m', ''
         ([regex]::Matches($text, 'Are you sure you want to perform this action\?')).Count | Should -Be 2

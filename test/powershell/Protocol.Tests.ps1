@@ -244,7 +244,7 @@ Describe 'What the cmdlets send' {
     }
 
     It 'sends -Force as allowSharedMapping where the method takes it' {
-        foreach ($method in 'bindings/add', 'bindings/setCertificate') {
+        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'sslcert/delete') {
             ($Requests | Where-Object method -EQ $method | Select-Object -Last 1).params.allowSharedMapping | Should -BeTrue
         }
     }

@@ -388,13 +388,13 @@ describe('legitimate values', () => {
       ['hostnameport', 'xn--bcher-kva.example:443', {}, [`certhash=${hash}`, `appid=${appId}`]],
       ['hostnameport', '*.contoso.com:443', {}, [`certhash=${hash}`, `appid=${appId}`]],
       ['ccs', '443', { certificateHash: undefined }, [`appid=${appId}`]],
-      ['scopedccs', 'www.contoso.com:443', { certificateHash: undefined }, [`appid=${appId}`]],
     ];
     for (const [kind, key, extra, tail] of mappings) {
       await run(`${kind} ${key}`, 'sslcert/add', { ...sslcert({ kind, key }), certificateHash: '8a 79 7a ef 3f 7f bc 8c 14 8d dc 6c bd a8 65 54 c4 29 72 f5', ...extra }, ['http', 'add', 'sslcert', `${kind}=${key}`, ...tail]);
     }
     expect(failures).toEqual([]);
-    expect(loggedArgv().slice(before)).toEqual(expected);
+    // sslcert/add reads the mappings first (show sslcert): only the change calls are compared.
+    expect(loggedArgv().slice(before).filter((argv) => argv[1] !== 'show')).toEqual(expected);
   });
 });
 

@@ -64,43 +64,71 @@ export const SslCertList = defineMethod({
  * params are one object per kind (a discriminated union): the document says what each kind takes
  * and a wrong key or a hash for CCS fails as -32602 naming the field.
  */
-function mappingChangeParams() {
-  const certificate = { certificateHash: ThumbprintSchema, appId: AppIdSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).') };
-  const noCertificate = (kind: string) => ({
-    certificateHash: z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional(),
-    appId: AppIdSchema,
-    certificateStoreName: z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional(),
-  });
-  const form = <K extends MappingKind>(kind: K, rest: typeof certificate | ReturnType<typeof noCertificate>) =>
-    z.object({ ...WithSource, ...WhatIf, kind: z.literal(kind).describe('ipport (IP:port), hostnameport (SNI), ccs (Central Certificate Store port) or scopedccs.'), key: mappingKeySchema(kind), ...rest, options: SslOptionsSchema.optional() }).strict();
+function mappingChangeParams<C extends z.ZodRawShape, N extends z.ZodRawShape>(certificate: C, noCertificate: (kind: string) => N) {
+  const form = <K extends MappingKind, R extends z.ZodRawShape>(kind: K, rest: R) =>
+    z
+      .object({
+        ...WithSource,
+        ...WhatIf,
+        kind: z.literal(kind).describe('ipport (IP:port), hostnameport (SNI) or ccs (Central Certificate Store port); scopedccs is refused (netsh only shows it).'),
+        key: mappingKeySchema(kind),
+        ...rest,
+      })
+      .strict();
   return z.discriminatedUnion('kind', [form('ipport', certificate), form('hostnameport', certificate), form('ccs', noCertificate('ccs')), form('scopedccs', noCertificate('scopedccs'))]);
 }
 
+const ccsHash = (kind: string) => z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional();
+const ccsStore = (kind: string) => z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional();
+
+const addParams = mappingChangeParams(
+  { certificateHash: ThumbprintSchema, appId: AppIdSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).'), options: SslOptionsSchema.optional() },
+  (kind) => ({ certificateHash: ccsHash(kind), appId: AppIdSchema, certificateStoreName: ccsStore(kind), options: SslOptionsSchema.optional() }),
+);
+
+/** An update reads the mapping first and keeps every field it is not given (netsh's update replaces the whole record). */
+const kept = <T extends z.ZodType>(schema: T, what: string) => schema.optional().describe(`${what}; by default the mapping's own is kept.`);
+const updateOptions = {
+  options: kept(SslOptionsSchema, 'netsh parameters to change, e.g. { "clientcertnegotiation": true }; every option not named keeps its value'),
+  allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.'),
+};
+const updateParams = mappingChangeParams(
+  { certificateHash: kept(ThumbprintSchema, 'Thumbprint of the certificate to serve'), appId: kept(AppIdSchema, 'Application id'), certificateStoreName: kept(StoreNameSchema, 'Store of the certificate'), ...updateOptions },
+  (kind) => ({ certificateHash: ccsHash(kind), appId: kept(AppIdSchema, 'Application id'), certificateStoreName: ccsStore(kind), ...updateOptions }),
+);
+
 export const SslCertAdd = defineMethod({
   method: 'sslcert/add',
-  summary: 'Add an SSL certificate mapping (netsh http add sslcert).',
+  summary: 'Add an SSL certificate mapping (netsh http add sslcert), after checking the key is free and the certificate is in the store.',
   changes: true,
-  params: mappingChangeParams(),
+  params: addParams,
   result: ChangeResultSchema,
 });
 
 export const SslCertUpdate = defineMethod({
   method: 'sslcert/update',
-  summary: 'Update an SSL certificate mapping (netsh http update sslcert).',
+  summary: 'Change fields of an SSL certificate mapping (netsh http update sslcert); every field not given keeps its current value.',
   changes: true,
-  params: mappingChangeParams(),
+  params: updateParams,
   result: ChangeResultSchema,
 });
 
 export const SslCertDelete = defineMethod({
   method: 'sslcert/delete',
-  summary: 'Delete an SSL certificate mapping (netsh http delete sslcert).',
+  summary: 'Delete an SSL certificate mapping (netsh http delete sslcert); one that bindings use needs allowSharedMapping.',
   changes: true,
-  params: z.discriminatedUnion('kind', [
-    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ipport').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('ipport') }).strict(),
-    z.object({ ...WithSource, ...WhatIf, kind: z.literal('hostnameport').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('hostnameport') }).strict(),
-    z.object({ ...WithSource, ...WhatIf, kind: z.literal('ccs').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('ccs') }).strict(),
-    z.object({ ...WithSource, ...WhatIf, kind: z.literal('scopedccs').describe('ipport, hostnameport, ccs or scopedccs.'), key: mappingKeySchema('scopedccs') }).strict(),
-  ]),
+  params: z.discriminatedUnion('kind', [deleteParams('ipport'), deleteParams('hostnameport'), deleteParams('ccs'), deleteParams('scopedccs')]),
   result: ChangeResultSchema,
 });
+
+function deleteParams<K extends MappingKind>(kind: K) {
+  return z
+    .object({
+      ...WithSource,
+      ...WhatIf,
+      kind: z.literal(kind).describe('ipport, hostnameport or ccs; scopedccs is refused (netsh only shows it).'),
+      key: mappingKeySchema(kind),
+      allowSharedMapping: z.boolean().optional().describe('Acknowledge that https bindings the mapping serves (declared or reached) lose their certificate.'),
+    })
+    .strict();
+}
