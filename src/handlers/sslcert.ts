@@ -2,6 +2,7 @@ import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
 import { sameMappingKey } from '../httpsys/mapping-key.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { mappingsWithHealth } from '../join/mappings-with-health.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../rpc/protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement, type HandlerContext } from './handler.js';
@@ -13,14 +14,14 @@ export const sslcertList = implement(SslCertList, async (params, context) => {
   const read = await readSslMappings(context.source.httpSys(), { signal: context.signal });
   const ofKind = read.mappings.filter((mapping) => params.kind === undefined || mapping.kind === params.kind);
   const key = params.key;
-  if (key === undefined) return { ...read, mappings: ofKind };
   // A key names one mapping: it exists, or NOT_FOUND says which keys are near; a kind alone only filters.
-  const mappings = ofKind.filter((mapping) => sameMappingKey(mapping.key, key));
-  if (mappings.length === 0) {
+  const mappings = key === undefined ? ofKind : ofKind.filter((mapping) => sameMappingKey(mapping.key, key));
+  if (key !== undefined && mappings.length === 0) {
     const what = `${params.kind ?? 'SSL certificate'} mapping`;
     throw notFoundError(what, key, 'http.sys', ofKind.map((mapping) => mapping.key), { kind: params.kind ?? null, key });
   }
-  return { ...read, mappings };
+  const health = await mappingsWithHealth(mappings, context.source, { now: params.asOf ? new Date(params.asOf) : new Date(), expiryDays: params.expiryDays ?? 30 });
+  return { ...read, mappings: health.mappings, notes: [...read.notes, ...health.notes] };
 });
 
 export const sslcertAdd = implement(SslCertAdd, (params, context) => change(sslcertSetArgv('add', params), params.whatIf, context));
