@@ -179,6 +179,12 @@ describe('joinHttpsBindings', () => {
     expect(codes(result)).toEqual(['SNI_MAPPING_OVERRIDES']);
   });
 
+  it('URLACL_OVERLAP for overlapping reservations on any configuration; none when the reservations are unknown', () => {
+    const reservations = [{ url: 'http://+:80/' }, { url: 'http://*:80/app/' }];
+    expect(codes(run({ sites: [], reservations }))).toEqual(['URLACL_OVERLAP']);
+    expect(codes(run({ sites: [], reservations: null }))).toEqual([]);
+  });
+
   it('HTTPS_BINDING_INVALID keeps a placeholder binding and says why', () => {
     const result = run({ sites: [site('A', 1, { protocol: 'https', bindingInformation: ':[PORT]:localhost', sslFlags: 0, problem: 'port is not a number' })] });
     expect(codes(result)).toEqual(['HTTPS_BINDING_INVALID']);
