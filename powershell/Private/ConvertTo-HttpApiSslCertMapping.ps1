@@ -4,7 +4,8 @@ function ConvertTo-HttpApiSslCertMapping {
     Shapes sslcert/list entries as HttpApi.SslCertMapping objects.
 
     .DESCRIPTION
-    Keeps the worker's fields (Kind, Key, CertificateHash, AppId, CertificateStoreName, Options)
+    Keeps the worker's fields (Kind, Key, CertificateHash, AppId, CertificateStoreName, Options,
+    Owner, Status, StatusDetail)
     and adds the key under the name of the parameter that selects it (IPPort, HostnamePort or
     CcsPort), so mappings pipe into the cmdlets that take those parameters, plus Thumbprint, the
     name admins use for the hash.

@@ -7,7 +7,11 @@ function Get-HttpSslCert {
     The Get-HttpSslCert function returns the SSL certificate mappings of the HTTP Server API
     (http.sys): IP-based (ipport), SNI (hostnameport), Central Certificate Store (ccs) and scoped
     CCS (scopedccs) mappings, each with its certificate hash, application id, certificate store
-    and every option netsh shows (with its raw text, so nothing is lost). It uses the HttpApi
+    and every option netsh shows (with its raw text, so nothing is lost), plus its Owner (IIS,
+    IIS Express, AD FS, SSTP, WinRM, another known application, or 'unknown app id') and the
+    Status of its certificate, whoever owns it (ok, missing, expired, expiring, no private key,
+    key unknown, not server auth, or 'not checked' when the source has no certificates), with
+    the reason in StatusDetail. It uses the HttpApi
     worker's sslcert/list method, which runs 'netsh http show sslcert' (or the netsh given by
     -NetshPath) or reads a snapshot's sslcert.txt, and understands localized output.
 
@@ -25,6 +29,11 @@ function Get-HttpSslCert {
     Get-HttpSslCert -HostnamePort www.contoso.com:443 | Select-Object -ExpandProperty Options
 
     Demonstrates how to see every option of an SNI mapping.
+
+    .EXAMPLE
+    Get-HttpSslCert | Where-Object Status -NE 'ok' | Format-List Key, Owner, Status, StatusDetail
+
+    Demonstrates how to find every mapping whose certificate http.sys or its clients will reject, bound or not.
 
     .EXAMPLE
     Get-HttpSslCert -Thumbprint $oldCertificate.Thumbprint
@@ -70,6 +79,13 @@ function Get-HttpSslCert {
 
         # Only mappings in this certificate store (MY, WebHosting, ...); a mapping netsh shows with (null) is in MY.
         [string] $CertificateStoreName,
+
+        # Status 'expiring' for certificates that expire within this many days (default 30).
+        [ValidateRange(0, 3650)]
+        [int] $ExpiryDays,
+
+        # Judge certificate dates (the Status) as of this moment instead of now.
+        [datetime] $AsOf,
 
         # A snapshot folder to read instead of the live machine: applicationHost.config, sslcert.txt,
         # urlacl.txt and certs/.
@@ -118,12 +134,21 @@ function Get-HttpSslCert {
             $wantedAppId = '{' + $AppId.Trim('{', '}').ToLowerInvariant() + '}'
         }
 
+        $expiryDaysParam = $null
+        if ($PSBoundParameters.ContainsKey('ExpiryDays')) {
+            $expiryDaysParam = $ExpiryDays
+        }
+        $asOfText = $null
+        if ($PSBoundParameters.ContainsKey('AsOf')) {
+            $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
+        }
+
         foreach ($query in $queries) {
             $target = $query.key
             if (-not $target) {
                 $target = $query.kind
             }
-            $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sslcert/list' -Params @{ kind = $query.kind; key = $query.key } -Source $source -TargetObject $target
+            $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sslcert/list' -Params @{ kind = $query.kind; key = $query.key; expiryDays = $expiryDaysParam; asOf = $asOfText } -Source $source -TargetObject $target
             if ($null -eq $result) {
                 continue
             }

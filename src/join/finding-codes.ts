@@ -22,6 +22,7 @@ export const FindingCodes = {
   SNI_MAPPING_OVERRIDES: 'warning',
   IISEXPRESS_PORT_OUTSIDE_RANGE: 'warning',
   URLACL_MISSING: 'warning',
+  URLACL_OVERLAP: 'warning',
   UNKNOWN_SSLFLAGS: 'warning',
   CCS_NOT_CONFIGURED: 'error',
   SERVED_CERT_MISMATCH: 'error',

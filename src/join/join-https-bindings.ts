@@ -2,6 +2,7 @@ import { CertificateIndex, certificateFindings } from './certificate-findings.js
 import { FindingCodes, type FindingCode } from './finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
+import { missingCertificateFindings } from './missing-certificate-findings.js';
 import { SslFlag, resolveBinding } from './resolve-binding.js';
 import { siteWideFindings } from './site-wide-findings.js';
 import { IisAppId, IisExpressAppId } from './well-known-app-ids.js';
@@ -144,7 +145,10 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   }
 
   const wide = siteWideFindings({ sites: input.sites, mappings: input.mappings, used, reservations: input.reservations, configKind: input.configKind, certificates });
-  return { bindings, sharers, findings: [...bindings.flatMap((binding) => binding.findings), ...wide] };
+  const bound = bindings.flatMap((binding) => binding.findings);
+  const reported = new Set(bound.filter((finding) => finding.code === 'MAPPING_CERT_NOT_FOUND').map((finding) => finding.mapping!));
+  const missing = certificates ? missingCertificateFindings(input.mappings, certificates, reported) : [];
+  return { bindings, sharers, findings: [...bound, ...wide, ...missing] };
 }
 
 /** Sharers named in a message; a few are enough to recognise, so a message stays short when thousands share. */

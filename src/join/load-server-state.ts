@@ -35,8 +35,9 @@ const reservationCaptures = new FileIdentityCache<UrlReservationsRead>();
 /**
  * Reads the halves the join needs, in parallel. The configuration and the mappings are
  * required; certificates and URL reservations only sharpen the diagnosis, so their absence
- * is a note, not a failure. Reservations matter only to IIS Express (full IIS registers its
- * URLs as a service), so they are read, a second netsh run on a live machine, only for it.
+ * is a note, not a failure. Reservations are read for every configuration (a second netsh run
+ * on a live machine): IIS Express needs them to listen, and overlapping ones (URLACL_OVERLAP)
+ * misroute requests whoever reserved them.
  */
 export async function loadServerState(source: ResolvedSource, options: { signal?: AbortSignal } = {}): Promise<ServerState> {
   const notes: string[] = [];
@@ -57,11 +58,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     configRead,
     fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal })),
     optional('certificate checks', () => readCertificateSource(source.certificates())),
-    configRead.then((read) =>
-      read.configKind === 'iisexpress'
-        ? optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal })))
-        : null,
-    ),
+    optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal }))),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
   const certificates = certificatesRead?.certificates ?? null;

@@ -2,6 +2,7 @@ import { certificateId, type CertificateIndex } from './certificate-findings.js'
 import { FindingCodes, type FindingCode } from './finding-codes.js';
 import type { Finding, JoinMapping, JoinReservation, JoinSite } from './join-model.js';
 import { indexKey } from './mapping-index.js';
+import { urlAclOverlapFindings } from './urlacl-overlap.js';
 import { IisAppId, IisExpressSslPorts, OtherOwners } from './well-known-app-ids.js';
 
 export interface SiteWideInput {
@@ -15,9 +16,9 @@ export interface SiteWideInput {
   certificates?: CertificateIndex | null;
 }
 
-/** Findings about the server as a whole: duplicates, orphans, shadowing, IIS Express needs. */
+/** Findings about the server as a whole: duplicates, orphans, shadowing, IIS Express needs, overlapping reservations. */
 export function siteWideFindings(input: SiteWideInput): Finding[] {
-  return [...duplicateBindings(input.sites), ...unusedMappings(input), ...iisExpressFindings(input)];
+  return [...duplicateBindings(input.sites), ...unusedMappings(input), ...iisExpressFindings(input), ...(input.reservations ? urlAclOverlapFindings(input.reservations) : [])];
 }
 
 function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity'>, severity = FindingCodes[code]): Finding {

@@ -66,6 +66,37 @@ describe('joinHttpsBindings', () => {
     expect(codes(nullStore)).toEqual([]);
   });
 
+  describe('MAPPING_CERT_NOT_FOUND for every mapping whose certificate is missing, used by a binding or not', () => {
+    const sites = [site('A', 1, binding('*:443:www.contoso.com', 1))];
+    const bound = mapping('hostnameport', 'www.contoso.com:443', hash('A'));
+    const certificates = [cert(hash('A'), ['www.contoso.com']), cert(hash('B'), [], { store: 'WebHosting' })];
+    it.each([
+      ['an IIS orphan', mapping('hostnameport', 'old.contoso.com:443', hash('9')), ['MAPPING_CERT_NOT_FOUND', 'ORPHAN_MAPPING'], /old\.contoso\.com:443 \(IIS\) names certificate 9{40}, which is not in store MY/],
+      ['an IIS Express mapping', mapping('ipport', '0.0.0.0:44300', hash('9'), IIS_EXPRESS), ['MAPPING_CERT_NOT_FOUND'], /0\.0\.0\.0:44300 \(IIS Express\)/],
+      ['SSTP\'s [::]:443', mapping('ipport', '[::]:443', hash('9'), SSTP), ['MAPPING_CERT_NOT_FOUND'], /\[::\]:443 \(SSTP\)/],
+      ['an unknown application', mapping('ipport', '0.0.0.0:8443', hash('9'), '{00000000-0000-0000-0000-000000000001}'), ['MAPPING_CERT_NOT_FOUND', 'ORPHAN_MAPPING'], /app id \{00000000-0000-0000-0000-000000000001\}/],
+      ['a store that does not exist', mapping('ipport', '[::]:443', hash('A'), SSTP, 'Remote Desktop'), ['MAPPING_CERT_NOT_FOUND'], /not in store Remote Desktop/],
+      ['a certificate in another store than the one named', mapping('ipport', '[::]:443', hash('B'), SSTP, 'MY'), ['MAPPING_CERT_NOT_FOUND'], /not in store MY/],
+    ])('%s', (_what, extra, expected, message) => {
+      const result = run({ sites, mappings: [bound, extra], certificates });
+      expect(codes(result)).toEqual(expected);
+      const found = result.findings.find((finding) => finding.code === 'MAPPING_CERT_NOT_FOUND');
+      expect(found).toMatchObject({ severity: 'error', mapping: `${extra.kind}:${extra.key}`, certificate: extra.certificateHash });
+      expect(found?.site).toBeUndefined();
+      expect(found?.message).toMatch(message);
+    });
+
+    it('once per mapping: a binding that already reported it is not repeated server-wide', () => {
+      const result = run({ sites, mappings: [mapping('hostnameport', 'www.contoso.com:443', hash('9'))], certificates });
+      expect(result.findings.map((finding) => [finding.code, finding.site])).toEqual([['MAPPING_CERT_NOT_FOUND', 'A']]);
+    });
+
+    it('a mapping in the named store, and a CCS mapping (no hash), raise nothing; without a certificate source nothing is judged', () => {
+      expect(codes(run({ sites, mappings: [bound, mapping('ipport', '[::]:443', hash('B'), SSTP, 'webhosting'), mapping('ccs', '443', null)], certificates }))).toEqual(['ORPHAN_MAPPING']);
+      expect(codes(run({ sites, mappings: [bound, mapping('ipport', '[::]:443', hash('9'), SSTP)], certificates: null }))).toEqual([]);
+    });
+  });
+
   it('certificate findings: expired, expiring soon (configurable), no private key, not server auth, wrong name', () => {
     const sites = [site('S', 1, binding('*:443:shop.fabrikam.com', 1))];
     const mappings = [mapping('hostnameport', 'shop.fabrikam.com:443', hash('C'))];
@@ -113,7 +144,7 @@ describe('joinHttpsBindings', () => {
         mapping('ipport', '[::]:443', hash('F'), SSTP),
         mapping('ipport', '0.0.0.0:44300', hash('F'), IIS_EXPRESS),
       ],
-      certificates: [cert(hash('A'), ['www.contoso.com', 'old.contoso.com'])],
+      certificates: [cert(hash('A'), ['www.contoso.com', 'old.contoso.com']), cert(hash('F'), ['localhost'])],
     });
     expect(codes(result)).toEqual(['ORPHAN_MAPPING']);
     expect(result.findings[0]).toMatchObject({ severity: 'warning', mapping: 'hostnameport:old.contoso.com:443' });
@@ -128,7 +159,7 @@ describe('joinHttpsBindings', () => {
     const result = run({
       sites: [site('A', 1, binding('*:443:www.contoso.com', 1))],
       mappings: [mapping('hostnameport', 'www.contoso.com:443', hash('A')), mapping('ipport', '0.0.0.0:443', hash('A')), mapping('ipport', '192.0.2.10:443', hash('B'))],
-      certificates: [cert(hash('A'), ['www.contoso.com'])],
+      certificates: [cert(hash('A'), ['www.contoso.com']), cert(hash('B'), [])],
     });
     expect(codes(result)).toEqual(['SHADOWING_IP_MAPPING']);
     expect(result.findings[0]?.mapping).toBe('ipport:192.0.2.10:443');
@@ -144,9 +175,15 @@ describe('joinHttpsBindings', () => {
     const result = run({
       sites: [site('A', 1, binding('*:443:api.contoso.com'))],
       mappings: [mapping('ipport', '0.0.0.0:443', hash('A')), mapping('hostnameport', 'api.contoso.com:443', hash('B'))],
-      certificates: [cert(hash('A'), ['api.contoso.com'])],
+      certificates: [cert(hash('A'), ['api.contoso.com']), cert(hash('B'), ['api.contoso.com'])],
     });
     expect(codes(result)).toEqual(['SNI_MAPPING_OVERRIDES']);
+  });
+
+  it('URLACL_OVERLAP for overlapping reservations on any configuration; none when the reservations are unknown', () => {
+    const reservations = [{ url: 'http://+:80/' }, { url: 'http://*:80/app/' }];
+    expect(codes(run({ sites: [], reservations }))).toEqual(['URLACL_OVERLAP']);
+    expect(codes(run({ sites: [], reservations: null }))).toEqual([]);
   });
 
   it('HTTPS_BINDING_INVALID keeps a placeholder binding and says why', () => {

@@ -37,6 +37,27 @@ Describe 'Get-HttpSslCert' {
         (Get-HttpSslCert -Snapshot $DemoServer -HostnamePort www.contoso.com:443).HostnamePort | Should -Be 'www.contoso.com:443'
     }
 
+    It 'gives every mapping its Owner and the Status of its certificate, bound or not (hand-written from the sample''s sslcert.txt and certs/)' {
+        $expected = @(
+            '0.0.0.0:443 IIS ok', '0.0.0.0:44300 IIS Express ok', '0.0.0.0:44301 IIS Express ok', '0.0.0.0:44302 IIS Express ok',
+            '10.0.0.5:443 IIS ok', '10.0.0.9:443 IIS ok', '[::]:443 SSTP ok', '[2001:db8::5]:443 IIS ok',
+            'www.contoso.com:443 IIS ok', 'shop.fabrikam.com:443 IIS expired', 'api.contoso.com:443 IIS expiring',
+            'billing.contoso.com:443 IIS no private key', 'partners.contoso.com:443 IIS not server auth', 'intranet.contoso.com:443 IIS ok',
+            'mail.fabrikam.com:443 IIS missing', 'cdn.contoso.com:443 IIS ok', 'old.contoso.com:443 IIS ok'
+        )
+        $mappings = @(Get-HttpSslCert -Snapshot $DemoServer -AsOf ([datetime]::new(2026, 12, 1, 0, 0, 0, [DateTimeKind]::Utc)))
+        @($mappings | ForEach-Object { '{0} {1} {2}' -f $_.Key, $_.Owner, $_.Status }) | Should -Be $expected
+        ($mappings | Where-Object Key -EQ 'mail.fabrikam.com:443').StatusDetail | Should -Be '719E31BD1F23CD93404A9C7D5E31FEAF7AE4DA12 is not in store MY'
+        # -ExpiryDays 10: 14 days left is no longer "expiring".
+        (Get-HttpSslCert -Snapshot $DemoServer -HostnamePort api.contoso.com:443 -AsOf '2026-12-01' -ExpiryDays 10).Status | Should -Be 'ok'
+    }
+
+    It 'shows Owner and Status in the table view, within 120 columns' {
+        $text = Get-HttpSslCert -Snapshot $DemoServer -AsOf '2026-12-01' | Out-String -Width 120
+        $text | Should -Match '\[::\]:443\s+8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5 MY\s+SSTP\s+ok'
+        $text | Should -Match 'mail\.fabrikam\.com:443\s+719E31BD1F23CD93404A9C7D5E31FEAF7AE4DA12 MY\s+IIS\s+missing'
+    }
+
     It 'keeps a store netsh shows as (null) null, and shows it as (MY)' {
         $mapping = Get-HttpSslCert -Snapshot $DemoServer -IPPort 10.0.0.9:443
         $mapping.CertificateStoreName | Should -BeNullOrEmpty
@@ -71,10 +92,11 @@ Describe 'Get-HttpSslCert' {
         { Get-HttpSslCert -Snapshot $DemoServer -IPPort 10.9.9.9:443 -ErrorAction Stop } | Should -Throw -ErrorId 'NOT_FOUND,Get-HttpSslCert'
     }
 
-    It 'shows a table of kind, key, thumbprint, store and app id' {
+    It 'shows a table of kind, key, thumbprint, store, owner and status (the app id in Format-List)' {
         $text = Get-HttpSslCert -Snapshot $DemoServer -IPPort 0.0.0.0:443 | Out-String -Width 200
-        $text | Should -Match 'Kind\s+Key\s+Thumbprint\s+Store\s+AppId'
-        $text | Should -Match "ipport\s+0\.0\.0\.0:443\s+D54DAFC94E7E55489195BE690C85192991847ED5 WebHosting \{4dc3e181-e14b-4a21-b022-59fc669b0914\}"
+        $text | Should -Match 'Kind\s+Key\s+Thumbprint\s+Store\s+Owner\s+Status'
+        $text | Should -Match 'ipport\s+0\.0\.0\.0:443\s+D54DAFC94E7E55489195BE690C85192991847ED5 WebHosting IIS\s+ok'
+        (Get-HttpSslCert -Snapshot $DemoServer -IPPort 0.0.0.0:443 | Format-List | Out-String -Width 200) | Should -Match 'AppId\s+: \{4dc3e181-e14b-4a21-b022-59fc669b0914\}'
     }
 
     It 'completes mapping keys of the kind asked for' {

@@ -48,7 +48,10 @@ const demoCertificates = {
   'MY/no-key.pem': 'no-key.pem',
   'WebHosting/wildcard-contoso.cer': 'wildcard-contoso.cer',
 };
-const bare = () => demoWith(Object.fromEntries(Object.entries(demoCertificates).map(([name, file]) => [name, path.join(certs, file)])));
+// IIS Express's mappings name its certificate (without it they raise MAPPING_CERT_NOT_FOUND); its
+// file holds the key too, so only the certificate block is copied.
+const iisExpressCertificate = /-----BEGIN CERTIFICATE-----[^]*?-----END CERTIFICATE-----\n/.exec(readFileSync(path.join(certs, 'iis-express-dev.pem'), 'utf8'))![0];
+const bare = () => demoWith({ ...Object.fromEntries(Object.entries(demoCertificates).map(([name, file]) => [name, path.join(certs, file)])), 'MY/iis-express-dev.pem': iisExpressCertificate });
 
 /** Exports `source` (CLI source options), checks it holds no key, and diagnoses both: they must agree. */
 function roundTrip(...source: string[]) {
@@ -168,14 +171,14 @@ describe('key presence recorded, and a snapshot diagnoses like its source', () =
     expect(codes).not.toContain('CERT_NO_PRIVATE_KEY');
     // Unknown is said once, as a note, not as a finding.
     expect(json('diagnose', '--snapshot', source).notes).toContain(
-      'private key check skipped for 7 certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).',
+      'private key check skipped for 8 certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).',
     );
     expect(json('diagnose', '--snapshot', 'fixtures/demo-server').notes.join('\n')).not.toMatch(/private key check skipped/);
     // Literally the demo server's findings but the key one (its README's list, at the same date).
     const demo = json('diagnose', '--snapshot', 'fixtures/demo-server', '--as-of', asOf).findings;
     expect(about(findings)).toEqual(about(demo).filter(([code]) => code !== 'CERT_NO_PRIVATE_KEY'));
     expect(new Set(Object.values(keyStates(directory)))).toEqual(new Set([null]));
-    expect(exported.notes).toContain('7 certificate(s) written without private keys; certs/keys.json records whether their store had one (0 yes, 0 no, 7 unknown).');
+    expect(exported.notes).toContain('8 certificate(s) written without private keys; certs/keys.json records whether their store had one (0 yes, 0 no, 8 unknown).');
   });
 
   it('captures netsh output through the netsh executable, and the capture parses like the live read', () => {
@@ -184,7 +187,8 @@ describe('key presence recorded, and a snapshot diagnoses like its source', () =
     expect(add.status).toBe(0);
     const directory = fresh();
     json('snapshot', 'export', '--netsh', netshDouble, '--config', 'fixtures/demo-server/applicationHost.config', '--certs-dir', 'fixtures/demo-server/certs', '--directory', directory);
-    const live = json('sslcert', '--netsh', netshDouble).mappings;
+    // The same certificates on both sides, so the mappings' status agrees too.
+    const live = json('sslcert', '--netsh', netshDouble, '--certs-dir', directory + '/certs').mappings;
     expect(live).toHaveLength(1);
     expect(json('sslcert', '--snapshot', directory).mappings).toEqual(live);
     expect(placeless(json('diagnose', '--snapshot', directory, '--as-of', asOf))).toEqual(

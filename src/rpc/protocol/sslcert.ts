@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MappingKind } from '../../httpsys/mapping-key.js';
 import { defineMethod } from '../method.js';
-import { AppIdSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
+import { MappingStatuses } from '../../join/mapping-health.js';
+import { AppIdSchema, AsOfSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
 
 export const SslOptionSchema = z.object({
   name: z.string().describe('Stable option name, or "unknown" for a line this version does not know.'),
@@ -35,6 +36,15 @@ export const SslMappingSchema = z.object({
   notes: z.array(z.string()).describe('What was odd about this mapping as read.'),
 });
 
+/** A mapping as sslcert/list reports it: as read, plus who owns it and how its certificate is. */
+export const SslMappingWithHealthSchema = SslMappingSchema.extend({
+  owner: z.string().describe('Who the application id says owns the mapping: IIS, IIS Express, AD FS, SSTP, WinRM, another known application, or "unknown app id".'),
+  status: z
+    .enum(MappingStatuses)
+    .describe('The certificate, whoever owns the mapping: missing (not in the named store), expired, no private key, not server auth (no Server Authentication EKU), expiring, key unknown (the source does not say), ok, or not checked (no certificate source, CCS, or no readable hash). The worst one when several hold.'),
+  statusDetail: z.string().describe('Why: the store that lacks it, the expiry date, every problem found.'),
+});
+
 export const UnplacedLineSchema = z.object({ line: z.number().int(), text: z.string() });
 
 export const SslCertList = defineMethod({
@@ -46,11 +56,13 @@ export const SslCertList = defineMethod({
       ...WithSource,
       kind: MappingKindSchema.optional().describe('Only mappings of this kind (a filter: none is an empty list).'),
       key: z.string().min(1).optional().describe('The mapping with this key (0.0.0.0:443, www.contoso.com:443, 443); NOT_FOUND if none.'),
+      expiryDays: z.number().int().min(0).max(3650).optional().describe('Status "expiring" for certificates expiring within this many days (default 30).'),
+      asOf: AsOfSchema.optional(),
     })
     .strict(),
   result: z
     .object({
-      mappings: z.array(SslMappingSchema),
+      mappings: z.array(SslMappingWithHealthSchema),
       format: z.enum(['text', 'json']).describe('Which netsh output was parsed: show sslcert json=enable, or the text form.'),
       notes: z.array(z.string()).describe('Where the mappings came from, which format and why.'),
       unplaced: z.array(UnplacedLineSchema).describe('The first 5 lines of the output that belong to no mapping, each cut to 200 characters.'),

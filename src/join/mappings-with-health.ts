@@ -1,0 +1,22 @@
+import { readCertificateSource } from '../certs/read-certificates.js';
+import { isHttpApiError } from '../errors.js';
+import type { SslMapping } from '../httpsys/ssl-mapping.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+import { mappingHealth, type MappingHealth, type MappingHealthOptions } from './mapping-health.js';
+
+/**
+ * The mappings with owner and certificate status. Certificates only sharpen the list, so a
+ * source without them is a note and every status says "not checked", as the join does.
+ */
+export async function mappingsWithHealth(mappings: readonly SslMapping[], source: ResolvedSource, options: MappingHealthOptions): Promise<{ mappings: (SslMapping & MappingHealth)[]; notes: string[] }> {
+  const notes: string[] = [];
+  let certificates = null;
+  try {
+    certificates = (await readCertificateSource(source.certificates())).certificates;
+  } catch (error) {
+    if (!isHttpApiError(error) || (error.id !== 'NO_SOURCE' && error.id !== 'SOURCE_UNREADABLE')) throw error;
+    notes.push(`certificate status skipped: ${error.message}`);
+  }
+  const health = mappingHealth(mappings, certificates, options);
+  return { mappings: mappings.map((mapping, index) => ({ ...mapping, ...health[index]! })), notes };
+}
