@@ -181,14 +181,16 @@ function commandHelp(command: Command, options: CliOption[]): string {
     'Options:',
     ...options.flatMap(describeOption),
     ...globalOptions.filter((option) => option.field !== 'help').flatMap(describeOption),
-    '',
-    'Source options:',
-    ...sourceOptions.flatMap(describeOption),
-    '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)',
+    ...sourceOptionsHelp(),
     '',
     'Example:',
     `  ${command.example}`,
   ].join('\n');
+}
+
+/** Every command takes the source options; their help is the same everywhere. */
+function sourceOptionsHelp(): string[] {
+  return ['', 'Source options:', ...sourceOptions.flatMap(describeOption), '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)'];
 }
 
 function serveHelp(options: CliOption[]): string {
@@ -199,10 +201,7 @@ function serveHelp(options: CliOption[]): string {
     '',
     'Options:',
     ...options.filter((option) => option.field !== 'help').flatMap(describeOption),
-    '',
-    'Source options:',
-    ...sourceOptions.flatMap(describeOption),
-    '  (--config FILE and --netsh PATH are short for --config-path and --netsh-path.)',
+    ...sourceOptionsHelp(),
     '',
     'Example:',
     '  httpapi serve --snapshot fixtures/demo-server',

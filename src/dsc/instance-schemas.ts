@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sslOptionCatalog } from '../httpsys/ssl-options.js';
 import { paramFields } from '../rpc/param-fields.js';
-import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, StoreNameSchema, ThumbprintSchema, UrlAclAdd } from '../rpc/protocol/index.js';
+import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, SslCertDelete, StoreNameSchema, ThumbprintSchema, UrlAclAdd } from '../rpc/protocol/index.js';
 
 /**
  * The DSC resources' instance schemas. Every property is taken from the params of the method
@@ -56,6 +56,8 @@ export const SslCertMappingInstance = z
     appId: mapping.appId.optional(),
     certificateStoreName: mapping.certificateStoreName.describe('Store of the certificate; netsh\'s (null) reads as MY.'),
     options: SslOptionsInstance.optional(),
+    // Not state: the acknowledgement sslcert/delete asks for before a mapping that bindings use goes.
+    allowSharedMapping: paramFields(SslCertDelete.params).find((field) => field.name === 'allowSharedMapping')!.schema as z.ZodOptional<z.ZodBoolean>,
     ...exist,
     ...source,
   })

@@ -79,7 +79,7 @@ export const sslCertMappingResource: DscResource<SslCertMappingDesired> = {
 
   async change(desired, actual, _differing, dispatch, whatIf) {
     const common = { source: desired.source, whatIf, kind: desired.kind };
-    if (!(desired._exist ?? true)) return mergeChanges(await dispatch('sslcert/delete', { ...common, key: actual.key }));
+    if (!(desired._exist ?? true)) return mergeChanges(await dispatch('sslcert/delete', { ...common, key: actual.key, allowSharedMapping: desired.allowSharedMapping }));
     if (!actual._exist) {
       if (desired.appId === undefined) throw new HttpApiError('INVALID_ARGUMENT', `appId: the mapping ${desired.kind} ${desired.key} does not exist, and creating it needs the owning application's id (IIS: {4dc3e181-e14b-4a21-b022-59fc669b0914}). Nothing was changed.`, { field: 'appId' });
       return mergeChanges(

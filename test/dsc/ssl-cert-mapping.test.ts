@@ -39,7 +39,7 @@ describe('HttpApi/SslCertMapping', () => {
     expect(ok(drive(type, 'test', www({ certificateHash: WILDCARD, certificateStoreName: 'WebHosting' }))).diff).toEqual(['certificateHash', 'certificateStoreName']);
   });
 
-  it('a missing mapping needs its app id (exit 3 without); with it, it is added; _exist false deletes it', () => {
+  it('a missing mapping needs its app id (exit 3 without); with it, it is added; _exist false deletes it once the bindings using it are acknowledged', () => {
     server = dscServer();
     const desired = { kind: 'ipport', key: '0.0.0.0:8443', certificateHash: WWW, source: server.source };
     const refused = drive(type, 'set', desired);
@@ -51,19 +51,26 @@ describe('HttpApi/SslCertMapping', () => {
     expect(server.changes()).toEqual([`http add sslcert ipport=0.0.0.0:8443 certhash=${WWW} appid=${IIS}`]);
     expect(ok(drive(type, 'test', { ...desired, certificateStoreName: 'MY' })).diff).toEqual([]);
 
-    expect(ok(drive(type, 'set', { ...desired, _exist: false })).state).toEqual({ kind: 'ipport', key: '0.0.0.0:8443', source: server.source, _exist: false });
+    const inUse = drive(type, 'set', { ...desired, _exist: false });
+    expect(inUse.status).toBe(3);
+    expect(inUse.traces[0]?.error).toMatch(/serves 1 binding\(s\): Admin \(\*:8443:\)/);
+    expect(server.record('0.0.0.0:8443')).toBeDefined();
+    expect(ok(drive(type, 'set', { ...desired, _exist: false, allowSharedMapping: true })).state).toEqual({ kind: 'ipport', key: '0.0.0.0:8443', source: server.source, _exist: false });
     expect(server.record('0.0.0.0:8443')).toBeUndefined();
   });
 
-  it('what-if plans the update and changes nothing; delete deletes', () => {
+  it('what-if plans the update and changes nothing; delete deletes a mapping in use only when acknowledged', () => {
     server = dscServer();
-    const run = drive(type, 'whatIf', www({ certificateHash: WILDCARD }));
+    const run = drive(type, 'whatIf', www({ certificateHash: WILDCARD, certificateStoreName: 'WebHosting' }));
     expect(ok(run).state).toMatchObject({ certificateHash: WILDCARD, _exist: true });
     expect(run.traces).toContainEqual({ info: expect.stringMatching(/^Would run: netsh http update sslcert hostnameport=www\.contoso\.com:443 certhash=D54DAFC9/) });
     expect(server.changes()).toEqual([]);
     expect(server.record('www.contoso.com:443')?.certhash).toBe(WWW.toLowerCase());
 
-    expect(drive(type, 'delete', www()).status).toBe(0);
+    // Contoso WWW declares this mapping: delete goes only with the acknowledgement.
+    expect(drive(type, 'delete', www()).status).toBe(3);
+    expect(server.changes()).toEqual([]);
+    expect(drive(type, 'delete', www({ allowSharedMapping: true })).status).toBe(0);
     expect(server.changes()).toEqual(['http delete sslcert hostnameport=www.contoso.com:443']);
     expect(server.record('www.contoso.com:443')).toBeUndefined();
   });

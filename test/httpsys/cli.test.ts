@@ -82,8 +82,9 @@ describe('httpapi sslcert / urlacl reading', () => {
     const sslcert = await httpapi(['sslcert', '--sslcert-file', corpusFile('sslcert-en-win10-02.txt')]);
     expect(sslcert.code).toBe(0);
     const lines = sslcert.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Kind\s+Key\s+Certificate hash\s+Store\s+App id\s+Options set$/);
-    expect(lines[2]).toMatch(/^ipport\s+0\.0\.0\.0:44307\s+61D34F532DA121BBAB64723C4871E72C92F03735\s+MY\s+\{214124cd-d05b-4309-9af9-9caa44b2b74a\}\s+verifyClientCertRevocation=Disabled$/);
+    expect(lines[0]).toMatch(/^Kind\s+Key\s+Owner\s+Status\s+Certificate hash\s+Store\s+Options set$/);
+    // A capture alone has no certificates to check: the status says so.
+    expect(lines[2]).toMatch(/^ipport\s+0\.0\.0\.0:44307\s+IIS Express\s+not checked\s+61D34F532DA121BBAB64723C4871E72C92F03735\s+MY\s+verifyClientCertRevocation=Disabled$/);
     const urlacl = await httpapi(['urlacl', '--urlacl-file', corpusFile('urlacl-en-win10-01.txt')]);
     expect(urlacl.stdout).toMatch(/\nhttp:\/\/\*:5357\/\s+BUILTIN\\Users \(listen\), NT AUTHORITY\\LOCAL SERVICE \(listen\)\s+D:\(A;;GX;;;BU\)\(A;;GX;;;LS\)\n/);
   });
@@ -97,6 +98,7 @@ describe('httpapi sslcert / urlacl reading', () => {
     expect(result.notes).toEqual([
       'this netsh refused json=enable (exit code 1: The parameter is incorrect.); read the text form instead',
       `read with ${netshDouble} http show sslcert`,
+      'certificate status skipped: No source for certificates: this is not Windows, so there is no live machine to read. Give --snapshot DIR or --certs-dir DIR.',
     ]);
     expect(result.mappings[0]).toMatchObject({ key: '10.0.0.5:443', address: '10.0.0.5', certificateHash: hash });
   });

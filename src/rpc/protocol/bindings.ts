@@ -4,6 +4,9 @@ import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, Store
 import { CertificateSchema } from './certificates.js';
 
 /** A mapping as bindings/https lists it: once, however many bindings use it. */
+/** A site named by a change: matched without case, as IIS does. */
+const SiteNameParam = z.string().min(1).describe('Name of the site (any case).');
+
 export const MappingRefSchema = z.object({
   id: z.string().describe('kind:key (ipport:0.0.0.0:443, hostnameport:www.contoso.com:443, ccs:443): what bindings and findings refer to it by.'),
   kind: MappingKindSchema,
@@ -84,7 +87,7 @@ export const BindingsAdd = defineMethod({
       ...WhatIf,
       ...SharedAck,
       ...UnmatchedAck,
-      site: z.string().min(1).describe('Name of the site (any case).'),
+      site: SiteNameParam,
       protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
       address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
       port: z.number().int().min(1).max(65535).describe('TCP port, 1-65535.'),
@@ -105,7 +108,7 @@ export const BindingsRemove = defineMethod({
     .object({
       ...WithSource,
       ...WhatIf,
-      site: z.string().min(1).describe('Name of the site (any case).'),
+      site: SiteNameParam,
       protocol: z.string().min(1).describe('Protocol of the binding: https, http, net.tcp, ...'),
       bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
     })
@@ -123,7 +126,7 @@ export const BindingsSetCertificate = defineMethod({
       ...WhatIf,
       ...SharedAck,
       ...UnmatchedAck,
-      site: z.string().min(1).describe('Name of the site (any case).'),
+      site: SiteNameParam,
       bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
       certificateHash: ThumbprintSchema,
       certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
