@@ -30,6 +30,11 @@ export async function runDscCommand(argv: readonly string[], io: DscIo): Promise
   };
   try {
     const [name, operation, ...rest] = argv;
+    // A person asking (no resource, or --help) gets the usage as text; dsc itself always names one.
+    if (name === undefined || name === '--help' || name === '-h') {
+      io.stdout(usage);
+      return name === undefined ? 2 : 0;
+    }
     if (name === 'manifest') {
       io.stdout(JSON.stringify(resourceManifest(findResource(operation)), null, 2));
       return 0;
