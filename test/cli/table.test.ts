@@ -59,6 +59,18 @@ describe('wrapText', () => {
     expect(wrapText('  C:\\inetpub\\wwwroot\\very\\long\\path', 20)).toBe(['  C:\\inetpub\\wwwroot', '    \\very\\long\\path'].join('\n'));
   });
 
+  it('keeps a label and its text in columns, the text wrapping under its own column', () => {
+    expect(wrapText('  --apply finish|undo   finish: do the steps not done yet; undo: undo them', 50)).toBe(
+      ['  --apply finish|undo   finish: do the steps not', '                        done yet; undo: undo them'].join('\n'),
+    );
+  });
+
+  it('wraps running text as before when the gap stands past the middle', () => {
+    expect(wrapText('  a fairly long sentence that goes  on and on past the end', 30)).toBe(
+      ['  a fairly long sentence that', '    goes on and on past the', '    end'].join('\n'),
+    );
+  });
+
   it('leaves short lines and a missing width alone', () => {
     expect(wrapText('a b\n  c', 10)).toBe('a b\n  c');
     expect(wrapText('x '.repeat(100), undefined)).toBe('x '.repeat(100));
