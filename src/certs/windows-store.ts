@@ -204,7 +204,7 @@ export class StoreSession {
 let shared: StoreSession | undefined;
 
 /** The worker's one PowerShell, Windows PowerShell 5.1 by its absolute path (Sysnative under WOW64). */
-export const readStoresThroughPowerShell: StoreReader = (stores) => {
+const readStoresThroughPowerShell: StoreReader = (stores) => {
   const facts = currentPlatformFacts();
   shared ??= new StoreSession(systemExecutable('powershell.exe', facts), powerShellArgv(), storeEnvironment(facts));
   return shared.read(stores);

@@ -113,7 +113,7 @@ async function readLock(lockPath: string): Promise<SeenLock | null> {
 }
 
 /** Why the lock's holder can no longer be writing, or null when it may be. */
-export function staleReason(seen: SeenLock, staleMs: number): string | null {
+function staleReason(seen: SeenLock, staleMs: number): string | null {
   const { holder } = seen;
   if (holder === null || typeof holder.pid !== 'number') return seen.ageMs > EmptyLockGraceMs ? 'its holder never wrote its name' : null;
   if (seen.ageMs > staleMs) return `it is ${Math.round(seen.ageMs / 1000)} s old`;

@@ -12,20 +12,13 @@ export interface AnsweredMapping extends MappingRef {
 
 export type AnsweredCertificate<C extends JoinCertificate> = C & { id: string };
 
-export interface AnsweredBinding<L> {
-  site: string;
-  siteId: number | null;
-  bindingInformation: string;
-  sslFlags: number;
-  address: string | null;
-  port: number | null;
-  host: string | null;
+/** A joined binding whose mappings and certificate are named by id (the answer lists each once). */
+export type AnsweredBinding<L> = Omit<JoinedBinding, 'declaredMapping' | 'effectiveMapping' | 'certificate'> & {
   declaredMapping: string | null;
   effectiveMapping: { withSni: string | null; withoutSni: string | null };
   certificate: string | null;
-  findings: Finding[];
   live?: L;
-}
+};
 
 export interface HttpsAnswer<C extends JoinCertificate, L> {
   bindings: AnsweredBinding<L>[];
