@@ -51,8 +51,10 @@ function Export-HttpApiFleetSnapshot {
     if ($targets.Count -eq 0) {
         return
     }
-    Invoke-HttpApiFanOut -Cmdlet $Cmdlet -Session $targets.ToArray() -ThrottleLimit $ThrottleLimit -BoundParameters $BoundParameters -Exclude 'Path' -TemporaryPathParameter 'Path' |
-        ForEach-Object {
-            Receive-HttpApiSnapshot -Cmdlet $Cmdlet -Export $_ -Session $targets.ToArray() -Destination $folders[$_.RunspaceId]
-        }
+    # Collected first: a session stays busy until the whole Invoke-Command ends, and Copy-Item
+    # -FromSession needs it idle.
+    $exports = @(Invoke-HttpApiFanOut -Cmdlet $Cmdlet -Session $targets.ToArray() -ThrottleLimit $ThrottleLimit -BoundParameters $BoundParameters -Exclude 'Path' -TemporaryPathParameter 'Path')
+    foreach ($export in $exports) {
+        Receive-HttpApiSnapshot -Cmdlet $Cmdlet -Export $export -Session $targets.ToArray() -Destination $folders[$export.RunspaceId]
+    }
 }

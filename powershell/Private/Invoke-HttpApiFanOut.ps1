@@ -41,8 +41,10 @@ function Invoke-HttpApiFanOut {
         [string] $TemporaryPathParameter
     )
 
-    $localOnly = @('Session', 'ThrottleLimit', 'HttpApiSource', 'ErrorVariable', 'WarningVariable', 'InformationVariable',
-        'OutVariable', 'OutBuffer', 'PipelineVariable', 'WhatIf', 'Confirm') + $Exclude
+    # The preferences act here, on what comes back: -ErrorAction SilentlyContinue sent along would
+    # silence a target's errors before -ErrorVariable could see them.
+    $localOnly = @('Session', 'ThrottleLimit', 'HttpApiSource', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction',
+        'ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'WhatIf', 'Confirm') + $Exclude
     $parameters = @{}
     foreach ($name in $BoundParameters.Keys) {
         if ($localOnly -contains $name) {
