@@ -27,9 +27,9 @@ function Export-HttpApiSnapshot {
     Demonstrates how to turn a configuration file and a netsh capture into one snapshot folder.
 
     .EXAMPLE
-    Export-HttpApiSnapshot -Session (New-PSSession -ComputerName web01, web02) -Path C:\Temp\fleet
+    Export-HttpApiSnapshot -Session (New-PSSession -ComputerName web01, web02) -Path C:\Temp\fleet -ThrottleLimit 4
 
-    Demonstrates how to collect the snapshots of two servers for offline diagnosis: C:\Temp\fleet\web01 and C:\Temp\fleet\web02, each readable with -Snapshot.
+    Demonstrates how to collect the snapshots of servers for offline diagnosis, four at a time: C:\Temp\fleet\web01 and C:\Temp\fleet\web02, each readable with -Snapshot.
 
     .OUTPUTS
     HttpApi.SnapshotExport
