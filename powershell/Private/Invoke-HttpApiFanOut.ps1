@@ -43,7 +43,7 @@ function Invoke-HttpApiFanOut {
 
     # The preferences act here, on what comes back: -ErrorAction SilentlyContinue sent along would
     # silence a target's errors before -ErrorVariable could see them.
-    $localOnly = @('Session', 'ThrottleLimit', 'HttpApiSource', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction',
+    $localOnly = @('Session', 'ThrottleLimit', 'RunspaceId', 'HttpApiSource', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction',
         'ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'WhatIf', 'Confirm') + $Exclude
     $parameters = @{}
     foreach ($name in $BoundParameters.Keys) {
@@ -56,6 +56,21 @@ function Invoke-HttpApiFanOut {
             $value = $value.IsPresent
         }
         $parameters[$name] = $value
+    }
+
+    # An object piped from a target goes back to it alone, read from the same source there; a local
+    # object's source names files here, so it stays here.
+    if ($BoundParameters.ContainsKey('RunspaceId')) {
+        $origin = @($Session | Where-Object { $_.InstanceId -eq $BoundParameters['RunspaceId'] })
+        if ($origin.Count -eq 0) {
+            $message = "The piped object came from a session (runspace $($BoundParameters['RunspaceId'])) that is not among -Session; give that session too."
+            $Cmdlet.WriteError((New-HttpApiErrorRecord -Message $message -ErrorId 'SESSION_NOT_GIVEN' -Category InvalidArgument -TargetObject $BoundParameters['RunspaceId']))
+            return
+        }
+        $Session = $origin
+        if ($BoundParameters.ContainsKey('HttpApiSource') -and $BoundParameters['HttpApiSource']) {
+            $parameters['HttpApiSource'] = $BoundParameters['HttpApiSource']
+        }
     }
 
     # Runs on the target: sent as text, so it uses nothing of this module.

@@ -125,6 +125,11 @@ function Get-IisHttpsBinding {
         [ValidateRange(1, 1000)]
         [int] $ThrottleLimit = 32,
 
+        # The session a piped object came back from (its RunspaceId, with -Session): the object goes
+        # back to that target only, with the source it was read from there. Bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [guid] $RunspaceId,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource

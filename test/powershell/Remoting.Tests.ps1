@@ -120,6 +120,20 @@ Describe 'Read cmdlets with -Session' {
             Should -Be @(Get-HttpUrlAcl -Session $Targets -Snapshot server | ForEach-Object { "$($_.PSComputerName) $($_.Url)" } | Sort-Object)
     }
 
+    It 'sends a piped object back to the target it came from, read from the same source there' {
+        $findings = @(Get-IisHttpsBinding -Session $Targets -Snapshot server -Port 443 -Sni | Test-IisHttpsBinding -Session $Targets)
+        $findings.Count | Should -BeGreaterThan 0
+        foreach ($computer in $Samples.Keys) {
+            $local = @(Get-Local $computer { param($Path) Get-IisHttpsBinding -Snapshot $Path -Port 443 -Sni | Test-IisHttpsBinding })
+            (@($findings | Where-Object PSComputerName -EQ $computer | ForEach-Object { "$($_.Code) $($_.Site)" } | Sort-Object) -join '; ') |
+                Should -Be (@($local | ForEach-Object { "$($_.Code) $($_.Site)" } | Sort-Object) -join '; ')
+        }
+        $errors = $null
+        $none = @(Get-HttpUrlAcl -Session $Targets[0] -Snapshot server | Get-HttpUrlAcl -Session $Targets[1] -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $none | Should -BeNullOrEmpty
+        @($errors.FullyQualifiedErrorId | Sort-Object -Unique) | Should -Be @('SESSION_NOT_GIVEN,Get-HttpUrlAcl')
+    }
+
     It 'formats objects from targets with the local views, plus PSComputerName' {
         foreach ($type in 'HttpsBinding', 'Finding', 'SslCertMapping', 'UrlAcl', 'UrlAclUser') {
             Get-FormatData -TypeName "Deserialized.HttpApi.$type" | Should -Not -BeNullOrEmpty -Because "Deserialized.HttpApi.$type needs a view"
