@@ -127,12 +127,16 @@ function New-TestSshSession {
 
 function Initialize-TestTarget {
     # Gives a target a folder of its own, as a separate machine would have: its temporary path
-    # ($env:TMPDIR, where an export goes), Modules/ for the module, and server/, the copy of a sample
-    # snapshot that -Snapshot server names there (relative paths resolve against the target's location).
+    # ($env:TMPDIR, where an export goes), server/, the copy of a sample snapshot that -Snapshot server
+    # names there (relative paths resolve against the target's location), and Modules/ with the
+    # packaged module, found on PSModulePath or imported by path. Without -Module the target has
+    # nothing but PowerShell's own modules on its PSModulePath.
     param(
         [Parameter(Mandatory)] [System.Management.Automation.Runspaces.PSSession] $Session,
         [Parameter(Mandatory)] [string] $Folder,
-        [Parameter(Mandatory)] [string] $Sample
+        [Parameter(Mandatory)] [string] $Sample,
+        [string] $Module,
+        [switch] $ImportByPath
     )
     Invoke-Command -Session $Session -ArgumentList $Folder -ScriptBlock {
         param($Folder)
@@ -141,4 +145,18 @@ function Initialize-TestTarget {
         Set-Location -LiteralPath $Folder
     }
     Copy-Item -LiteralPath $Sample -Destination "$Folder/server" -ToSession $Session -Recurse
+    if (-not $Module) {
+        Invoke-Command -Session $Session -ScriptBlock { $env:PSModulePath = Join-Path -Path $PSHOME -ChildPath 'Modules' }
+        return
+    }
+    Copy-Item -LiteralPath $Module -Destination "$Folder/Modules" -ToSession $Session -Recurse
+    Invoke-Command -Session $Session -ArgumentList $Folder, $ImportByPath.IsPresent -ScriptBlock {
+        param($Folder, $ByPath)
+        if ($ByPath) {
+            Import-Module -Name "$Folder/Modules/HttpApi/HttpApi.psd1" -ErrorAction Stop
+        }
+        else {
+            $env:PSModulePath = "$Folder/Modules" + [IO.Path]::PathSeparator + $env:PSModulePath
+        }
+    }
 }
