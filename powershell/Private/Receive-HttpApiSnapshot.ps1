@@ -37,7 +37,7 @@ function Receive-HttpApiSnapshot {
             # Checked empty before the export; Copy-Item would otherwise nest the folder inside it.
             Remove-Item -LiteralPath $Destination -Force
         }
-        $parent = Split-Path -Path $Destination -Parent
+        $parent = [System.IO.Path]::GetDirectoryName($Destination)
         if (-not (Test-Path -LiteralPath $parent)) {
             $null = New-Item -ItemType Directory -Path $parent -Force
         }

@@ -73,6 +73,8 @@ function Export-HttpApiSnapshot {
         # Remote sessions (New-PSSession, over WinRM or SSH) whose snapshots to collect: each target
         # exports with the other parameters (paths name files on the target), and its snapshot is
         # copied back under -Path. Each target needs the HttpApi module (about_HttpApi, FLEET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
         # With -Session, how many targets export at once (Invoke-Command's default: 32).

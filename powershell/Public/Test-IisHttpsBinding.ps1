@@ -136,6 +136,8 @@ function Test-IisHttpsBinding {
         # paths name files on the target, and every object says where it came from in PSComputerName.
         # Each target needs the HttpApi module (about_HttpApi, FLEET); one without it is an error for
         # that target alone (MODULE_NOT_ON_TARGET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
         # With -Session, how many targets run at once (Invoke-Command's default: 32).

@@ -106,6 +106,11 @@ Describe 'The fleet over PowerShell remoting' {
             }
         }
 
+        It 'refuses an empty -Session rather than reading this machine' {
+            { Get-IisHttpsBinding -Session @() -Snapshot $DemoServer } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Get-IisHttpsBinding'
+            { Test-IisHttpsBinding -Session $null -Snapshot $DemoServer } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Test-IisHttpsBinding'
+        }
+
         It 'gives the same results one target at a time (-ThrottleLimit 1)' {
             $throttled = @(Get-HttpUrlAcl -Session $Targets -Snapshot server -ThrottleLimit 1)
             @($throttled | ForEach-Object { "$($_.PSComputerName) $($_.Url)" } | Sort-Object) |
