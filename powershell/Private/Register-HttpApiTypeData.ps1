@@ -30,7 +30,15 @@ function Register-HttpApiTypeData {
         }
     }
     foreach ($typeName in $toString.Keys) {
-        Update-TypeData -TypeName $typeName -MemberType ScriptMethod -MemberName 'ToString' -Value $toString[$typeName] -Force
+        # Objects from a -Session target are property bags named Deserialized.*: they read the same.
+        foreach ($name in $typeName, "Deserialized.$typeName") {
+            Update-TypeData -TypeName $name -MemberType ScriptMethod -MemberName 'ToString' -Value $toString[$typeName] -Force
+        }
+    }
+    # Remoting serializes one level deep by default: a binding's mapping, certificate and findings,
+    # and the bindings sharing its mapping, would arrive as strings from a -Session target.
+    foreach ($typeName in 'HttpApi.HttpsBinding', 'HttpApi.Site', 'HttpApi.SslCertMapping', 'HttpApi.UrlAcl', 'HttpApi.SnapshotExport') {
+        Update-TypeData -TypeName $typeName -SerializationDepth 3 -Force
     }
     # The other bindings on the same IP mapping, from the mapping's one list of sharers, when read:
     # a copy in every sharer would cost the square of their number (ConvertTo-HttpApiHttpsBinding).

@@ -13,6 +13,9 @@ function Export-HttpApiSnapshot {
     It changes nothing on the machine, only creates files, so ConfirmImpact is Low; -WhatIf names the
     folder and writes nothing (the worker has no plan to show for an export).
 
+    With -Session, each target exports into a folder of its own temporary path; the folder is copied
+    back to <Path>/<computer> (Copy-Item -FromSession) and removed from the target.
+
     .EXAMPLE
     Export-HttpApiSnapshot -Path C:\Temp\web01-https
 
@@ -23,6 +26,11 @@ function Export-HttpApiSnapshot {
 
     Demonstrates how to turn a configuration file and a netsh capture into one snapshot folder.
 
+    .EXAMPLE
+    Export-HttpApiSnapshot -Session (New-PSSession -ComputerName web01, web02) -Path C:\Temp\fleet -ThrottleLimit 4
+
+    Demonstrates how to collect the snapshots of servers for offline diagnosis, four at a time: C:\Temp\fleet\web01 and C:\Temp\fleet\web02, each readable with -Snapshot.
+
     .OUTPUTS
     HttpApi.SnapshotExport
 
@@ -32,7 +40,8 @@ function Export-HttpApiSnapshot {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Low')]
     [OutputType('HttpApi.SnapshotExport')]
     param(
-        # The new or empty folder to write the snapshot into.
+        # The new or empty folder to write the snapshot into. With -Session, the local folder that
+        # gets one new or empty subfolder per computer (its name, with \ / : * ? " < > | as _).
         [Parameter(Mandatory = $true, Position = 0)]
         [string] $Path,
 
@@ -61,6 +70,17 @@ function Export-HttpApiSnapshot {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # Remote sessions (New-PSSession, over WinRM or SSH) whose snapshots to collect: each target
+        # exports with the other parameters (paths name files on the target), and its snapshot is
+        # copied back under -Path. Each target needs the HttpApi module (about_HttpApi, FLEET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        # With -Session, how many targets export at once (Invoke-Command's default: 32).
+        [ValidateRange(1, 1000)]
+        [int] $ThrottleLimit = 32,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource
@@ -69,6 +89,10 @@ function Export-HttpApiSnapshot {
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $directory = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
+        if ($Session) {
+            Export-HttpApiFleetSnapshot -Cmdlet $PSCmdlet -Session $Session -ThrottleLimit $ThrottleLimit -BoundParameters $PSBoundParameters -Directory $directory
+            return
+        }
         if (-not $PSCmdlet.ShouldProcess($directory, 'Export HttpApi snapshot')) {
             return
         }

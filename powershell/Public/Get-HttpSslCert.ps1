@@ -40,6 +40,11 @@ function Get-HttpSslCert {
 
     Demonstrates how to find every mapping that still uses a certificate before it is renewed.
 
+    .EXAMPLE
+    Get-HttpSslCert -Session (New-PSSession -HostName web01, web02 -UserName admin) -IPPort 0.0.0.0:443 | Format-Table PSComputerName, Key, CertificateHash
+
+    Demonstrates how to compare the 0.0.0.0:443 mapping of two servers over SSH remoting.
+
     .OUTPUTS
     HttpApi.SslCertMapping
 
@@ -112,12 +117,34 @@ function Get-HttpSslCert {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # Remote sessions (New-PSSession, over WinRM or SSH) to run on instead of this machine: the
+        # command runs on every target at once (see -ThrottleLimit) with the other parameters, whose
+        # paths name files on the target, and every object says where it came from in PSComputerName.
+        # Each target needs the HttpApi module (about_HttpApi, FLEET); one without it is an error for
+        # that target alone (MODULE_NOT_ON_TARGET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        # With -Session, how many targets run at once (Invoke-Command's default: 32).
+        [ValidateRange(1, 1000)]
+        [int] $ThrottleLimit = 32,
+
+        # The session a piped object came back from (its RunspaceId, with -Session): the object goes
+        # back to that target only, with the source it was read from there. Bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [guid] $RunspaceId,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource
     )
 
     process {
+        if ($Session) {
+            Invoke-HttpApiFanOut -Cmdlet $PSCmdlet -Session $Session -ThrottleLimit $ThrottleLimit -BoundParameters $PSBoundParameters
+            return
+        }
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $queries = switch ($PSCmdlet.ParameterSetName) {
             'IPPort' { foreach ($key in $IPPort) { @{ kind = 'ipport'; key = $key } } }

@@ -26,6 +26,11 @@ function Get-HttpUrlAcl {
 
     Demonstrates how to find the prefixes reserved for Everyone.
 
+    .EXAMPLE
+    Get-HttpUrlAcl -Session $all -User '*\Everyone' | Sort-Object PSComputerName | Format-Table PSComputerName, Url
+
+    Demonstrates how to find, on every server in the sessions $all, the prefixes reserved for Everyone.
+
     .OUTPUTS
     HttpApi.UrlAcl
 
@@ -72,12 +77,34 @@ function Get-HttpUrlAcl {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # Remote sessions (New-PSSession, over WinRM or SSH) to run on instead of this machine: the
+        # command runs on every target at once (see -ThrottleLimit) with the other parameters, whose
+        # paths name files on the target, and every object says where it came from in PSComputerName.
+        # Each target needs the HttpApi module (about_HttpApi, FLEET); one without it is an error for
+        # that target alone (MODULE_NOT_ON_TARGET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        # With -Session, how many targets run at once (Invoke-Command's default: 32).
+        [ValidateRange(1, 1000)]
+        [int] $ThrottleLimit = 32,
+
+        # The session a piped object came back from (its RunspaceId, with -Session): the object goes
+        # back to that target only, with the source it was read from there. Bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [guid] $RunspaceId,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource
     )
 
     process {
+        if ($Session) {
+            Invoke-HttpApiFanOut -Cmdlet $PSCmdlet -Session $Session -ThrottleLimit $ThrottleLimit -BoundParameters $PSBoundParameters
+            return
+        }
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $urls = @($Url | Where-Object { $_ })
         if ($urls.Count -eq 0) {

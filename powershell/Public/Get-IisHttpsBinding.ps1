@@ -34,6 +34,11 @@ function Get-IisHttpsBinding {
 
     Demonstrates how to find every binding served by a certificate before replacing it; a thumbprint copied from certmgr, with spaces, is accepted.
 
+    .EXAMPLE
+    Get-IisHttpsBinding -Session (New-PSSession -ComputerName web01, web02, web03) -Thumbprint $oldThumbprint | Format-Table PSComputerName, Site, BindingInformation
+
+    Demonstrates how to find, on three servers at once, every binding still served by a certificate; each binding says its server in PSComputerName.
+
     .OUTPUTS
     HttpApi.HttpsBinding
 
@@ -109,12 +114,34 @@ function Get-IisHttpsBinding {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # Remote sessions (New-PSSession, over WinRM or SSH) to run on instead of this machine: the
+        # command runs on every target at once (see -ThrottleLimit) with the other parameters, whose
+        # paths name files on the target, and every object says where it came from in PSComputerName.
+        # Each target needs the HttpApi module (about_HttpApi, FLEET); one without it is an error for
+        # that target alone (MODULE_NOT_ON_TARGET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        # With -Session, how many targets run at once (Invoke-Command's default: 32).
+        [ValidateRange(1, 1000)]
+        [int] $ThrottleLimit = 32,
+
+        # The session a piped object came back from (its RunspaceId, with -Session): the object goes
+        # back to that target only, with the source it was read from there. Bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [guid] $RunspaceId,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource
     )
 
     process {
+        if ($Session) {
+            Invoke-HttpApiFanOut -Cmdlet $PSCmdlet -Session $Session -ThrottleLimit $ThrottleLimit -BoundParameters $PSBoundParameters
+            return
+        }
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $filter = Resolve-HttpApiSiteFilter -Name $SiteName
         $names = @($filter.Names)

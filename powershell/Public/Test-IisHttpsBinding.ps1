@@ -48,6 +48,11 @@ function Test-IisHttpsBinding {
 
     Demonstrates how to list only the errors and warnings of a snapshot taken on another machine.
 
+    .EXAMPLE
+    Test-IisHttpsBinding -Session $all -ThrottleLimit 8 -Severity error | Group-Object PSComputerName -NoElement
+
+    Demonstrates how to count the errors of every server in the sessions $all, eight servers at a time.
+
     .OUTPUTS
     HttpApi.Finding, or System.Boolean with -Quiet.
 
@@ -126,6 +131,24 @@ function Test-IisHttpsBinding {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # Remote sessions (New-PSSession, over WinRM or SSH) to run on instead of this machine: the
+        # command runs on every target at once (see -ThrottleLimit) with the other parameters, whose
+        # paths name files on the target, and every object says where it came from in PSComputerName.
+        # Each target needs the HttpApi module (about_HttpApi, FLEET); one without it is an error for
+        # that target alone (MODULE_NOT_ON_TARGET).
+        # An empty list (New-PSSession failed for every computer) must not fall back to this machine.
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        # With -Session, how many targets run at once (Invoke-Command's default: 32).
+        [ValidateRange(1, 1000)]
+        [int] $ThrottleLimit = 32,
+
+        # The session a piped object came back from (its RunspaceId, with -Session): the object goes
+        # back to that target only, with the source it was read from there. Bound from the pipeline, not typed.
+        [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
+        [guid] $RunspaceId,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource
@@ -140,6 +163,10 @@ function Test-IisHttpsBinding {
     }
 
     process {
+        if ($Session) {
+            Invoke-HttpApiFanOut -Cmdlet $PSCmdlet -Session $Session -ThrottleLimit $ThrottleLimit -BoundParameters $PSBoundParameters
+            return
+        }
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $literal = $SiteName -and -not [WildcardPattern]::ContainsWildcardCharacters($SiteName)
         # A name typed on the command line goes to the worker, which answers NOT_FOUND for a site
@@ -249,7 +276,8 @@ function Test-IisHttpsBinding {
     }
 
     end {
-        if ($Quiet) {
+        # With -Session each target answers for itself, tagged with its computer.
+        if ($Quiet -and -not $Session) {
             $passed
         }
     }
