@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chooseCertificate } from '../../src/certs/choose-certificate.js';
 import { readCertificateDirectory } from '../../src/certs/directory-store.js';
-import { ChoiceSet, writeChoiceStore, type ChoiceCertificate, type ChoiceStore } from '../helpers/choice-certificates.js';
+import { ChoiceSet, writeChoiceStore, type ChoiceCertificate, type ChoiceStore } from '../helpers/choice-certificates.mjs';
 
 // Real certificates, made now and read back through the directory store (key files and
 // keys.json decide key presence), so every rule runs on what a snapshot or store gives.

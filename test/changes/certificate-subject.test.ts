@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../helpers/worker-client.js';
-import { ChoiceSet, writeChoiceStore, type ChoiceStore } from '../helpers/choice-certificates.js';
+import { ChoiceSet, writeChoiceStore, type ChoiceStore } from '../helpers/choice-certificates.mjs';
 import { copyServer, demoRecords, IIS, json, removeWrappers, WWW, type Server } from './demo-server.js';
 
 // certificateSubject end to end: the real CLI and worker, the netsh double holding the demo

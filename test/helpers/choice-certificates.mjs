@@ -1,25 +1,14 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// @ts-expect-error: a plain JavaScript module (bench/x509.mjs builds real X.509 v3 certificates)
+import { fileURLToPath } from 'node:url';
 import { NameOid, makeCertificate } from '../../bench/x509.mjs';
 
-const day = 24 * 60 * 60 * 1000;
+// Plain JavaScript (types in choice-certificates.d.mts) so that vitest imports it and Pester runs
+// it: `node test/helpers/choice-certificates.mjs [PARENT]` writes the set (in a new folder under PARENT) and prints { certsDir, thumbprints }.
 
-/** One certificate of the set: what it is made for, and the verdict the chooser must give it. */
-export interface ChoiceCertificate {
-  name: string;
-  dnsNames: string[];
-  /** Days from now (negative: past). */
-  notBefore: number;
-  notAfter: number;
-  serverAuth: boolean;
-  hasKey: boolean;
-  store: 'MY' | 'WebHosting';
-  /** The reasons it is not chosen for www.contoso.com from MY; empty for the chosen one. */
-  expected: string[];
-}
+const day = 24 * 60 * 60 * 1000;
 
 /**
  * The candidates for "www.contoso.com" in store MY: each loses for one documented reason,
@@ -27,7 +16,8 @@ export interface ChoiceCertificate {
  * sorted by date would pick a wrong one. The WebHosting certificate is the newest of all and
  * would qualify, but lives in another store.
  */
-export const ChoiceSet: ChoiceCertificate[] = [
+/** @type {import('./choice-certificates.d.mts').ChoiceCertificate[]} */
+export const ChoiceSet = [
   { name: 'chosen', dnsNames: ['www.contoso.com'], notBefore: -10, notAfter: 300, serverAuth: true, hasKey: true, store: 'MY', expected: [] },
   { name: 'older', dnsNames: ['www.contoso.com'], notBefore: -100, notAfter: 600, serverAuth: true, hasKey: true, store: 'MY', expected: ['older'] },
   { name: 'older-wildcard', dnsNames: ['*.contoso.com'], notBefore: -20, notAfter: 300, serverAuth: true, hasKey: true, store: 'MY', expected: ['older'] },
@@ -40,29 +30,21 @@ export const ChoiceSet: ChoiceCertificate[] = [
   { name: 'other-store', dnsNames: ['www.contoso.com'], notBefore: -1, notAfter: 300, serverAuth: true, hasKey: true, store: 'WebHosting', expected: [] },
 ];
 
-export interface ChoiceStore {
-  /** The certs/ folder: MY/ and WebHosting/ with a NAME.key beside each certificate that has one, keys.json for the rest. */
-  certsDir: string;
-  /** Thumbprints (upper case) by name. */
-  thumbprints: Map<string, string>;
-  now: Date;
-}
-
 /**
  * Writes the set as a snapshot's certs/ folder, dated around `now` (real certificates made
  * at test time, so "valid now" holds whenever the test runs). Certificates with a key carry
  * it in NAME.key (the directory store matches it to the certificate); the key-less one has
  * none, and keys.json records that its store had none, which is how a snapshot says so.
  */
-export function writeChoiceStore(now = new Date(), set: readonly ChoiceCertificate[] = ChoiceSet): ChoiceStore {
-  const certsDir = path.join(mkdtempSync(path.join(tmpdir(), 'httpapi-choice-')), 'certs');
+export function writeChoiceStore(now = new Date(), set = ChoiceSet, parent = tmpdir()) {
+  const certsDir = path.join(mkdtempSync(path.join(parent, 'httpapi-choice-')), 'certs');
   const withKey = keyPair();
   const withoutKey = keyPair();
-  const thumbprints = new Map<string, string>();
-  const recorded: { store: string; thumbprint: string; hasPrivateKey: boolean }[] = [];
+  const thumbprints = new Map();
+  const recorded = [];
   for (const spec of set) {
     const keys = spec.hasKey ? withKey : withoutKey;
-    const subject = [[NameOid.organization, 'Contoso Test'], [NameOid.commonName, spec.dnsNames[0]!]];
+    const subject = [[NameOid.organization, 'Contoso Test'], [NameOid.commonName, spec.dnsNames[0]]];
     const certificate = makeCertificate({
       serial: randomBytes(8),
       subject,
@@ -73,7 +55,7 @@ export function writeChoiceStore(now = new Date(), set: readonly ChoiceCertifica
       signingKey: keys.privateKey,
       dnsNames: spec.dnsNames,
       serverAuth: spec.serverAuth,
-    }) as { pem: string; thumbprint: string };
+    });
     const folder = path.join(certsDir, spec.store);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, `${spec.name}.pem`), certificate.pem);
@@ -85,6 +67,11 @@ export function writeChoiceStore(now = new Date(), set: readonly ChoiceCertifica
   return { certsDir, thumbprints, now };
 }
 
-function keyPair(): { publicKey: KeyObject; privateKey: KeyObject } {
+function keyPair() {
   return generateKeyPairSync('rsa', { modulusLength: 2048 });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { certsDir, thumbprints } = writeChoiceStore(new Date(), ChoiceSet, process.argv[2]);
+  process.stdout.write(`${JSON.stringify({ certsDir, thumbprints: Object.fromEntries(thumbprints) })}\n`);
 }
