@@ -5,7 +5,7 @@ import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../helpers/worker-client.js';
 import { ChoiceSet, writeChoiceStore, type ChoiceStore } from '../helpers/choice-certificates.mjs';
-import { copyServer, demoRecords, IIS, json, removeWrappers, WWW, type Server } from './demo-server.js';
+import { copyServer, demoRecords, IIS, json, removeWrappers, WWW, type DoubleRecord, type Server } from './demo-server.js';
 
 // certificateSubject end to end: the real CLI and worker, the netsh double holding the demo
 // server's mappings, and a certificate store made at test time (test/helpers/choice-certificates.ts)
@@ -22,8 +22,8 @@ afterAll(() => {
   rmSync(path.dirname(store.certsDir), { recursive: true, force: true });
 });
 
-function setUp(): { cli: (args: string[]) => ReturnType<typeof spawnSync>; changeCalls: () => string[]; netsh: string } {
-  server = copyServer();
+function setUp(records = demoRecords()): { cli: (args: string[]) => ReturnType<typeof spawnSync>; changeCalls: () => string[]; netsh: string } {
+  server = copyServer(undefined, records);
   const log = `${server.dir}/netsh-calls.log`;
   const netsh = server.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
   const changeCalls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((call) => /^http (add|update|delete) /.test(call)) : []);
@@ -93,6 +93,39 @@ describe('refusals happen before any netsh change call', () => {
       expect(server!.records()).toEqual(demoRecords());
     });
   }
+});
+
+describe('refusals that need the state', () => {
+  const extra = (certhash: string, certstorename: string): DoubleRecord => ({ kind: 'ipport', key: '10.0.0.6:443', certhash: certhash.toLowerCase(), appid: IIS, certstorename, options: {} });
+
+  it('certificate replace: mappings of the old certificate in two stores need certificateStoreName to choose from', () => {
+    const records = [...demoRecords(), extra(WWW, 'WebHosting')];
+    const { cli, changeCalls } = setUp(records);
+    const run = cli(['certificate', 'replace', '--old-hash', WWW, '--certificate-subject', 'www.contoso.com', '--json']);
+    expect(run.status).toBe(1);
+    expect(String(run.stderr)).toMatch(/certificateStoreName: the mappings that use 8A79\w+ name the stores MY, WebHosting; give the store to choose the certificate for www\.contoso\.com from/);
+    expect(changeCalls()).toEqual([]);
+    const chosenInMy = json(cli(['certificate', 'replace', '--old-hash', WWW, '--certificate-subject', 'www.contoso.com', '--certificate-store-name', 'MY', '--what-if', '--json']));
+    expect((chosenInMy.certificateChoice as { chosen: string }).chosen).toBe(chosen());
+  });
+
+  it('certificate replace: a choice that falls on the old certificate itself replaces nothing', () => {
+    const { cli, changeCalls } = setUp([...demoRecords(), extra(chosen(), 'MY')]);
+    const run = cli(['certificate', 'replace', '--old-hash', chosen(), '--certificate-subject', 'www.contoso.com', '--json']);
+    expect(run.status).toBe(1);
+    expect(String(run.stderr)).toContain(`the certificate chosen for www.contoso.com is ${chosen()}, the one being replaced: no newer certificate qualifies`);
+    expect(changeCalls()).toEqual([]);
+  });
+
+  it('binding add: an http binding or a Central Certificate Store binding takes no certificateSubject', () => {
+    const { cli, changeCalls } = setUp();
+    const http = cli(['binding', 'add', '--site', 'Contoso WWW', '--protocol', 'http', '--port', '8080', '--certificate-subject', 'www.contoso.com', '--json']);
+    expect(String(http.stderr)).toMatch(/certificateSubject: an http binding has no certificate/);
+    const ccs = cli(['binding', 'add', '--site', 'Contoso WWW', '--protocol', 'https', '--port', '443', '--host', 'img.contoso.com', '--ssl-flags', '3', '--certificate-subject', 'www.contoso.com', '--json']);
+    expect(String(ccs.stderr)).toMatch(/Central Certificate Store binding .* give no certificateSubject/);
+    expect(changeCalls()).toEqual([]);
+    expect(server!.bytes().equals(server!.original)).toBe(true);
+  });
 });
 
 describe('over JSON-RPC', () => {
