@@ -117,6 +117,24 @@ describe('refusals that need the state', () => {
     expect(changeCalls()).toEqual([]);
   });
 
+  it('binding add: when the configuration step fails, the mapping added for the chosen certificate is deleted again', () => {
+    setUp();
+    const log = `${server!.dir}/touching.log`;
+    const config = JSON.stringify(server!.config);
+    const netsh = server!.wrapper(
+      'touch',
+      `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');
+if (args[1] === 'add' && !fs.readFileSync(${config}, 'utf8').endsWith('<!-- saved by someone else -->\\r\\n')) fs.appendFileSync(${config}, '<!-- saved by someone else -->\\r\\n');`,
+    );
+    const run = spawnSync(process.execPath, ['dist/httpapi.js', ...methods[1]!.args, '--certificate-subject', 'www.contoso.com', '--json', '--config', server!.config, '--netsh', netsh, '--certs-dir', store.certsDir], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/changed on disk/);
+    const calls = readFileSync(log, 'utf8').split('\n').filter((call) => /^http (add|delete) /.test(call));
+    expect(calls).toEqual([expect.stringMatching(new RegExp(`^http add sslcert hostnameport=www\\.contoso\\.com:8444 ${certhash()} `)), 'http delete sslcert hostnameport=www.contoso.com:8444']);
+    expect(server!.record('www.contoso.com:8444')).toBeUndefined();
+    expect(server!.records()).toEqual(demoRecords());
+  });
+
   it('binding add: an http binding or a Central Certificate Store binding takes no certificateSubject', () => {
     const { cli, changeCalls } = setUp();
     const http = cli(['binding', 'add', '--site', 'Contoso WWW', '--protocol', 'http', '--port', '8080', '--certificate-subject', 'www.contoso.com', '--json']);
