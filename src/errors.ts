@@ -28,6 +28,7 @@ export const ErrorCatalog = {
   UNMATCHED_OPTIONS_NEED_ACK: { code: 1021, category: 'InvalidOperation', summary: 'The mapping has option lines netsh printed in words we do not recognise; pass allowUnmatchedOptions to let the update reset them.' },
   EXPORT_DESTINATION_REFUSED: { code: 1032, category: 'InvalidArgument', summary: 'A snapshot cannot be exported there: the folder is under a virtual file system (/proc, /sys, /dev) or is not a folder.' },
   KEY_MANIFEST_INVALID: { code: 1033, category: 'InvalidData', summary: "A snapshot's certs/keys.json is not a readable key-presence manifest (names the file and the entry)." },
+  CERTIFICATE_NOT_CHOSEN: { code: 1034, category: 'ObjectNotFound', summary: 'No certificate in the store qualifies for the certificateSubject given (covers the name, valid now, for server authentication, with its private key); data.candidates says why each was not chosen.' },
 } as const;
 
 export type ErrorId = keyof typeof ErrorCatalog;

@@ -38,7 +38,7 @@ function ConvertTo-HttpApiCallerWord {
     # CLI option (a param in kebab case) -> the cmdlets' parameter, where the names differ.
     $parameterByOption = @{
         'config' = 'ConfigPath'; 'netsh' = 'NetshPath'; 'site' = 'SiteName'; 'host' = 'HostName'; 'address' = 'IPAddress'
-        'certificate-hash' = 'Thumbprint'; 'old-hash' = 'Thumbprint'; 'new-hash' = 'NewThumbprint'; 'directory' = 'Path'
+        'certificate-hash' = 'Thumbprint'; 'old-hash' = 'Thumbprint'; 'new-hash' = 'NewThumbprint'; 'certificate-subject' = 'DnsName'; 'directory' = 'Path'
         'allow-shared-mapping' = 'Force'; 'as-of' = 'AsOf'
     }
     $keyParameter = @{ ipport = 'IPPort'; hostnameport = 'HostnamePort'; ccs = 'CcsPort' }

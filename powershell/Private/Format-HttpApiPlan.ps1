@@ -45,6 +45,17 @@ function Format-HttpApiPlan {
             $lines.Add("     ($($step.description))")
         }
     }
+    if ($Plan.PSObject.Properties['certificateChoice'] -and $Plan.certificateChoice) {
+        $choice = $Plan.certificateChoice
+        $lines.Add("  Certificate for $($choice.name) from store $($choice.store): $($choice.chosen)")
+        foreach ($candidate in @($choice.candidates)) {
+            $verdict = 'not chosen'
+            if ($candidate.chosen) {
+                $verdict = 'chosen'
+            }
+            $lines.Add("     $verdict $($candidate.thumbprint) ($($candidate.subject)): $($candidate.why)")
+        }
+    }
     if ($Plan.PSObject.Properties['affected'] -and @($Plan.affected).Count -gt 0) {
         $affected = foreach ($binding in @($Plan.affected)) { "$($binding.site) $($binding.bindingInformation)" }
         $lines.Add("  Bindings affected: $($affected -join '; ')")

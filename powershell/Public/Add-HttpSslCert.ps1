@@ -9,7 +9,10 @@ function Add-HttpSslCert {
     port (-CcsPort), with the HttpApi worker's sslcert/add method. Every option Get-HttpSslCert
     shows can be given by the same name (-ClientCertNegotiation, -DisableLegacyTls, ...); options not
     given keep netsh's defaults. The key, thumbprint and app id are validated before netsh runs; an
-    existing mapping is ALREADY_EXISTS (use Set-HttpSslCert).
+    existing mapping is ALREADY_EXISTS (use Set-HttpSslCert). Instead of -Thumbprint, -DnsName names
+    the host the certificate must serve: the worker chooses the newest valid server certificate
+    with a private key for it from the store, and -WhatIf shows which one and why each other
+    certificate of the store was not chosen (CERTIFICATE_NOT_CHOSEN when none qualifies).
 
     -WhatIf shows the netsh command line and changes nothing; -Confirm asks with it.
 
@@ -22,6 +25,11 @@ function Add-HttpSslCert {
     Add-HttpSslCert -HostnamePort www.contoso.com:443 -Thumbprint $certificate.Thumbprint -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -CertificateStoreName WebHosting -DisableLegacyTls -PassThru
 
     Demonstrates how to add an SNI mapping to a certificate in the WebHosting store, without TLS 1.0/1.1, and get it back.
+
+    .EXAMPLE
+    Add-HttpSslCert -HostnamePort www.contoso.com:443 -DnsName www.contoso.com -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -WhatIf
+
+    Demonstrates how to see which certificate of the MY store would be chosen for www.contoso.com, and why the others would not.
 
     .OUTPUTS
     HttpApi.SslCertMapping, with -PassThru.
@@ -55,6 +63,14 @@ function Add-HttpSslCert {
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [Alias('CertificateHash')]
         [string] $Thumbprint,
+
+        # Instead of -Thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key (newest: latest NotBefore, then latest
+        # NotAfter, then the thumbprint that sorts first); -WhatIf shows which and why not the others.
+        # Not with a typed -Thumbprint; it wins over the thumbprint of a piped mapping. Not for -CcsPort.
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
 
         # The application id that owns the mapping, a GUID ({4dc3e181-e14b-4a21-b022-59fc669b0914} is IIS).
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
@@ -162,12 +178,22 @@ function Add-HttpSslCert {
         [object] $HttpApiSource
     )
 
+    begin {
+        # Only typed parameters are bound here: a -Thumbprint typed beside -DnsName names two
+        # certificates, while the thumbprint of a piped mapping gives way to -DnsName. Not a
+        # parameter set: the key's three sets bind piped mappings, and DnsName sets beside them
+        # leave PowerShell unable to choose one from a piped mapping.
+        if ($PSBoundParameters.ContainsKey('Thumbprint') -and $PSBoundParameters.ContainsKey('DnsName')) {
+            $PSCmdlet.ThrowTerminatingError((New-HttpApiErrorRecord -Message 'Give -Thumbprint or -DnsName, not both.' -ErrorId 'INVALID_PARAMS' -Category InvalidArgument -TargetObject $DnsName))
+        }
+    }
+
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $kind = @{ IPPort = 'ipport'; HostnamePort = 'hostnameport'; CcsPort = 'ccs' }[$PSCmdlet.ParameterSetName]
         $key = [string] $PSBoundParameters[$PSCmdlet.ParameterSetName]
         $hash = $null
-        if ($Thumbprint) {
+        if ($Thumbprint -and -not $DnsName) {
             $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
         }
         $options = ConvertTo-HttpApiSslOption -BoundParameters $PSBoundParameters
@@ -176,7 +202,7 @@ function Add-HttpSslCert {
         }
         $target = "SSL certificate mapping $kind $key"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sslcert/add' -Source $source -TargetObject $key -Change -Force:$Force -Target $target -Action 'Add' `
-            -Params @{ kind = $kind; key = $key; certificateHash = $hash; appId = $AppId; certificateStoreName = $CertificateStoreName; options = $options }
+            -Params @{ kind = $kind; key = $key; certificateHash = $hash; certificateSubject = $DnsName; appId = $AppId; certificateStoreName = $CertificateStoreName; options = $options }
         if ($PassThru -and $result -and $result.applied) {
             $select = @{ $PSCmdlet.ParameterSetName = $key }
             Get-HttpSslCert @select -HttpApiSource $source

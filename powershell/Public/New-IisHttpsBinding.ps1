@@ -13,6 +13,10 @@ function New-IisHttpsBinding {
     configuration (written atomically, with a backup beside it). If the configuration cannot be
     written, the mapping just added is deleted again.
 
+    The certificate is named by -Thumbprint or by -DnsName: then the worker chooses the newest valid
+    server certificate with a private key for that name from the store, and -WhatIf shows which one
+    and why each other certificate of the store was not chosen (CERTIFICATE_NOT_CHOSEN when none qualifies).
+
     -WhatIf shows the netsh command line and the configuration diff and changes nothing; -Confirm
     asks with the same text. An IP mapping that other bindings already share changes only with
     -Force, which also skips the confirmation.
@@ -32,6 +36,11 @@ function New-IisHttpsBinding {
 
     Demonstrates how to add the same binding to several sites piped from Get-IisSite without being asked for each.
 
+    .EXAMPLE
+    New-IisHttpsBinding -SiteName 'Contoso WWW' -Port 8443 -HostName www.contoso.com -Sni -DnsName www.contoso.com -WhatIf
+
+    Demonstrates how to add an SNI binding with the newest valid certificate for its host name, after seeing which one that is.
+
     .OUTPUTS
     HttpApi.HttpsBinding, with -PassThru.
 
@@ -44,7 +53,7 @@ function New-IisHttpsBinding {
     .LINK
     about_HttpApi
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', DefaultParameterSetName = 'Thumbprint')]
     [OutputType('HttpApi.HttpsBinding')]
     param(
         # The site to add the binding to; bound from the Name of sites piped from Get-IisSite.
@@ -88,8 +97,17 @@ function New-IisHttpsBinding {
         [switch] $DisableLegacyTls,
 
         # The thumbprint of the certificate the mapping serves (spaces and case do not matter).
+        [Parameter(ParameterSetName = 'Thumbprint')]
         [Alias('CertificateHash', 'CertificateThumbprint')]
         [string] $Thumbprint,
+
+        # Instead of -Thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key (newest: latest NotBefore, then latest
+        # NotAfter, then the thumbprint that sorts first); -WhatIf shows which and why not the others.
+        [Parameter(Mandatory = $true, ParameterSetName = 'DnsName')]
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
 
         # The LocalMachine store holding the certificate (MY by default; WebHosting, ...).
         [string] $CertificateStoreName,
@@ -151,7 +169,7 @@ function New-IisHttpsBinding {
         $bindingInformation = '{0}:{1}:{2}' -f $IPAddress, $Port, $HostName
         $target = "https binding $bindingInformation of site '$SiteName'"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/add' -Source $source -TargetObject $SiteName -Change -Force:$Force -Target $target -Action 'Add HTTPS binding' `
-            -Params @{ site = $SiteName; protocol = 'https'; address = $IPAddress; port = $Port; host = $HostName; sslFlags = $flags; certificateHash = $hash; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
+            -Params @{ site = $SiteName; protocol = 'https'; address = $IPAddress; port = $Port; host = $HostName; sslFlags = $flags; certificateHash = $hash; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
         if ($PassThru -and $result -and $result.applied) {
             Get-IisHttpsBinding -SiteName $SiteName -HttpApiSource $source | Where-Object { $_.BindingInformation -eq $bindingInformation }
         }

@@ -9,6 +9,9 @@ function Set-HttpSslCert {
     update sslcert' replaces the whole record, so the function first reads the mapping and carries
     over everything not given (thumbprint, app id, store and every option netsh can set again);
     the options have the names Get-HttpSslCert shows. A mapping that does not exist is NOT_FOUND.
+    Instead of -Thumbprint, -DnsName names the host the new certificate must serve: the worker
+    chooses the newest valid server certificate with a private key for it from the mapping's store
+    (or -CertificateStoreName), and -WhatIf shows which one and why the others were not chosen.
 
     ConfirmImpact is High: a mapping may serve several bindings, or belong to other software
     (SSTP, AD FS, WinRM), and the change applies to all its users. -WhatIf shows the netsh command
@@ -23,6 +26,11 @@ function Set-HttpSslCert {
     Set-HttpSslCert -IPPort 0.0.0.0:443 -Thumbprint 8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5 -Confirm:$false -PassThru
 
     Demonstrates how to point a mapping at another certificate without being asked, and get it back.
+
+    .EXAMPLE
+    Set-HttpSslCert -HostnamePort www.contoso.com:443 -DnsName www.contoso.com -WhatIf
+
+    Demonstrates how to see which certificate would be chosen for the host, and why the others would not, keeping the mapping's options.
 
     .OUTPUTS
     HttpApi.SslCertMapping, with -PassThru.
@@ -55,6 +63,14 @@ function Set-HttpSslCert {
         # The thumbprint of the new certificate (spaces and case do not matter); by default the current one.
         [Alias('CertificateHash')]
         [string] $Thumbprint,
+
+        # Instead of -Thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key (newest: latest NotBefore, then latest
+        # NotAfter, then the thumbprint that sorts first); -WhatIf shows which and why not the others.
+        # Not with a typed -Thumbprint; it wins over the thumbprint of a piped mapping. Not for -CcsPort.
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
 
         # The application id, a GUID; by default the current one.
         [string] $AppId,
@@ -160,6 +176,16 @@ function Set-HttpSslCert {
         [object] $HttpApiSource
     )
 
+    begin {
+        # Only typed parameters are bound here: a -Thumbprint typed beside -DnsName names two
+        # certificates, while the thumbprint of a piped mapping gives way to -DnsName. Not a
+        # parameter set: the key's three sets bind piped mappings, and DnsName sets beside them
+        # leave PowerShell unable to choose one from a piped mapping.
+        if ($PSBoundParameters.ContainsKey('Thumbprint') -and $PSBoundParameters.ContainsKey('DnsName')) {
+            $PSCmdlet.ThrowTerminatingError((New-HttpApiErrorRecord -Message 'Give -Thumbprint or -DnsName, not both.' -ErrorId 'INVALID_PARAMS' -Category InvalidArgument -TargetObject $DnsName))
+        }
+    }
+
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $kind = @{ IPPort = 'ipport'; HostnamePort = 'hostnameport'; CcsPort = 'ccs' }[$PSCmdlet.ParameterSetName]
@@ -187,8 +213,12 @@ function Set-HttpSslCert {
         if ($options.Count -eq 0) {
             $options = $null
         }
-        $hash = $mapping.CertificateHash
-        if ($Thumbprint) {
+        # A DnsName leaves the hash to the worker's choice.
+        $hash = $null
+        if (-not $DnsName) {
+            $hash = $mapping.CertificateHash
+        }
+        if ($Thumbprint -and -not $DnsName) {
             $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
         }
         $app = $mapping.AppId
@@ -201,7 +231,7 @@ function Set-HttpSslCert {
         }
         $target = "SSL certificate mapping $kind $key"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sslcert/update' -Source $source -TargetObject $key -Change -Force:$Force -Target $target -Action 'Update' `
-            -Params @{ kind = $kind; key = $key; certificateHash = $hash; appId = $app; certificateStoreName = $store; options = $options }
+            -Params @{ kind = $kind; key = $key; certificateHash = $hash; certificateSubject = $DnsName; appId = $app; certificateStoreName = $store; options = $options }
         if ($PassThru -and $result -and $result.applied) {
             $select = @{ $PSCmdlet.ParameterSetName = $key }
             Get-HttpSslCert @select -HttpApiSource $source

@@ -7,7 +7,10 @@ function Set-IisHttpsBindingCertificate {
     The Set-IisHttpsBindingCertificate function changes the certificate of the mapping a binding
     declares (hostname:port for SNI, ip:port otherwise), keeping the mapping's application id and
     options, with the HttpApi worker's bindings/setCertificate method. The certificate must be in
-    the store the mapping will name.
+    the store the mapping will name. Name it by -Thumbprint, or by -DnsName: the worker then chooses
+    the newest valid server certificate with a private key for that name from the store, and
+    -WhatIf shows which one and why each other certificate of the store was not chosen
+    (CERTIFICATE_NOT_CHOSEN when none qualifies).
 
     An ip:port mapping serves every binding on that address and port: when other bindings share
     it, the worker refuses (SHARED_MAPPING_NEEDS_ACK) unless -Force is given, which changes it for
@@ -24,6 +27,11 @@ function Set-IisHttpsBindingCertificate {
 
     Demonstrates how to change a mapping shared with other bindings, for all of them, and get the binding back.
 
+    .EXAMPLE
+    Set-IisHttpsBindingCertificate -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -DnsName www.contoso.com -WhatIf
+
+    Demonstrates how to see which certificate of the MY store would be chosen for www.contoso.com, and why the others would not.
+
     .OUTPUTS
     HttpApi.HttpsBinding, with -PassThru.
 
@@ -33,7 +41,7 @@ function Set-IisHttpsBindingCertificate {
     .LINK
     about_HttpApi
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium', DefaultParameterSetName = 'Thumbprint')]
     [OutputType('HttpApi.HttpsBinding')]
     param(
         # The site the binding belongs to; bound from the Site of piped bindings.
@@ -47,9 +55,17 @@ function Set-IisHttpsBindingCertificate {
 
         # The thumbprint of the new certificate (spaces and case do not matter). Not taken from piped
         # bindings, whose Thumbprint is the current one.
-        [Parameter(Mandatory = $true)]
+        [Parameter(Mandatory = $true, ParameterSetName = 'Thumbprint')]
         [Alias('CertificateHash', 'CertificateThumbprint')]
         [string] $Thumbprint,
+
+        # Instead of -Thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key (newest: latest NotBefore, then latest
+        # NotAfter, then the thumbprint that sorts first); -WhatIf shows which and why not the others.
+        [Parameter(Mandatory = $true, ParameterSetName = 'DnsName')]
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
 
         # The LocalMachine store holding the new certificate (MY by default; WebHosting, ...).
         [string] $CertificateStoreName,
@@ -92,10 +108,15 @@ function Set-IisHttpsBindingCertificate {
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
+        $hash = $null
+        $action = "Set the certificate chosen for $DnsName"
+        if ($PSCmdlet.ParameterSetName -eq 'Thumbprint') {
+            $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
+            $action = "Set certificate $hash"
+        }
         $target = "https binding $BindingInformation of site '$SiteName'"
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/setCertificate' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action "Set certificate $hash" `
-            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; certificateHash = $hash; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/setCertificate' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action $action `
+            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; certificateHash = $hash; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
         if ($PassThru -and $result -and $result.applied) {
             Get-IisHttpsBinding -SiteName $SiteName -HttpApiSource $source | Where-Object { $_.BindingInformation -eq $BindingInformation }
         }

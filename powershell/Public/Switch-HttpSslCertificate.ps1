@@ -10,6 +10,11 @@ function Switch-HttpSslCertificate {
     again). It uses the HttpApi worker's certificates/replace method; if one update fails, the
     mappings already updated are put back (CHANGE_ROLLED_BACK).
 
+    Instead of -NewThumbprint, -DnsName names the host the new certificate must serve: the worker
+    chooses the newest valid server certificate with a private key for it from the store the
+    mappings name (give -CertificateStoreName when they name several), and -WhatIf shows which
+    one and why each other certificate of the store was not chosen.
+
     ConfirmImpact is High: every mapping of the old certificate changes, whichever site or software
     it serves. -WhatIf lists the netsh command of each mapping and changes nothing; -Force skips
     the confirmation.
@@ -18,6 +23,11 @@ function Switch-HttpSslCertificate {
     Switch-HttpSslCertificate -Thumbprint D448C934BE5A5E720BB27C199EA38DC5A6F92C66 -NewThumbprint 8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5 -WhatIf
 
     Demonstrates how to see which mappings an expired certificate would be replaced in.
+
+    .EXAMPLE
+    Switch-HttpSslCertificate -Thumbprint D448C934BE5A5E720BB27C199EA38DC5A6F92C66 -DnsName shop.fabrikam.com -WhatIf
+
+    Demonstrates how to replace an expiring certificate by the newest valid one for its host name, after seeing which that is.
 
     .EXAMPLE
     Get-HttpApiCertificate -ExpiringWithinDays 30 | Switch-HttpSslCertificate -NewThumbprint $renewed.Thumbprint -Confirm:$false -PassThru
@@ -33,7 +43,7 @@ function Switch-HttpSslCertificate {
     .LINK
     about_HttpApi
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High', DefaultParameterSetName = 'NewThumbprint')]
     [OutputType('HttpApi.SslCertMapping')]
     param(
         # The thumbprint of the certificate being replaced (spaces and case do not matter); bound from piped certificates.
@@ -42,8 +52,16 @@ function Switch-HttpSslCertificate {
         [string] $Thumbprint,
 
         # The thumbprint of the certificate that replaces it.
-        [Parameter(Mandatory = $true, Position = 1)]
+        [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'NewThumbprint')]
         [string] $NewThumbprint,
+
+        # Instead of -NewThumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key (newest: latest NotBefore, then latest
+        # NotAfter, then the thumbprint that sorts first); -WhatIf shows which and why not the others.
+        [Parameter(Mandatory = $true, ParameterSetName = 'DnsName')]
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
 
         # The LocalMachine store holding the new certificate; by default each mapping's own.
         [string] $CertificateStoreName,
@@ -87,12 +105,21 @@ function Switch-HttpSslCertificate {
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $old = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
-        $new = ConvertTo-HttpApiThumbprint -Thumbprint $NewThumbprint
+        $new = $null
+        $action = "Replace with the certificate chosen for $DnsName"
+        if ($PSCmdlet.ParameterSetName -eq 'NewThumbprint') {
+            $new = ConvertTo-HttpApiThumbprint -Thumbprint $NewThumbprint
+            $action = "Replace with $new"
+        }
         $target = "every SSL certificate mapping of certificate $old"
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'certificates/replace' -Source $source -TargetObject $old -Change -Force:$Force -Target $target -Action "Replace with $new" `
-            -Params @{ oldHash = $old; newHash = $new; certificateStoreName = $CertificateStoreName }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'certificates/replace' -Source $source -TargetObject $old -Change -Force:$Force -Target $target -Action $action `
+            -Params @{ oldHash = $old; newHash = $new; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName }
         if ($PassThru -and $result -and $result.applied) {
-            Get-HttpSslCert -Thumbprint $new -HttpApiSource $source
+            $served = $new
+            if ($result.PSObject.Properties['certificateChoice'] -and $result.certificateChoice) {
+                $served = $result.certificateChoice.chosen
+            }
+            Get-HttpSslCert -Thumbprint $served -HttpApiSource $source
         }
     }
 }

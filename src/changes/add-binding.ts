@@ -8,6 +8,7 @@ import { netshStep, type BindingChangeResult, type ChangeStep } from './change-r
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { certificateChange, type MappingChange } from './mapping-change.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { certificateNamed, type NamedCertificate } from './named-certificate.js';
 import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
 import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
@@ -43,22 +44,27 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
 
   let change: MappingChange | null = null;
   let affected;
-  if (request.protocol === 'https' && request.certificateHash === undefined) {
+  let named: NamedCertificate | null = null;
+  if (request.protocol === 'https' && request.certificateHash === undefined && request.certificateSubject === undefined) {
     messages.push(
       binding.sslFlags & SslFlag.CentralCertStore
         ? `The certificate comes from the Central Certificate Store (mapping ccs ${binding.endpoint.port}), by the file named after the host.`
         : `No certificateHash given: the binding is served by mapping ${target!.kind} ${target!.key} if http.sys has one (see bindings/https); give it one with bindings/setCertificate.`,
     );
-  } else if (target && request.certificateHash !== undefined) {
+  } else if (target) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+    const store = request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY';
+    named = await certificateNamed(source.certificates, request, store);
+    const hash = named!.hash;
+    messages.push(...named!.messages);
+    change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
-      messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
-      affected = usersAfter(after, mappings, target, request.certificateHash, request.certificateStoreName);
+      messages.push(await checkCertificatePresent(source.certificates, hash, store));
+      affected = usersAfter(after, mappings, target, hash, request.certificateStoreName);
     } else {
-      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: no netsh step.`);
+      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? 'MY'}: no netsh step.`);
     }
   }
 
@@ -68,7 +74,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     `add ${binding.protocol} binding ${binding.bindingInformation} to site '${site.name}'`,
   );
   const steps: ChangeStep[] = [...(change ? [netshStep(change)] : []), planned.step];
-  const result = { steps, ...(affected ? { affected } : {}) };
+  const result = { steps, ...(affected ? { affected } : {}), ...(named?.choice ? { certificateChoice: named.choice } : {}) };
   if (request.whatIf) return { applied: false, ...result, messages };
 
   const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), { kind: 'config', edit, planned }];

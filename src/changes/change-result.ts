@@ -1,5 +1,6 @@
 import type { BindingRef } from '../join/join-model.js';
 import type { MappingChange } from './mapping-change.js';
+import type { ChoiceInAnswer } from './named-certificate.js';
 
 export type ChangeStep = { kind: 'netsh'; argv: string[]; description: string } | { kind: 'config'; file: string; diff: string; description: string };
 
@@ -12,6 +13,8 @@ export interface BindingChangeResult {
   /** The copy of the configuration file taken before it was written. */
   backup?: string;
   messages: string[];
+  /** Which certificate a certificateSubject chose, and why not the others. */
+  certificateChoice?: ChoiceInAnswer;
 }
 
 export function netshStep(change: MappingChange): ChangeStep {

@@ -14,6 +14,8 @@ export interface BindingRequest {
   host?: string;
   sslFlags?: number;
   certificateHash?: string;
+  /** Instead of certificateHash: the host name to choose the certificate by (named-certificate.ts). */
+  certificateSubject?: string;
   certificateStoreName?: string;
 }
 
@@ -37,19 +39,20 @@ export function newBinding(request: BindingRequest): NewBindingModel {
   }
   const flags = request.sslFlags;
   if (flags !== undefined && flags > 0xffffffff) throw invalid('sslFlags', `${flags} does not fit the 32-bit attribute`, flags);
+  const [certificateField, certificate] = request.certificateSubject !== undefined ? ['certificateSubject', request.certificateSubject] : ['certificateHash', request.certificateHash];
   if (request.protocol === 'http') {
     if (flags) throw invalid('sslFlags', 'applies to https bindings only', flags);
-    if (request.certificateHash !== undefined) throw invalid('certificateHash', 'an http binding has no certificate; use protocol https', request.certificateHash);
+    if (certificate !== undefined) throw invalid(certificateField, 'an http binding has no certificate; use protocol https', certificate);
   } else {
     if (flags !== undefined && flags & SslFlag.Sni && host === '') {
       throw invalid('host', 'an SNI binding (sslFlags bit 1) needs a host name: the certificate is looked up by it', host);
     }
-    if (flags !== undefined && flags & SslFlag.CentralCertStore && request.certificateHash !== undefined) {
-      throw invalid('certificateHash', 'a Central Certificate Store binding (sslFlags bit 2) takes its certificate from the store\'s share, named after the host; give no certificateHash', request.certificateHash);
+    if (flags !== undefined && flags & SslFlag.CentralCertStore && certificate !== undefined) {
+      throw invalid(certificateField, `a Central Certificate Store binding (sslFlags bit 2) takes its certificate from the store's share, named after the host; give no ${certificateField}`, certificate);
     }
   }
-  if (request.certificateStoreName !== undefined && request.certificateHash === undefined) {
-    throw invalid('certificateStoreName', 'names the store of certificateHash; give the hash too', request.certificateStoreName);
+  if (request.certificateStoreName !== undefined && certificate === undefined) {
+    throw invalid('certificateStoreName', 'names the store of certificateHash (or the one certificateSubject chooses from); give one of them too', request.certificateStoreName);
   }
   const bindingInformation = formatBindingInformation({ address, port: request.port, host });
   const parsed = parseBindingInformation(bindingInformation);

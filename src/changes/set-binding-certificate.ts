@@ -8,12 +8,12 @@ import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult } from './change-result.js';
 import { certificateChange } from './mapping-change.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { certificateNamed, type CertificateNaming } from './named-certificate.js';
 import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
 
-export interface BindingCertificate {
+export interface BindingCertificate extends CertificateNaming {
   site: string;
   bindingInformation: string;
-  certificateHash: string;
   certificateStoreName?: string;
   allowSharedMapping?: boolean;
   allowUnmatchedOptions?: boolean;
@@ -46,19 +46,24 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const existing = findMapping(mappings, target);
-  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
-  const messages = [...notes];
+  const store = request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY';
+  const named = await certificateNamed(source.certificates, request, store);
+  if (!named) throw new HttpApiError('INVALID_ARGUMENT', 'certificateHash: give certificateHash or certificateSubject.', { field: 'certificateHash' });
+  const { hash, choice } = named;
+  const chosen = choice ? { certificateChoice: choice } : {};
+  const change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+  const messages = [...notes, ...named.messages];
   if (!change) {
-    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
-    return { applied: !request.whatIf, steps: [], messages };
+    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
+    return { applied: !request.whatIf, steps: [], messages, ...chosen };
   }
   if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);
-  messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
-  const affected = usersAfter(config, mappings, target, request.certificateHash, request.certificateStoreName);
+  messages.push(await checkCertificatePresent(source.certificates, hash, store));
+  const affected = usersAfter(config, mappings, target, hash, request.certificateStoreName);
   const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);
   if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${others.map((other) => `${other.site} (${other.bindingInformation})`).join(', ')}: they get the new certificate too.`);
   const steps = [netshStep(change)];
-  if (request.whatIf) return { applied: false, steps, affected, messages };
+  if (request.whatIf) return { applied: false, steps, affected, messages, ...chosen };
   const done = await runSteps(run, change.description, [{ kind: 'netsh', change }]);
-  return { applied: true, steps, affected, messages: [...messages, ...done.messages] };
+  return { applied: true, steps, affected, messages: [...messages, ...done.messages], ...chosen };
 }

@@ -12,13 +12,13 @@ import type { ResolvedSource } from '../source/resolve-source.js';
 import { checkCertificatePresent } from './certificate-presence.js';
 import type { BindingChangeResult } from './change-result.js';
 import { findMapping } from './mapping-users.js';
+import { certificateNamed, type CertificateNaming, type ChoiceInAnswer } from './named-certificate.js';
 import { underChangeLock, type ChangeRun } from './run-change.js';
 
 /** The direct mapping commands (sslcert/add, update, delete): each reads the mappings first and refuses before netsh runs. */
-export interface SslcertRequest {
+export interface SslcertRequest extends CertificateNaming {
   kind: MappingKind;
   key: string;
-  certificateHash?: string;
   appId?: string;
   certificateStoreName?: string;
   options?: SslOptionInput;
@@ -32,6 +32,7 @@ interface Planned {
   description: string;
   affected?: BindingRef[];
   messages: string[];
+  certificateChoice?: ChoiceInAnswer;
 }
 
 /**
@@ -44,8 +45,8 @@ async function planOrRun(source: ResolvedSource, request: SslcertRequest, signal
   const run: ChangeRun = { source, signal, configFile: configFileOf(source) };
   const work = async (notes: string[]): Promise<BindingChangeResult> => {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
-    const { argv, description, affected, messages } = await plan(mappings);
-    const result = { steps: [{ kind: 'netsh' as const, argv, description }], ...(affected ? { affected } : {}) };
+    const { argv, description, affected, messages, certificateChoice } = await plan(mappings);
+    const result = { steps: [{ kind: 'netsh' as const, argv, description }], ...(affected ? { affected } : {}), ...(certificateChoice ? { certificateChoice } : {}) };
     if (request.whatIf) return { applied: false, ...result, messages: [...notes, ...messages] };
     signal?.throwIfAborted();
     const done = await applyNetshChange(source.httpSys(), argv);
@@ -93,11 +94,12 @@ export function addMapping(source: ResolvedSource, request: SslcertRequest & { a
         { kind: existing.kind, key: existing.key },
       );
     }
-    const messages: string[] = [];
     const store = request.certificateStoreName ?? 'MY';
-    if (request.certificateHash) messages.push(await checkCertificatePresent(source.certificates, request.certificateHash.toUpperCase(), store));
-    const argv = sslcertSetArgv('add', { ...request, certificateStoreName: request.certificateHash ? request.certificateStoreName : undefined });
-    return { argv, description: `add mapping ${label(request)}${request.certificateHash ? ` for certificate ${request.certificateHash.toUpperCase()} (store ${store})` : ''}`, messages };
+    const named = await certificateNamed(source.certificates, request, store);
+    const messages = [...(named?.messages ?? [])];
+    if (named) messages.push(await checkCertificatePresent(source.certificates, named.hash, store));
+    const argv = sslcertSetArgv('add', { ...request, certificateHash: named?.hash, certificateStoreName: named ? request.certificateStoreName : undefined });
+    return { argv, description: `add mapping ${label(request)}${named ? ` for certificate ${named.hash} (store ${store})` : ''}`, messages, certificateChoice: named?.choice };
   });
 }
 
@@ -110,7 +112,8 @@ export function updateMapping(source: ResolvedSource, request: SslcertRequest, s
   return planOrRun(source, request, signal, async (mappings) => {
     const existing = existingOrNotFound(mappings, request);
     const ccs = existing.kind === 'ccs' || existing.kind === 'scopedccs';
-    const certificateHash = ccs ? undefined : (request.certificateHash ?? existing.certificateHash ?? undefined);
+    const named = ccs ? null : await certificateNamed(source.certificates, request, request.certificateStoreName ?? existing.certificateStoreName ?? 'MY');
+    const certificateHash = ccs ? undefined : (named?.hash ?? existing.certificateHash ?? undefined);
     if (!ccs && !certificateHash) {
       throw new HttpApiError('INVALID_ARGUMENT', `certificateHash: mapping ${label(request)} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it cannot be kept; give certificateHash.`, { field: 'certificateHash', key: request.key });
     }
@@ -120,11 +123,11 @@ export function updateMapping(source: ResolvedSource, request: SslcertRequest, s
     }
     const certificateStoreName = ccs ? undefined : (request.certificateStoreName ?? existing.certificateStoreName ?? undefined);
     const options = { ...carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions }), ...byParameter(request.options ?? {}) };
-    const messages: string[] = [];
-    if (certificateHash && (request.certificateHash || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? 'MY'));
-    const changed = [request.certificateHash && 'certificate', request.certificateStoreName && 'store', request.appId && 'app id', ...Object.keys(request.options ?? {})].filter(Boolean);
+    const messages = [...(named?.messages ?? [])];
+    if (certificateHash && (named || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? 'MY'));
+    const changed = [named && 'certificate', request.certificateStoreName && 'store', request.appId && 'app id', ...Object.keys(request.options ?? {})].filter(Boolean);
     const argv = sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash, appId, certificateStoreName, options });
-    return { argv, description: `update mapping ${existing.kind} ${existing.key}: ${changed.length > 0 ? `${changed.join(', ')} changed` : 'nothing given to change'}; every other field kept`, messages };
+    return { argv, description: `update mapping ${existing.kind} ${existing.key}: ${changed.length > 0 ? `${changed.join(', ')} changed` : 'nothing given to change'}; every other field kept`, messages, certificateChoice: named?.choice };
   });
 }
 

@@ -1,7 +1,7 @@
 import { HttpApiError } from '../errors.js';
 import { parseBindingInformation } from '../iis/binding-information.js';
 import type { ResultOf } from '../rpc/method.js';
-import type { BindingsHttps } from '../rpc/protocol/index.js';
+import type { BindingsHttps, BindingsSetCertificate } from '../rpc/protocol/index.js';
 import { existDifference, mergeChanges, sameText, type DscResource } from './dsc-resource.js';
 import { HttpsBindingInstance, type HttpsBindingDesired } from './instance-schemas.js';
 
@@ -27,6 +27,25 @@ function byId(mappings: readonly Mapping[]): ReadonlyMap<string, Mapping> {
   return new Map(mappings.map((mapping) => [mapping.id, mapping]));
 }
 
+/**
+ * The thumbprint a certificateSubject chooses for this binding now: asked of the method set would
+ * call, as a plan (acknowledgements given, since nothing changes), so test compares exactly what
+ * set would write. None qualifying is CERTIFICATE_NOT_CHOSEN, from test as from set.
+ */
+async function chosenFor(desired: HttpsBindingDesired, binding: Binding, dispatch: Parameters<DscResource['read']>[1]): Promise<string | undefined> {
+  const plan = (await dispatch('bindings/setCertificate', {
+    source: desired.source,
+    whatIf: true,
+    allowSharedMapping: true,
+    allowUnmatchedOptions: true,
+    site: binding.site,
+    bindingInformation: binding.bindingInformation,
+    certificateSubject: desired.certificateSubject,
+    certificateStoreName: desired.certificateStoreName,
+  })) as ResultOf<typeof BindingsSetCertificate>;
+  return plan.certificateChoice?.chosen;
+}
+
 async function readBindings(dispatch: Parameters<DscResource['read']>[1], source: HttpsBindingDesired['source']) {
   return (await dispatch('bindings/https', { source })) as ResultOf<typeof BindingsHttps>;
 }
@@ -34,7 +53,8 @@ async function readBindings(dispatch: Parameters<DscResource['read']>[1], source
 /**
  * `HttpApi/HttpsBinding`: an https binding of a site and the certificate its mapping serves.
  * A missing binding is added (bindings/add, with its mapping), an unwanted one removed
- * (bindings/remove), another certificate set through bindings/setCertificate. Changing the
+ * (bindings/remove), another certificate set through bindings/setCertificate. A certificateSubject
+ * is compared by the thumbprint it chooses now (see chosenFor), so test is exact. Changing the
  * sslFlags of an existing binding is refused: no method edits a binding in place yet.
  */
 export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
@@ -47,7 +67,10 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
     const { bindings, mappings } = await readBindings(dispatch, desired.source);
     const binding = bindings.find((candidate) => candidate.site === desired.site && sameText(candidate.bindingInformation, desired.bindingInformation));
     if (!binding) return { site: desired.site, bindingInformation: desired.bindingInformation, _exist: false };
-    return { ...bindingState(binding, byId(mappings)), _exist: true };
+    const state = bindingState(binding, byId(mappings));
+    // The state names the subject only while its mapping serves the certificate that name chooses.
+    const subject = desired.certificateSubject !== undefined && state.certificateHash !== undefined && state.certificateHash === (await chosenFor(desired, binding, dispatch));
+    return { ...state, ...(subject ? { certificateSubject: desired.certificateSubject } : {}), _exist: true };
   },
 
   differences(desired, actual) {
@@ -56,6 +79,7 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
     const differing: string[] = [];
     if (desired.sslFlags !== undefined && desired.sslFlags !== actual.sslFlags) differing.push('sslFlags');
     if (desired.certificateHash !== undefined && desired.certificateHash !== actual.certificateHash) differing.push('certificateHash');
+    if (desired.certificateSubject !== undefined && desired.certificateSubject !== actual.certificateSubject) differing.push('certificateSubject');
     if (desired.certificateStoreName !== undefined && !sameText(desired.certificateStoreName, actual.certificateStoreName)) differing.push('certificateStoreName');
     return differing;
   },
@@ -80,6 +104,7 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
           host: host === '' ? undefined : host,
           sslFlags: desired.sslFlags,
           certificateHash: desired.certificateHash,
+          certificateSubject: desired.certificateSubject,
           certificateStoreName: desired.certificateStoreName,
         }),
       );
@@ -91,8 +116,8 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
         { field: 'sslFlags', value: desired.sslFlags },
       );
     }
-    const certificateHash = desired.certificateHash ?? (actual.certificateHash as string | undefined);
-    if (certificateHash === undefined) {
+    const certificateHash = desired.certificateSubject === undefined ? (desired.certificateHash ?? (actual.certificateHash as string | undefined)) : undefined;
+    if (certificateHash === undefined && desired.certificateSubject === undefined) {
       throw new HttpApiError('INVALID_ARGUMENT', `certificateHash: the binding ${desired.site} (${actual.bindingInformation}) has no certificate to move to store ${desired.certificateStoreName}; state certificateHash too. Nothing was changed.`, { field: 'certificateHash' });
     }
     return mergeChanges(
@@ -102,6 +127,7 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
         site: desired.site,
         bindingInformation: actual.bindingInformation,
         certificateHash,
+        certificateSubject: desired.certificateSubject,
         certificateStoreName: desired.certificateStoreName,
       }),
     );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sslOptionCatalog } from '../httpsys/ssl-options.js';
 import { paramFields } from '../rpc/param-fields.js';
-import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, SslCertDelete, StoreNameSchema, ThumbprintSchema, UrlAclAdd } from '../rpc/protocol/index.js';
+import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, SslCertDelete, StoreNameSchema, ThumbprintSchema, UrlAclAdd, namedCertificate } from '../rpc/protocol/index.js';
 
 /**
  * The DSC resources' instance schemas. Every property is taken from the params of the method
@@ -12,18 +12,23 @@ const exist = { _exist: z.boolean().optional().describe('Whether the instance sh
 const source = { source: SourceSchema.optional().describe('Where to read and change: a snapshot, a configuration file, a netsh executable... Without it, the machine itself.') };
 
 const binding = BindingsSetCertificate.params.shape;
-export const HttpsBindingInstance = z
-  .object({
-    site: binding.site,
-    bindingInformation: binding.bindingInformation.describe('ADDRESS:PORT:HOST, as in applicationHost.config (*:443:www.contoso.com).'),
-    sslFlags: BindingsAdd.params.shape.sslFlags,
-    certificateHash: BindingsAdd.params.shape.certificateHash,
-    certificateStoreName: binding.certificateStoreName.describe('Store of the certificate; netsh\'s (null) reads as MY.'),
-    allowSharedMapping: binding.allowSharedMapping,
-    ...exist,
-    ...source,
-  })
-  .strict();
+export const HttpsBindingInstance = namedCertificate(
+  z
+    .object({
+      site: binding.site,
+      bindingInformation: binding.bindingInformation.describe('ADDRESS:PORT:HOST, as in applicationHost.config (*:443:www.contoso.com).'),
+      sslFlags: BindingsAdd.params.shape.sslFlags,
+      certificateHash: BindingsAdd.params.shape.certificateHash,
+      certificateSubject: BindingsAdd.params.shape.certificateSubject,
+      certificateStoreName: binding.certificateStoreName.describe('Store of the certificate; netsh\'s (null) reads as MY.'),
+      allowSharedMapping: binding.allowSharedMapping,
+      ...exist,
+      ...source,
+    })
+    .strict(),
+  'certificateHash',
+  false,
+);
 
 /** The settable options of a mapping, by the names sslcert/list reports them under. */
 export const SslOptionsInstance = z

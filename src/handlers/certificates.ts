@@ -24,7 +24,7 @@ export const certificatesList = implement(CertificatesList, async (params, conte
 });
 
 export const certificatesReplace = implement(CertificatesReplace, async (params, context) => {
-  const { before, ...replaced } = await replaceCertificate(context.source, params, (mappings) => checkNewCertificate(context.source, mappings, params), context.signal);
+  const { before, ...replaced } = await replaceCertificate(context.source, params, (mappings, newHash) => checkNewCertificate(context.source, mappings, { ...params, newHash }), context.signal);
   const affected = await affectedBindings(context.source, before, replaced.mappings, replaced.messages);
   return { ...replaced, affected };
 });

@@ -57,7 +57,7 @@ function errorRef(id: keyof typeof ErrorCatalog) {
 }
 
 function joinsParams(schema: JsonSchema): boolean {
-  return 'oneOf' in schema || 'anyOf' in schema;
+  return 'oneOf' in schema || 'anyOf' in schema || 'not' in schema;
 }
 
 function stripMeta(schema: JsonSchema): JsonSchema {

@@ -15,7 +15,7 @@ const withoutDescription = (schema: Schema | undefined): unknown => JSON.parse(J
 
 /** Which method's params each property of a resource is the same as (the method that sets it). */
 const origins: Record<string, Record<string, string>> = {
-  'HttpApi/HttpsBinding': { site: 'bindings/setCertificate', bindingInformation: 'bindings/setCertificate', sslFlags: 'bindings/add', certificateHash: 'bindings/add', certificateStoreName: 'bindings/setCertificate', allowSharedMapping: 'bindings/setCertificate', source: 'bindings/add' },
+  'HttpApi/HttpsBinding': { site: 'bindings/setCertificate', bindingInformation: 'bindings/setCertificate', sslFlags: 'bindings/add', certificateHash: 'bindings/add', certificateSubject: 'bindings/add', certificateStoreName: 'bindings/setCertificate', allowSharedMapping: 'bindings/setCertificate', source: 'bindings/add' },
   'HttpApi/SslCertMapping': { kind: 'sslcert/add', key: 'sslcert/add', certificateHash: 'sslcert/add', appId: 'sslcert/add', certificateStoreName: 'sslcert/add', allowSharedMapping: 'sslcert/delete', source: 'sslcert/add' },
   'HttpApi/UrlReservation': { url: 'urlacl/add', users: 'urlacl/add', sddl: 'urlacl/add', source: 'urlacl/add' },
 };

@@ -213,6 +213,13 @@ Describe 'What the cmdlets send' {
             $options[$name] = $true
         }
         $options += @{ RevocationFreshnessTime = 60; UrlRetrievalTimeout = 1000; SslCtlIdentifier = 'ctl'; SslCtlStoreName = 'CA' }
+        # -DnsName instead of a thumbprint, on each cmdlet that takes one (certificateSubject); before the
+        # calls with every parameter, which the checks below read as the last of their method.
+        $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -Port 443 -HostName alpha.example -Sni -DnsName alpha.example -CertificateStoreName MY
+        $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -DnsName '*.example'
+        $null = Add-HttpSslCert @source @quiet @change -HostnamePort alpha.example:443 -DnsName alpha.example -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}'
+        $null = Set-HttpSslCert @source @quiet @change -IPPort 0.0.0.0:443 -DnsName alpha.example
+        $null = Switch-HttpSslCertificate @source @quiet @change -Thumbprint $thumbprint -DnsName alpha.example -CertificateStoreName MY
         $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -IPAddress '*' -Port 443 -HostName alpha.example -Sni -SslFlags 128 -CentralCertificateStore -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
         $null = Remove-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example'
         $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Thumbprint $thumbprint -CertificateStoreName MY
@@ -241,6 +248,17 @@ Describe 'What the cmdlets send' {
             @($sent | Where-Object { $_.params.whatIf }).Count | Should -BeGreaterThan 0 -Because "$method is planned first"
             @($sent | Where-Object { -not $_.params.whatIf }).Count | Should -BeGreaterThan 0 -Because "$method is applied after -Confirm:`$false"
         }
+    }
+
+    It 'sends -DnsName as certificateSubject, and no thumbprint with it' {
+        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'sslcert/add', 'sslcert/update') {
+            $sent = @($Requests | Where-Object { $_.method -eq $method -and $_.params.ContainsKey('certificateSubject') })
+            $sent.Count | Should -BeGreaterThan 0 -Because "$method is called with -DnsName"
+            $sent | ForEach-Object { $_.params.ContainsKey('certificateHash') | Should -BeFalse -Because $method }
+        }
+        $replace = @($Requests | Where-Object { $_.method -eq 'certificates/replace' -and $_.params.ContainsKey('certificateSubject') })
+        $replace.Count | Should -BeGreaterThan 0
+        $replace | ForEach-Object { $_.params.ContainsKey('newHash') | Should -BeFalse }
     }
 
     It 'sends -Force as allowSharedMapping where the method takes it' {

@@ -265,6 +265,28 @@ for (const [params, field, why] of [
 ] as const) {
   cases.push({ what: `sslcert/add ${why}`, method: 'sslcert/add', params: sslcert(params), field });
 }
+// certificateSubject: a host name, checked by the grammar SNI keys use (src/httpsys/host-name.ts).
+const subjectValues: [string, string][] = [
+  ...badCharacters.map((character) => [`www${character}contoso.com`, `holding ${JSON.stringify(character)}`] as [string, string]),
+  ...['/', '\\', ':', '[', '*', '@', '%'].map((character) => [`www${character}contoso.com`, `holding ${JSON.stringify(character)}`] as [string, string]),
+  ['', 'empty'],
+  ['-www.contoso.com', 'a label starting with a hyphen'],
+  ['www..contoso.com', 'an empty label'],
+  ['*.*.contoso.com', 'a second wildcard label'],
+  [`${'h'.repeat(64)}.com`, 'a 64-character label'],
+  ['h'.repeat(100_000), '100,000 characters long'],
+];
+for (const [value, why] of subjectValues) {
+  cases.push({ what: `bindings/setCertificate certificateSubject ${why}`, method: 'bindings/setCertificate', params: { site: 'Contoso WWW', bindingInformation: '*:443:www.contoso.com', certificateSubject: value }, field: 'certificateSubject' });
+}
+for (const [method, params, field, why] of [
+  ['sslcert/add', sslcert({ certificateSubject: 'www.contoso.com' }), 'certificateSubject', 'a hash and a subject'],
+  ['sslcert/add', sslcert({ kind: 'ccs', key: '443', certificateHash: undefined, certificateSubject: 'www.contoso.com' }), 'certificateSubject', 'a ccs mapping with a subject'],
+  ['bindings/setCertificate', { site: 'Contoso WWW', bindingInformation: '*:443:www.contoso.com' }, 'certificateHash', 'neither a hash nor a subject'],
+  ['certificates/replace', { oldHash: hash, newHash: hash, certificateSubject: 'www.contoso.com' }, 'certificateSubject', 'a new hash and a subject'],
+] as const) {
+  cases.push({ what: `${method} ${why}`, method, params, field });
+}
 for (const [params, field, why] of [
   [{ kind: 'ipport', key: '0.0.0.0:443 ipport=0.0.0.0:80' }, 'key', 'a delete key smuggling a second key'],
   [{ kind: 'hostnameport', key: 'www.contoso.com' }, 'key', 'a delete key without a port'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { AsOfSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { AsOfSchema, CertificateSubjectSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, namedCertificate } from './common.js';
 import { CertificateSchema } from './certificates.js';
 
 /** A mapping as bindings/https lists it: once, however many bindings use it. */
@@ -81,22 +81,27 @@ export const BindingsAdd = defineMethod({
   method: 'bindings/add',
   summary: 'Add a binding to a site; an https binding gets its http.sys mapping in the same change.',
   changes: true,
-  params: z
-    .object({
-      ...WithSource,
-      ...WhatIf,
-      ...SharedAck,
-      ...UnmatchedAck,
-      site: SiteNameParam,
-      protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
-      address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
-      port: z.number().int().min(1).max(65535).describe('TCP port, 1-65535.'),
-      host: z.string().optional().describe('Host name; empty for all (an SNI binding needs one).'),
-      sslFlags: z.number().int().nonnegative().optional().describe('IIS sslFlags bits: 1 SNI, 2 Central Certificate Store.'),
-      certificateHash: ThumbprintSchema.optional(),
-      certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
-    })
-    .strict(),
+  params: namedCertificate(
+    z
+      .object({
+        ...WithSource,
+        ...WhatIf,
+        ...SharedAck,
+        ...UnmatchedAck,
+        site: SiteNameParam,
+        protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
+        address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
+        port: z.number().int().min(1).max(65535).describe('TCP port, 1-65535.'),
+        host: z.string().optional().describe('Host name; empty for all (an SNI binding needs one).'),
+        sslFlags: z.number().int().nonnegative().optional().describe('IIS sslFlags bits: 1 SNI, 2 Central Certificate Store.'),
+        certificateHash: ThumbprintSchema.optional(),
+        certificateSubject: CertificateSubjectSchema.optional(),
+        certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
+      })
+      .strict(),
+    'certificateHash',
+    false,
+  ),
   result: ChangeResultSchema,
 });
 
@@ -120,17 +125,22 @@ export const BindingsSetCertificate = defineMethod({
   method: 'bindings/setCertificate',
   summary: 'Point a binding\'s mapping at another certificate.',
   changes: true,
-  params: z
-    .object({
-      ...WithSource,
-      ...WhatIf,
-      ...SharedAck,
-      ...UnmatchedAck,
-      site: SiteNameParam,
-      bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
-      certificateHash: ThumbprintSchema,
-      certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
-    })
-    .strict(),
+  params: namedCertificate(
+    z
+      .object({
+        ...WithSource,
+        ...WhatIf,
+        ...SharedAck,
+        ...UnmatchedAck,
+        site: SiteNameParam,
+        bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
+        certificateHash: ThumbprintSchema.optional(),
+        certificateSubject: CertificateSubjectSchema.optional(),
+        certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of the certificate: MY (default), WebHosting, ...'),
+      })
+      .strict(),
+    'certificateHash',
+    true,
+  ),
   result: ChangeResultSchema,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { ChangeResultSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource } from './common.js';
+import { CertificateSubjectSchema, ChangeResultSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, namedCertificate } from './common.js';
 
 /**
  * A certificate wherever one appears (certificates/list, the certificate of an https
@@ -56,16 +56,21 @@ export const CertificatesReplace = defineMethod({
   method: 'certificates/replace',
   summary: 'Replace certificate A by B in every mapping that uses A, keeping each mapping\'s options and app id.',
   changes: true,
-  params: z
-    .object({
-      ...WithSource,
-      ...WhatIf,
-      oldHash: ThumbprintSchema.describe('Thumbprint of the certificate being replaced (40 hex digits).'),
-      newHash: ThumbprintSchema.describe('Thumbprint of the new certificate (40 hex digits).'),
-      certificateStoreName: StoreNameSchema.optional().describe('Store of the new certificate, if not the store each mapping names.'),
-      allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.'),
-    })
-    .strict(),
+  params: namedCertificate(
+    z
+      .object({
+        ...WithSource,
+        ...WhatIf,
+        oldHash: ThumbprintSchema.describe('Thumbprint of the certificate being replaced (40 hex digits).'),
+        newHash: ThumbprintSchema.optional().describe('Thumbprint of the new certificate (40 hex digits).'),
+        certificateSubject: CertificateSubjectSchema.optional(),
+        certificateStoreName: StoreNameSchema.optional().describe('Store of the new certificate, if not the store each mapping names (with certificateSubject: the store chosen from; needed when the mappings name several).'),
+        allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.'),
+      })
+      .strict(),
+    'newHash',
+    true,
+  ),
   result: ChangeResultSchema.extend({
     mappings: z.array(z.object({ kind: MappingKindSchema, key: z.string() })).describe('The mappings that served the old certificate.'),
   }),

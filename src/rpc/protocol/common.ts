@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ChoiceReasons } from '../../certs/choose-certificate.js';
 import { accountNameMaxLength, accountNameProblem } from '../../httpsys/account-name.js';
 import { hiddenCharacterClass } from '../../httpsys/hidden-characters.js';
+import { hostNameProblem } from '../../httpsys/host-name.js';
 import { mappingKeyProblem, type MappingKind } from '../../httpsys/mapping-key.js';
 import { sslOptionArgument } from '../../httpsys/netsh-commands.js';
 import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../../httpsys/netsh-token.js';
@@ -97,6 +99,62 @@ export const SslOptionsSchema = z
   })
   .describe('netsh parameters by name, e.g. { "clientcertnegotiation": true }; sslctlidentifier and sslctlstorename take letters, digits and _ . - { } only.');
 
+/**
+ * A certificate named by the host it must serve instead of by thumbprint (src/certs/choose-certificate.ts).
+ * Wildcard and punycode names are taken, as in an SNI key; the name is matched as a TLS client would.
+ */
+export const CertificateSubjectSchema = grammarString((value) => hostNameProblem(value, { wildcard: true, punycode: true }), {
+  pattern: '^(?:\\*\\.)?[^\\s:/\\\\[\\]*]+$',
+  maxLength: 255,
+  description:
+    'Instead of a thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com). Chosen from the store: the newest certificate that covers the name (wildcards as TLS clients match them), is valid now, allows server authentication and has its private key; newest = latest NotBefore, then latest NotAfter, then the thumbprint that sorts first. The answer\'s certificateChoice says which and why each other one was not.',
+});
+
+/**
+ * The two ways to name a certificate, as one rule every method shares: `hashField` (a
+ * thumbprint) or certificateSubject (a name to choose by), never both; with `required`, one of
+ * them. The JSON Schema says the same (oneOf / not), so generated clients see it.
+ */
+export function namedCertificate<T extends z.ZodObject>(params: T, hashField: string, required: boolean): T {
+  const subject = 'certificateSubject';
+  return params
+    .superRefine((value: Record<string, unknown>, context) => {
+      const hash = value[hashField] !== undefined;
+      const named = value[subject] !== undefined;
+      if (hash && named) context.addIssue({ code: 'custom', message: `give ${hashField} or ${subject}, not both`, path: [subject] });
+      if (required && !hash && !named) context.addIssue({ code: 'custom', message: `give ${hashField} (a thumbprint) or ${subject} (a host name to choose the certificate by)`, path: [hashField] });
+    })
+    .meta(
+      required
+        ? { oneOf: [{ properties: { [hashField]: {} }, required: [hashField] }, { properties: { [subject]: {} }, required: [subject] }] }
+        : { not: { properties: { [hashField]: {}, [subject]: {} }, required: [hashField, subject] } },
+    );
+}
+
+/** Which certificate a certificateSubject chose, and why every other one in the store was not. */
+export const CertificateChoiceSchema = z
+  .object({
+    name: z.string().describe('The certificateSubject given.'),
+    store: z.string().describe('The LocalMachine store chosen from.'),
+    asOf: z.string().describe('The instant validity was judged at (ISO 8601).'),
+    chosen: z.string().describe('Thumbprint of the certificate chosen.'),
+    candidates: z
+      .array(
+        z.object({
+          thumbprint: z.string(),
+          subject: z.string(),
+          dnsNames: z.array(z.string()),
+          notBefore: z.string(),
+          notAfter: z.string(),
+          chosen: z.boolean(),
+          reasons: z.array(z.enum(ChoiceReasons)).describe('Why not chosen: wrongName, expired, notYetValid, notServerAuth, noPrivateKey, privateKeyUnknown (the source cannot tell), older; empty for the chosen one.'),
+          why: z.string().describe('The reasons in words, or why the chosen one won.'),
+        }),
+      )
+      .describe('Every certificate of the store: the chosen one first, then those that qualified but are older, then the rest, newest first.'),
+  })
+  .describe('Present when the certificate was named by certificateSubject.');
+
 /** Application id: a GUID with or without braces; normalized to braced lower case. */
 export const AppIdSchema = z
   .string()
@@ -157,4 +215,5 @@ export const ChangeResultSchema = z.object({
   affected: z.array(z.object({ site: z.string(), bindingInformation: z.string() })).optional(),
   backup: z.string().optional(),
   messages: z.array(z.string()).optional(),
+  certificateChoice: CertificateChoiceSchema.optional(),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MappingKind } from '../../httpsys/mapping-key.js';
 import { defineMethod } from '../method.js';
 import { MappingStatuses } from '../../join/mapping-health.js';
-import { AppIdSchema, AsOfSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema } from './common.js';
+import { AppIdSchema, AsOfSchema, CertificateSubjectSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema, namedCertificate } from './common.js';
 
 export const SslOptionSchema = z.object({
   name: z.string().describe('Stable option name, or "unknown" for a line this version does not know.'),
@@ -76,7 +76,7 @@ export const SslCertList = defineMethod({
  * params are one object per kind (a discriminated union): the document says what each kind takes
  * and a wrong key or a hash for CCS fails as -32602 naming the field.
  */
-function mappingChangeParams<C extends z.ZodRawShape, N extends z.ZodRawShape>(certificate: C, noCertificate: (kind: string) => N) {
+function mappingChangeParams<C extends z.ZodRawShape, N extends z.ZodRawShape>(certificate: C, noCertificate: (kind: string) => N, hashRequired: boolean) {
   const form = <K extends MappingKind, R extends z.ZodRawShape>(kind: K, rest: R) =>
     z
       .object({
@@ -87,15 +87,24 @@ function mappingChangeParams<C extends z.ZodRawShape, N extends z.ZodRawShape>(c
         ...rest,
       })
       .strict();
-  return z.discriminatedUnion('kind', [form('ipport', certificate), form('hostnameport', certificate), form('ccs', noCertificate('ccs')), form('scopedccs', noCertificate('scopedccs'))]);
+  const certified = <K extends MappingKind>(kind: K) => namedCertificate(form(kind, certificate), 'certificateHash', hashRequired);
+  return z.discriminatedUnion('kind', [certified('ipport'), certified('hostnameport'), form('ccs', noCertificate('ccs')), form('scopedccs', noCertificate('scopedccs'))]);
 }
 
 const ccsHash = (kind: string) => z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateHash` }).optional();
+const ccsSubject = (kind: string) => z.never({ error: `a ${kind} mapping takes its certificate from the Central Certificate Store; give no certificateSubject` }).optional();
 const ccsStore = (kind: string) => z.never({ error: `a ${kind} mapping has no certificate store; give no certificateStoreName` }).optional();
 
 const addParams = mappingChangeParams(
-  { certificateHash: ThumbprintSchema, appId: AppIdSchema, certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).'), options: SslOptionsSchema.optional() },
-  (kind) => ({ certificateHash: ccsHash(kind), appId: AppIdSchema, certificateStoreName: ccsStore(kind), options: SslOptionsSchema.optional() }),
+  {
+    certificateHash: ThumbprintSchema.optional(),
+    certificateSubject: CertificateSubjectSchema.optional(),
+    appId: AppIdSchema,
+    certificateStoreName: StoreNameSchema.optional().describe('Store of the certificate (default MY).'),
+    options: SslOptionsSchema.optional(),
+  },
+  (kind) => ({ certificateHash: ccsHash(kind), certificateSubject: ccsSubject(kind), appId: AppIdSchema, certificateStoreName: ccsStore(kind), options: SslOptionsSchema.optional() }),
+  true,
 );
 
 /** An update reads the mapping first and keeps every field it is not given (netsh's update replaces the whole record). */
@@ -105,8 +114,15 @@ const updateOptions = {
   allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.'),
 };
 const updateParams = mappingChangeParams(
-  { certificateHash: kept(ThumbprintSchema, 'Thumbprint of the certificate to serve'), appId: kept(AppIdSchema, 'Application id'), certificateStoreName: kept(StoreNameSchema, 'Store of the certificate'), ...updateOptions },
-  (kind) => ({ certificateHash: ccsHash(kind), appId: kept(AppIdSchema, 'Application id'), certificateStoreName: ccsStore(kind), ...updateOptions }),
+  {
+    certificateHash: kept(ThumbprintSchema, 'Thumbprint of the certificate to serve'),
+    certificateSubject: CertificateSubjectSchema.optional(),
+    appId: kept(AppIdSchema, 'Application id'),
+    certificateStoreName: kept(StoreNameSchema, 'Store of the certificate'),
+    ...updateOptions,
+  },
+  (kind) => ({ certificateHash: ccsHash(kind), certificateSubject: ccsSubject(kind), appId: kept(AppIdSchema, 'Application id'), certificateStoreName: ccsStore(kind), ...updateOptions }),
+  false,
 );
 
 export const SslCertAdd = defineMethod({
