@@ -1,7 +1,7 @@
 import { HttpApiError } from '../errors.js';
 import { parseBindingInformation } from '../iis/binding-information.js';
-import type { ResultOf } from '../rpc/method.js';
-import type { BindingsHttps } from '../rpc/protocol/index.js';
+import type { ResultOf } from '../protocol/method.js';
+import type { BindingsHttps } from '../protocol/index.js';
 import { existDifference, mergeChanges, sameText, type DscResource } from './dsc-resource.js';
 import { HttpsBindingInstance, type HttpsBindingDesired } from './instance-schemas.js';
 

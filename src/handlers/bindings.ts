@@ -4,10 +4,10 @@ import { setBindingCertificate } from '../changes/set-binding-certificate.js';
 import { httpsAnswer } from '../join/https-answer.js';
 import { joinServerState } from '../join/join-server-state.js';
 import { loadServerState } from '../join/load-server-state.js';
-import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from '../rpc/protocol/index.js';
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from '../protocol/index.js';
 import { sameSiteName } from '../iis/site-name.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement } from './handler.js';
+import { implement } from '../protocol/handler.js';
 
 export const bindingsHttps = implement(BindingsHttps, async (params, context) => {
   context.progress('Reading configuration, http.sys mappings and certificates');

@@ -6,10 +6,10 @@ import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
 import { certificateFileNote } from '../join/certificate-file-findings.js';
-import { CertificatesList, CertificatesReplace } from '../rpc/protocol/index.js';
+import { CertificatesList, CertificatesReplace } from '../protocol/index.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement } from './handler.js';
+import { implement } from '../protocol/handler.js';
 
 export const certificatesList = implement(CertificatesList, async (params, context) => {
   const { certificates, problems } = await readCertificateSource(context.source.certificates(), { store: params.store, thumbprint: params.thumbprint });

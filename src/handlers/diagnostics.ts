@@ -2,8 +2,8 @@ import { HttpApiError } from '../errors.js';
 import { joinServerState } from '../join/join-server-state.js';
 import { loadServerState } from '../join/load-server-state.js';
 import { mergeFindings } from '../join/merge-findings.js';
-import { DiagnosticsRun } from '../rpc/protocol/index.js';
-import { implement } from './handler.js';
+import { DiagnosticsRun } from '../protocol/index.js';
+import { implement } from '../protocol/handler.js';
 
 export const diagnosticsRun = implement(DiagnosticsRun, async (params, context) => {
   context.progress('Reading configuration, http.sys mappings and certificates');

@@ -2,7 +2,7 @@ import { bindingsAdd, bindingsHttps, bindingsRemove, bindingsSetCertificate } fr
 import { certificatesList, certificatesReplace } from './certificates.js';
 import { changesRecover } from './changes.js';
 import { diagnosticsRun } from './diagnostics.js';
-import type { Implementation } from './handler.js';
+import type { Implementation } from '../protocol/handler.js';
 import { discover, serverInfo } from './server.js';
 import { snapshotExport } from './snapshot.js';
 import { sitesList } from './sites.js';

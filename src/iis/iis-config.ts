@@ -1,5 +1,5 @@
 import type { BindingEndpoint } from './binding-information.js';
-import type { ConfigLocation } from './locate-config.js';
+import type { ConfigLocation } from '../source/locate-config.js';
 import type { SslFlagName } from './ssl-flags.js';
 
 /** What kind of server wrote the file, told by its content (a snapshot's path says nothing). */

@@ -1,5 +1,5 @@
 import type { CertificateFileProblem } from '../certs/directory-store.js';
-import { FindingCodes } from './finding-codes.js';
+import { FindingCodes } from '../finding-codes.js';
 import type { Finding } from './join-model.js';
 
 /**

@@ -1,6 +1,6 @@
 import { matchesHostName } from '../certs/host-name-match.js';
 import type { Finding, JoinCertificate } from './join-model.js';
-import { FindingCodes, type FindingCode } from './finding-codes.js';
+import { FindingCodes, type FindingCode } from '../finding-codes.js';
 
 export interface CertificateCheckContext {
   site: string;

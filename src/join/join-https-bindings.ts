@@ -1,5 +1,5 @@
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
-import { FindingCodes, type FindingCode } from './finding-codes.js';
+import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';

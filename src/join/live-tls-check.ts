@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { FindingCodes } from './finding-codes.js';
+import { FindingCodes } from '../finding-codes.js';
 import type { Finding, JoinedBinding } from './join-model.js';
 
 export interface LiveCheck {

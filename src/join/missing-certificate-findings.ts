@@ -1,5 +1,5 @@
 import type { CertificateIndex } from './certificate-findings.js';
-import { FindingCodes } from './finding-codes.js';
+import { FindingCodes } from '../finding-codes.js';
 import type { Finding, JoinCertificate, JoinMapping } from './join-model.js';
 import { mappingOwner } from './mapping-health.js';
 

@@ -1,5 +1,5 @@
 import { certificateId, type CertificateIndex } from './certificate-findings.js';
-import { FindingCodes, type FindingCode } from './finding-codes.js';
+import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { Finding, JoinMapping, JoinReservation, JoinSite } from './join-model.js';
 import { indexKey } from './mapping-index.js';
 import { urlAclOverlapFindings } from './urlacl-overlap.js';

@@ -1,4 +1,4 @@
-import { FindingCodes } from './finding-codes.js';
+import { FindingCodes } from '../finding-codes.js';
 import type { Finding, JoinReservation } from './join-model.js';
 
 /**

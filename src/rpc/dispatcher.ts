@@ -1,10 +1,10 @@
-import { Methods } from './protocol/index.js';
-import type { MethodDefinition } from './method.js';
-import { missingParams } from './param-fields.js';
+import { Methods } from '../protocol/index.js';
+import type { MethodDefinition } from '../protocol/method.js';
+import { missingParams } from '../protocol/param-fields.js';
 import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
 import { MaxQuotedInput, quoteInput } from './quote-input.js';
 import { HttpApiError, isHttpApiError } from '../errors.js';
-import type { HandlerContext, Implementation } from '../handlers/handler.js';
+import type { HandlerContext, Implementation } from '../protocol/handler.js';
 import { mergeSourceSpecs, type SourceSpec } from '../source/source-spec.js';
 import { resolveSource } from '../source/resolve-source.js';
 import { version } from '../version.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ErrorCatalog } from '../../src/errors.js';
-import { FindingCodes } from '../../src/join/finding-codes.js';
+import { FindingCodes } from '../../src/finding-codes.js';
 
 const readme = readFileSync('README.md', 'utf8');
 

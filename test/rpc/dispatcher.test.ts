@@ -11,9 +11,9 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpApiError } from '../../src/errors.js';
 import { createDispatcher } from '../../src/rpc/dispatcher.js';
-import { SitesList } from '../../src/rpc/protocol/index.js';
+import { SitesList } from '../../src/protocol/index.js';
 import { runWorker } from '../../src/rpc/server.js';
-import { implement, type HandlerContext, type Implementation } from '../../src/handlers/handler.js';
+import { implement, type HandlerContext, type Implementation } from '../../src/protocol/handler.js';
 import { discover, serverInfo } from '../../src/handlers/server.js';
 
 /**

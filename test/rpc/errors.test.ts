@@ -1,7 +1,7 @@
 import { ParameterStructures, ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCatalog } from '../../src/errors.js';
-import { Methods, type MethodName } from '../../src/rpc/protocol/index.js';
+import { Methods, type MethodName } from '../../src/protocol/index.js';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
 import { exampleParams } from './example-params.js';
 

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { paramFields } from '../../src/rpc/param-fields.js';
-import { Methods } from '../../src/rpc/protocol/index.js';
+import { paramFields } from '../../src/protocol/param-fields.js';
+import { Methods } from '../../src/protocol/index.js';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
 
 // Both packages declare only types; the schemas themselves are plain CommonJS values.

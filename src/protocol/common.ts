@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { accountNameMaxLength, accountNameProblem } from '../../httpsys/account-name.js';
-import { hiddenCharacterClass } from '../../httpsys/hidden-characters.js';
-import { mappingKeyProblem, type MappingKind } from '../../httpsys/mapping-key.js';
-import { sslOptionArgument } from '../../httpsys/netsh-commands.js';
-import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../../httpsys/netsh-token.js';
-import { sddlMaxLength, sddlPattern, sddlProblem } from '../../httpsys/sddl.js';
-import { urlPrefixMaxLength, urlPrefixPattern, urlPrefixProblem } from '../../httpsys/url-prefix.js';
+import { accountNameMaxLength, accountNameProblem } from '../httpsys/account-name.js';
+import { hiddenCharacterClass } from '../httpsys/hidden-characters.js';
+import { mappingKeyProblem, type MappingKind } from '../httpsys/mapping-key.js';
+import { sslOptionArgument } from '../httpsys/netsh-commands.js';
+import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../httpsys/netsh-token.js';
+import { sddlMaxLength, sddlPattern, sddlProblem } from '../httpsys/sddl.js';
+import { urlPrefixMaxLength, urlPrefixPattern, urlPrefixProblem } from '../httpsys/url-prefix.js';
 
 /** Where a request reads from; laid over the worker's default source field by field. */
 export const SourceSchema = z

@@ -1,4 +1,4 @@
-import type { Severity } from './join-model.js';
+import type { Severity } from './join/join-model.js';
 
 /**
  * Every diagnosis the join can make, with its severity. Codes are stable: scripts and the

@@ -1,4 +1,4 @@
-import type { MethodDefinition, ParamsOf, ResultOf } from '../rpc/method.js';
+import type { MethodDefinition, ParamsOf, ResultOf } from './method.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 
 /** What a handler gets besides its params: no transport, only what the domain needs. */
