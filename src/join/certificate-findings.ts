@@ -18,7 +18,7 @@ const day = 24 * 60 * 60 * 1000;
 export function certificateFindings(certificate: JoinCertificate, context: CertificateCheckContext): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, message: string, fix: string) =>
-    findings.push({ code, severity: FindingCodes[code], message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificateId(certificate) });
+    findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificateId(certificate) });
   const name = `${certificate.subject} (${certificate.thumbprint})`;
   const notAfter = new Date(certificate.notAfter);
   const notBefore = new Date(certificate.notBefore);

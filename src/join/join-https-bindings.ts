@@ -53,7 +53,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       if (binding.protocol.toLowerCase() !== 'https') continue;
       const findings: Finding[] = [];
       const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
-        findings.push({ code, severity: FindingCodes[code], message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
+        findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
       const endpoint = binding.endpoint;
       const joined: JoinedBinding<C> = {
         site: site.name,
@@ -134,7 +134,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     if (members.length > 1) {
       binding.findings.push({
         code: 'SHARED_IP_MAPPING',
-        severity: FindingCodes.SHARED_IP_MAPPING,
+        severity: FindingCodes.SHARED_IP_MAPPING.severity,
         message: `Mapping ${binding.declaredMapping.key} is shared with ${describeOthers(members, binding)}: changing its certificate changes it for all of them.`,
         fix: 'Use SNI bindings (sslFlags=1) with host names to give each site its own certificate, or pass allowSharedMapping when changing it.',
         site: binding.site,

@@ -1,3 +1,4 @@
+import type { FindingCode, Severity } from '../finding-codes.js';
 /**
  * What the join reads and what it produces. The inputs are structural, so the IIS reader,
  * the http.sys reader and the certificate readers feed it without adapters, and tests can
@@ -54,10 +55,10 @@ export interface JoinReservation {
   url: string;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
   fix: string;

@@ -21,7 +21,7 @@ export function siteWideFindings(input: SiteWideInput): Finding[] {
   return [...duplicateBindings(input.sites), ...unusedMappings(input), ...iisExpressFindings(input), ...(input.reservations ? urlAclOverlapFindings(input.reservations) : [])];
 }
 
-function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity'>, severity = FindingCodes[code]): Finding {
+function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity'>, severity = FindingCodes[code].severity): Finding {
   return { code, severity, ...fields };
 }
 

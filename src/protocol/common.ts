@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Severities, findingCodeList } from '../finding-codes.js';
 import { accountNameMaxLength, accountNameProblem } from '../httpsys/account-name.js';
 import { hiddenCharacterClass } from '../httpsys/hidden-characters.js';
 import { mappingKeyProblem, type MappingKind } from '../httpsys/mapping-key.js';
@@ -120,11 +121,11 @@ export function mappingKeySchema(kind: MappingKind) {
   return grammarString((key) => mappingKeyProblem(kind, key), { ...keyPatterns[kind], maxLength: 300 });
 }
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const SeveritySchema = z.enum(Severities);
 
 /** A diagnosis: stable code, severity, the objects involved and how to fix it. */
 export const FindingSchema = z.object({
-  code: z.string(),
+  code: z.enum(findingCodeList).describe('Stable; the README lists what each code means.'),
   severity: SeveritySchema,
   message: z.string(),
   fix: z.string(),

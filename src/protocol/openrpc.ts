@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorCatalog } from '../errors.js';
 import { paramsInOrder } from './param-fields.js';
 import { Methods } from './index.js';
-import { RpcErrorCode } from '../rpc/rpc-error.js';
+import { RpcErrorCode } from './rpc-error-codes.js';
 import { version } from '../version.js';
 
 type JsonSchema = Record<string, unknown>;
