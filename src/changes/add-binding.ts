@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { insertBindingEdit } from '../iis/edit-bindings.js';
 import { SslFlag } from '../join/resolve-binding.js';
@@ -55,10 +56,10 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
-      messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
+      messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName));
       affected = usersAfter(after, mappings, target, request.certificateHash, request.certificateStoreName);
     } else {
-      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: no netsh step.`);
+      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: no netsh step.`);
     }
   }
 

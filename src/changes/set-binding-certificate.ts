@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
@@ -49,11 +50,11 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
   const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
   const messages = [...notes];
   if (!change) {
-    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
+    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: nothing to do.`);
     return { applied: !request.whatIf, steps: [], messages };
   }
   if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);
-  messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
+  messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName));
   const affected = usersAfter(config, mappings, target, request.certificateHash, request.certificateStoreName);
   const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);
   if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${others.map((other) => `${other.site} (${other.bindingInformation})`).join(', ')}: they get the new certificate too.`);

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
@@ -94,7 +95,7 @@ export function addMapping(source: ResolvedSource, request: SslcertRequest & { a
       );
     }
     const messages: string[] = [];
-    const store = request.certificateStoreName ?? 'MY';
+    const store = request.certificateStoreName ?? DefaultStoreName;
     if (request.certificateHash) messages.push(await checkCertificatePresent(source.certificates, request.certificateHash.toUpperCase(), store));
     const argv = sslcertSetArgv('add', { ...request, certificateStoreName: request.certificateHash ? request.certificateStoreName : undefined });
     return { argv, description: `add mapping ${label(request)}${request.certificateHash ? ` for certificate ${request.certificateHash.toUpperCase()} (store ${store})` : ''}`, messages };
@@ -121,7 +122,7 @@ export function updateMapping(source: ResolvedSource, request: SslcertRequest, s
     const certificateStoreName = ccs ? undefined : (request.certificateStoreName ?? existing.certificateStoreName ?? undefined);
     const options = { ...carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions }), ...byParameter(request.options ?? {}) };
     const messages: string[] = [];
-    if (certificateHash && (request.certificateHash || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? 'MY'));
+    if (certificateHash && (request.certificateHash || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? DefaultStoreName));
     const changed = [request.certificateHash && 'certificate', request.certificateStoreName && 'store', request.appId && 'app id', ...Object.keys(request.options ?? {})].filter(Boolean);
     const argv = sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash, appId, certificateStoreName, options });
     return { argv, description: `update mapping ${existing.kind} ${existing.key}: ${changed.length > 0 ? `${changed.join(', ')} changed` : 'nothing given to change'}; every other field kept`, messages };

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { parseBindingInformation } from '../iis/binding-information.js';
 import type { ResultOf } from '../protocol/method.js';
@@ -18,7 +19,7 @@ function bindingState(binding: Binding, mappings: ReadonlyMap<string, Mapping>):
     sslFlags: binding.sslFlags,
     ...(served && mapping.certificateHash ? { certificateHash: mapping.certificateHash } : {}),
     // netsh prints (null) for a mapping made without certstorename; http.sys then uses MY.
-    ...(served ? { certificateStoreName: mapping.certificateStoreName ?? 'MY' } : {}),
+    ...(served ? { certificateStoreName: mapping.certificateStoreName ?? DefaultStoreName } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { absentWhenNotFound } from './absent-when-not-found.js';
 import { HttpApiError } from '../errors.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
@@ -33,7 +34,7 @@ function mappingState(mapping: SslMapping, changedOnly: boolean): Record<string,
     ...(mapping.certificateHash ? { certificateHash: mapping.certificateHash } : {}),
     ...(mapping.appId ? { appId: mapping.appId } : {}),
     // netsh prints (null) for a mapping made without certstorename; http.sys then uses MY.
-    ...(isCcs(mapping.kind) ? {} : { certificateStoreName: mapping.certificateStoreName ?? 'MY' }),
+    ...(isCcs(mapping.kind) ? {} : { certificateStoreName: mapping.certificateStoreName ?? DefaultStoreName }),
     ...(changedOnly && Object.keys(options).length === 0 ? {} : { options }),
   };
 }

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { matchesHostName } from '../certs/host-name-match.js';
 import type { Finding, JoinCertificate } from './join-model.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
@@ -64,7 +65,7 @@ export class CertificateIndex<C extends JoinCertificate = JoinCertificate> {
   }
 
   find(store: string | null, thumbprint: string): C | undefined {
-    return this.byKey.get(key(store ?? 'MY', thumbprint));
+    return this.byKey.get(key(store ?? DefaultStoreName, thumbprint));
   }
 }
 

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
@@ -119,7 +120,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         const certificate = certificates.find(shown.certificateStoreName, shown.certificateHash);
         const mappingName = `${shown.kind}:${shown.key}`;
         if (!certificate) {
-          add('MAPPING_CERT_NOT_FOUND', `Mapping ${shown.key} names certificate ${shown.certificateHash}, which is not in store ${shown.certificateStoreName ?? 'MY'}.`, 'Import the certificate into that LocalMachine store, or point the mapping at a certificate that is there (bindings/setCertificate).', mappingName);
+          add('MAPPING_CERT_NOT_FOUND', `Mapping ${shown.key} names certificate ${shown.certificateHash}, which is not in store ${shown.certificateStoreName ?? DefaultStoreName}.`, 'Import the certificate into that LocalMachine store, or point the mapping at a certificate that is there (bindings/setCertificate).', mappingName);
         } else {
           joined.certificate = certificate;
           findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));

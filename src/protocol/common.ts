@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Severities, findingCodeList } from '../finding-codes.js';
 import { accountNameMaxLength, accountNameProblem } from '../httpsys/account-name.js';
 import { hiddenCharacterClass } from '../httpsys/hidden-characters.js';
-import { mappingKeyProblem, type MappingKind } from '../httpsys/mapping-key.js';
+import { mappingKeyProblem, mappingKinds, type MappingKind } from '../httpsys/mapping-key.js';
 import { sslOptionArgument } from '../httpsys/netsh-commands.js';
 import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../httpsys/netsh-token.js';
 import { sddlMaxLength, sddlPattern, sddlProblem } from '../httpsys/sddl.js';
@@ -105,7 +105,7 @@ export const AppIdSchema = z
   .transform((value) => `{${value.replace(/[{}]/g, '').toLowerCase()}}`)
   .describe('Application id (GUID) the mapping belongs to, e.g. IIS\'s {4dc3e181-e14b-4a21-b022-59fc669b0914}.');
 
-export const MappingKindSchema = z.enum(['ipport', 'hostnameport', 'ccs', 'scopedccs']);
+export const MappingKindSchema = z.enum(mappingKinds);
 
 const port = '(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
 const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
