@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ErrorCatalog } from '../../src/errors.js';
 import { FindingCodes, type FindingCode } from '../../src/finding-codes.js';
@@ -25,6 +25,14 @@ describe('README', () => {
     const rows = findingRows(readme);
     expect(rows.map((row) => row.code).sort()).toEqual(Object.keys(FindingCodes).sort());
     for (const row of rows) expect(row.severity, row.code).toMatch(new RegExp(`^${FindingCodes[row.code as FindingCode].severity}\\b`));
+  });
+
+  it('describes every folder of src in its layout, and no folder that is gone', () => {
+    const start = readme.indexOf('\n## Layout\n');
+    const layout = readme.slice(start, readme.indexOf('\n```\n', readme.indexOf('```', start) + 3));
+    const described = [...layout.matchAll(/^(src\/[a-z-]+)\//gm)].map((match) => match[1]!).sort();
+    const folders = readdirSync('src', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `src/${entry.name}`).sort();
+    expect(described).toEqual(folders);
   });
 
   it('starts with the two fresh-machine commands', () => {
