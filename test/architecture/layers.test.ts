@@ -17,6 +17,8 @@ const src = path.join(root, 'src');
 const domain = ['src/iis/', 'src/httpsys/', 'src/certs/', 'src/join/', 'src/source/', 'src/snapshot/', 'src/changes/', 'src/process/', 'src/text/', 'src/errors.ts', 'src/finding-codes.ts'];
 /** Folders above the contract: src/protocol imports none of them. */
 const aboveContract = ['src/rpc/', 'src/handlers/', 'src/cli/', 'src/dsc/'];
+/** Where sources live and how they are read sits beneath the readers of what they hold. */
+const aboveSources = ['src/iis/', 'src/httpsys/', 'src/certs/', 'src/join/', 'src/changes/', 'src/snapshot/'];
 /** The one module that declares finding codes. */
 const findingCatalog = 'src/finding-codes.ts';
 /** The transport owns stdout: the one place outside src/cli allowed to name it (as the writer's stream). */
@@ -61,6 +63,7 @@ function layerViolations(files: readonly SourceFile[]): string[] {
       if (isHandler && jsonRpc) problems.push(`${file} (handler) imports ${specifier}: handlers never see the transport`);
       if (isHandler && (to.startsWith('src/rpc/') || to.startsWith('src/cli/') || to.startsWith('src/dsc/'))) problems.push(`${file} (handler) imports ${specifier}: handlers know the contract, not what runs it`);
       if (file.startsWith('src/protocol/') && (jsonRpc || aboveContract.some((folder) => to.startsWith(folder)))) problems.push(`${file} (contract) imports ${specifier}: the contract sits beneath what runs it`);
+      if (file.startsWith('src/source/') && aboveSources.some((folder) => to.startsWith(folder))) problems.push(`${file} (sources) imports ${specifier}: source resolution sits beneath the readers`);
       if (file.startsWith('src/rpc/') && to.startsWith('src/handlers/')) problems.push(`${file} (runtime) imports ${specifier}: the dispatcher is given the implementations`);
     }
   }
@@ -156,6 +159,10 @@ describe('layers', () => {
     expect(layerViolations(files.filter((file) => file.file.startsWith('src/protocol/') || file.file.startsWith('src/rpc/')))).toEqual([]);
   });
 
+  it('source resolution (src/source) imports none of the readers above it', () => {
+    expect(layerViolations(files.filter((file) => file.file.startsWith('src/source/')))).toEqual([]);
+  });
+
   it('no module outside src/process starts a process itself', () => {
     expect(processViolations(files)).toEqual([]);
   });
@@ -183,7 +190,7 @@ describe('the checks themselves', () => {
     expect(layerViolations(planted)).toHaveLength(6);
   });
 
-  it('catch every upward import between the contract, the runtime and the handlers', () => {
+  it('catch every upward import between the contract, the runtime, the handlers and the sources', () => {
     const planted: SourceFile[] = [
       { file: 'src/protocol/a.ts', text: "import type { Dispatch } from '../rpc/dispatcher.js';" },
       { file: 'src/protocol/b.ts', text: "import { implementations } from '../handlers/index.js';" },
@@ -191,11 +198,13 @@ describe('the checks themselves', () => {
       { file: 'src/rpc/d.ts', text: "import { implementations } from '../handlers/index.js';" },
       { file: 'src/handlers/e.ts', text: "import { RpcError } from '../rpc/rpc-error.js';" },
       { file: 'src/join/f.ts', text: "import { FindingSchema } from '../protocol/common.js';" },
+      { file: 'src/source/g.ts', text: "import { locateConfig } from '../iis/locate-config.js';" },
+      { file: 'src/source/fine.ts', text: "import { runProcessSync } from '../process/run-process.js';" },
       { file: 'src/rpc/fine.ts', text: "import { Methods } from '../protocol/index.js';" },
       { file: 'src/handlers/fine.ts', text: "import { implement } from '../protocol/handler.js';" },
       { file: 'src/protocol/fine.ts', text: "import { FindingCodes } from '../finding-codes.js';" },
     ];
-    expect(layerViolations(planted)).toHaveLength(6);
+    expect(layerViolations(planted)).toHaveLength(7);
   });
 
   it('catch a process started outside src/process, but not a type or src/process itself', () => {
