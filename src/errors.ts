@@ -5,7 +5,6 @@
  * Codes are stable: add new ones at the end, never renumber.
  */
 export const ErrorCatalog = {
-  NOT_IMPLEMENTED: { code: 1000, category: 'NotImplemented', summary: 'The method exists in the protocol but is not implemented yet.' },
   NO_SOURCE: { code: 1001, category: 'NotSpecified', summary: 'No source to read: off Windows a snapshot, a config file or a netsh path must be given.' },
   NOT_FOUND: { code: 1002, category: 'ObjectNotFound', summary: 'The site, binding, mapping, reservation or certificate does not exist.' },
   ALREADY_EXISTS: { code: 1003, category: 'ResourceExists', summary: 'The object already exists (netsh error 183): change it with sslcert/update, or delete it first (a URL reservation has no update).' },

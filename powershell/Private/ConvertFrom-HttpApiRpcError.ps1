@@ -56,7 +56,6 @@ function ConvertFrom-HttpApiRpcError {
     $advice = @{
         NO_SOURCE = 'Give -Snapshot, -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile or -CertsDir, or run on the Windows machine itself.'
         NOT_ELEVATED = 'Run PowerShell as Administrator: http.sys changes need elevation.'
-        NOT_IMPLEMENTED = 'This worker does not implement the method yet; Get-HttpApiWorker lists the methods it implements.'
         NETSH_UNAVAILABLE = 'Check the -NetshPath value, or that netsh.exe is present.'
     }
     $recommended = ''

@@ -7,7 +7,7 @@ import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile
 import type { CertificateInfo } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
 import { readKeyManifest } from './key-presence-manifest.js';
-import { sameStore, storeName } from './store-name.js';
+import { DefaultStoreName, sameStore, storeName } from './store-name.js';
 
 /**
  * A snapshot's certs/ folder standing for the LocalMachine stores: each subfolder is the
@@ -47,7 +47,7 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
     known.folders.push(folder);
     stores.set(key, known);
   };
-  if (entries.some((entry) => entry.isFile())) addFolder('MY', dir);
+  if (entries.some((entry) => entry.isFile())) addFolder(DefaultStoreName, dir);
   for (const entry of entries) if (entry.isDirectory()) addFolder(storeName(entry.name), path.join(dir, entry.name));
 
   const certificates: CertificateInfo[] = [];

@@ -6,10 +6,10 @@ import { currentPlatformFacts, environmentValue, type PlatformFacts } from '../p
 import { systemExecutable, systemRoot } from '../process/system-executable.js';
 import type { CertificateInfo, PrivateKeyState } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
-import { storeName } from './store-name.js';
+import { DefaultStoreName, storeName } from './store-name.js';
 
 /** The stores IIS mappings use; others are read when asked for by name. */
-export const DefaultWindowsStores = ['MY', 'WebHosting'] as const;
+export const DefaultWindowsStores = [DefaultStoreName, 'WebHosting'] as const;
 
 /**
  * Serves store listings for as long as the worker lives: one request line on stdin (store

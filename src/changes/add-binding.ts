@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { insertBindingEdit } from '../iis/edit-bindings.js';
 import { SslFlag } from '../join/resolve-binding.js';
@@ -54,7 +55,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
   } else if (target) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    const store = request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY';
+    const store = request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName;
     named = await certificateNamed(source.certificates, request, store);
     const hash = named!.hash;
     messages.push(...named!.messages);
@@ -64,7 +65,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
       messages.push(await checkCertificatePresent(source.certificates, hash, store));
       affected = usersAfter(after, mappings, target, hash, request.certificateStoreName);
     } else {
-      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? 'MY'}: no netsh step.`);
+      messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: no netsh step.`);
     }
   }
 

@@ -5,7 +5,7 @@ import { assertUnchanged, readConfigFile, type ConfigFileBytes } from '../iis/co
 import { decodeConfigText, type DecodedConfigText } from '../iis/decode-config-text.js';
 import { applyTextEdit, type TextEdit } from '../iis/edit-bindings.js';
 import { editConfigBytes } from '../iis/edit-config-bytes.js';
-import type { ConfigLocation } from '../iis/locate-config.js';
+import type { ConfigLocation } from '../source/locate-config.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
 import { scanDocument } from '../iis/scan-document.js';
 import { locateSites, siteElements, type ElementSpan } from '../iis/site-elements.js';

@@ -1,5 +1,5 @@
 import { carriedOptions } from '../httpsys/carried-options.js';
-import { sameStore } from '../certs/store-name.js';
+import { DefaultStoreName, sameStore } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { MappingKind, SslMapping } from '../httpsys/ssl-mapping.js';
@@ -33,7 +33,7 @@ export interface CertificateRequest {
 
 /** Whether the mapping already serves this certificate from this store (null store = MY). */
 export function servesCertificate(mapping: SslMapping, hash: string, store: string | undefined): boolean {
-  return mapping.certificateHash === hash.toUpperCase() && (store === undefined || sameStore(store, mapping.certificateStoreName ?? 'MY'));
+  return mapping.certificateHash === hash.toUpperCase() && (store === undefined || sameStore(store, mapping.certificateStoreName ?? DefaultStoreName));
 }
 
 /**
@@ -44,7 +44,7 @@ export function servesCertificate(mapping: SslMapping, hash: string, store: stri
 export function certificateChange(existing: SslMapping | undefined, target: MappingTarget, request: CertificateRequest): MappingChange | null {
   const hash = request.certificateHash.toUpperCase();
   if (!existing) {
-    const store = request.certificateStoreName ?? 'MY';
+    const store = request.certificateStoreName ?? DefaultStoreName;
     return {
       action: 'add',
       target,

@@ -1,4 +1,4 @@
-import { storeName } from '../certs/store-name.js';
+import { DefaultStoreName, storeName } from '../certs/store-name.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { HttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
@@ -78,7 +78,7 @@ function mappingsUsing(mappings: readonly SslMapping[], hash: string): SslMappin
  * certificateStoreName; a choice that falls on the old certificate itself replaces nothing.
  */
 async function newCertificate(source: ResolvedSource, using: readonly SslMapping[], request: CertificateReplacement): Promise<NamedCertificate> {
-  const stores = [...new Set(using.map((mapping) => storeName(mapping.certificateStoreName ?? 'MY')))];
+  const stores = [...new Set(using.map((mapping) => storeName(mapping.certificateStoreName ?? DefaultStoreName)))];
   if (request.certificateSubject !== undefined && request.certificateStoreName === undefined && stores.length > 1) {
     throw new HttpApiError('INVALID_ARGUMENT', `certificateStoreName: the mappings that use ${request.oldHash.toUpperCase()} name the stores ${stores.join(', ')}; give the store to choose the certificate for ${request.certificateSubject} from.`, { field: 'certificateStoreName', stores });
   }

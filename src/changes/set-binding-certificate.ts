@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { readApplicationHostConfig } from '../iis/read-application-host-config.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
@@ -46,7 +47,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const existing = findMapping(mappings, target);
-  const store = request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY';
+  const store = request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName;
   const named = await certificateNamed(source.certificates, request, store);
   if (!named) throw new HttpApiError('INVALID_ARGUMENT', 'certificateHash: give certificateHash or certificateSubject.', { field: 'certificateHash' });
   const { hash, choice } = named;
@@ -54,7 +55,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
   const change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
   const messages = [...notes, ...named.messages];
   if (!change) {
-    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);
+    messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: nothing to do.`);
     return { applied: !request.whatIf, steps: [], messages, ...chosen };
   }
   if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
@@ -94,7 +95,7 @@ export function addMapping(source: ResolvedSource, request: SslcertRequest & { a
         { kind: existing.kind, key: existing.key },
       );
     }
-    const store = request.certificateStoreName ?? 'MY';
+    const store = request.certificateStoreName ?? DefaultStoreName;
     const named = await certificateNamed(source.certificates, request, store);
     const messages = [...(named?.messages ?? [])];
     if (named) messages.push(await checkCertificatePresent(source.certificates, named.hash, store));
@@ -112,7 +113,7 @@ export function updateMapping(source: ResolvedSource, request: SslcertRequest, s
   return planOrRun(source, request, signal, async (mappings) => {
     const existing = existingOrNotFound(mappings, request);
     const ccs = existing.kind === 'ccs' || existing.kind === 'scopedccs';
-    const named = ccs ? null : await certificateNamed(source.certificates, request, request.certificateStoreName ?? existing.certificateStoreName ?? 'MY');
+    const named = ccs ? null : await certificateNamed(source.certificates, request, request.certificateStoreName ?? existing.certificateStoreName ?? DefaultStoreName);
     const certificateHash = ccs ? undefined : (named?.hash ?? existing.certificateHash ?? undefined);
     if (!ccs && !certificateHash) {
       throw new HttpApiError('INVALID_ARGUMENT', `certificateHash: mapping ${label(request)} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it cannot be kept; give certificateHash.`, { field: 'certificateHash', key: request.key });
@@ -124,7 +125,7 @@ export function updateMapping(source: ResolvedSource, request: SslcertRequest, s
     const certificateStoreName = ccs ? undefined : (request.certificateStoreName ?? existing.certificateStoreName ?? undefined);
     const options = { ...carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions }), ...byParameter(request.options ?? {}) };
     const messages = [...(named?.messages ?? [])];
-    if (certificateHash && (named || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? 'MY'));
+    if (certificateHash && (named || request.certificateStoreName)) messages.push(await checkCertificatePresent(source.certificates, certificateHash.toUpperCase(), certificateStoreName ?? DefaultStoreName));
     const changed = [named && 'certificate', request.certificateStoreName && 'store', request.appId && 'app id', ...Object.keys(request.options ?? {})].filter(Boolean);
     const argv = sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash, appId, certificateStoreName, options });
     return { argv, description: `update mapping ${existing.kind} ${existing.key}: ${changed.length > 0 ? `${changed.join(', ')} changed` : 'nothing given to change'}; every other field kept`, messages, certificateChoice: named?.choice };

@@ -1,6 +1,6 @@
 import { commands } from './commands.js';
 import { kebab } from './schema-options.js';
-import { paramFields } from '../rpc/param-fields.js';
+import { paramFields } from '../protocol/param-fields.js';
 
 let vocabulary: { commandByMethod: Map<string, string>; params: Set<string> } | undefined;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import * as P from '../rpc/protocol/index.js';
-import type { MethodDefinition } from '../rpc/method.js';
+import * as P from '../protocol/index.js';
+import type { MethodDefinition } from '../protocol/method.js';
 import { formatBindings } from './format/bindings.js';
 import { formatCertificates } from './format/certificates.js';
 import { formatChange } from './format/change.js';

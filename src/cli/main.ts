@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
-import { SourceSchema } from '../rpc/protocol/index.js';
+import { SourceSchema } from '../protocol/index.js';
 import { pascalCaseKeys } from '../rpc/pascal-case-keys.js';
 import { runWorker } from '../rpc/server.js';
 import { defaultFrameLimits } from '../rpc/frame-scanner.js';

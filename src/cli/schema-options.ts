@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { paramFields } from '../rpc/param-fields.js';
+import { paramFields } from '../protocol/param-fields.js';
 
 export type OptionType = 'string' | 'number' | 'boolean' | 'json';
 

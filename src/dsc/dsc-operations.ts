@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Dispatch } from '../rpc/dispatcher.js';
 import { invalidParams } from '../rpc/rpc-error.js';
-import { SourceSchema } from '../rpc/protocol/index.js';
+import { SourceSchema } from '../protocol/index.js';
 import type { SourceSpec } from '../source/source-spec.js';
 import type { DscResource, DscState } from './dsc-resource.js';
 

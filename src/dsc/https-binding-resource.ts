@@ -1,7 +1,8 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { parseBindingInformation } from '../iis/binding-information.js';
-import type { ResultOf } from '../rpc/method.js';
-import type { BindingsHttps, BindingsSetCertificate } from '../rpc/protocol/index.js';
+import type { ResultOf } from '../protocol/method.js';
+import type { BindingsHttps, BindingsSetCertificate } from '../protocol/index.js';
 import { existDifference, mergeChanges, sameText, type DscResource } from './dsc-resource.js';
 import { HttpsBindingInstance, type HttpsBindingDesired } from './instance-schemas.js';
 
@@ -18,7 +19,7 @@ function bindingState(binding: Binding, mappings: ReadonlyMap<string, Mapping>):
     sslFlags: binding.sslFlags,
     ...(served && mapping.certificateHash ? { certificateHash: mapping.certificateHash } : {}),
     // netsh prints (null) for a mapping made without certstorename; http.sys then uses MY.
-    ...(served ? { certificateStoreName: mapping.certificateStoreName ?? 'MY' } : {}),
+    ...(served ? { certificateStoreName: mapping.certificateStoreName ?? DefaultStoreName } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sslOptionCatalog } from '../httpsys/ssl-options.js';
-import { paramFields } from '../rpc/param-fields.js';
-import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, SslCertDelete, StoreNameSchema, ThumbprintSchema, UrlAclAdd, namedCertificate } from '../rpc/protocol/index.js';
+import { paramFields } from '../protocol/param-fields.js';
+import { AppIdSchema, BindingsAdd, BindingsSetCertificate, MappingKindSchema, SourceSchema, SslCertAdd, SslCertDelete, StoreNameSchema, ThumbprintSchema, UrlAclAdd, namedCertificate } from '../protocol/index.js';
 
 /**
  * The DSC resources' instance schemas. Every property is taken from the params of the method

@@ -1,11 +1,12 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { absentWhenNotFound } from './absent-when-not-found.js';
 import { HttpApiError } from '../errors.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { optionByName, sslOptionCatalog, type SslOptionValue } from '../httpsys/ssl-options.js';
 import type { Dispatch } from '../rpc/dispatcher.js';
-import type { ResultOf } from '../rpc/method.js';
-import type { SslCertList } from '../rpc/protocol/index.js';
+import type { ResultOf } from '../protocol/method.js';
+import type { SslCertList } from '../protocol/index.js';
 import type { SourceSpec } from '../source/source-spec.js';
 import { existDifference, mergeChanges, sameText, type DscResource } from './dsc-resource.js';
 import { SslCertMappingInstance, type SslCertMappingDesired } from './instance-schemas.js';
@@ -33,7 +34,7 @@ function mappingState(mapping: SslMapping, changedOnly: boolean): Record<string,
     ...(mapping.certificateHash ? { certificateHash: mapping.certificateHash } : {}),
     ...(mapping.appId ? { appId: mapping.appId } : {}),
     // netsh prints (null) for a mapping made without certstorename; http.sys then uses MY.
-    ...(isCcs(mapping.kind) ? {} : { certificateStoreName: mapping.certificateStoreName ?? 'MY' }),
+    ...(isCcs(mapping.kind) ? {} : { certificateStoreName: mapping.certificateStoreName ?? DefaultStoreName }),
     ...(changedOnly && Object.keys(options).length === 0 ? {} : { options }),
   };
 }

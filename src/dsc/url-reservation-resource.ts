@@ -1,8 +1,8 @@
 import { absentWhenNotFound } from './absent-when-not-found.js';
 import { HttpApiError } from '../errors.js';
 import type { Dispatch } from '../rpc/dispatcher.js';
-import type { ResultOf } from '../rpc/method.js';
-import type { UrlAclList } from '../rpc/protocol/index.js';
+import type { ResultOf } from '../protocol/method.js';
+import type { UrlAclList } from '../protocol/index.js';
 import type { SourceSpec } from '../source/source-spec.js';
 import { existDifference, mergeChanges, type DscResource } from './dsc-resource.js';
 import { UrlReservationInstance, type UrlReservationDesired } from './instance-schemas.js';

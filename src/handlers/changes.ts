@@ -1,5 +1,5 @@
 import { recoverChange } from '../changes/recover-change.js';
-import { ChangesRecover } from '../rpc/protocol/index.js';
-import { implement } from './handler.js';
+import { ChangesRecover } from '../protocol/index.js';
+import { implement } from '../protocol/handler.js';
 
 export const changesRecover = implement(ChangesRecover, (params, context) => recoverChange(context.source, params, context.signal));

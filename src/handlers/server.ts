@@ -1,7 +1,7 @@
 import process from 'node:process';
-import { Discover, Methods, ServerInfo } from '../rpc/protocol/index.js';
-import { buildOpenRpcDocument } from '../rpc/openrpc.js';
-import { implement } from './handler.js';
+import { Discover, Methods, ServerInfo } from '../protocol/index.js';
+import { buildOpenRpcDocument } from '../protocol/openrpc.js';
+import { implement } from '../protocol/handler.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { sslcertFormatOf } from '../httpsys/read-http-sys.js';
 import { interruptedChangeNote } from '../changes/change-journal.js';

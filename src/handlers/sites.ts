@@ -1,9 +1,9 @@
 import { readApplicationHostConfig, type IisBinding, type IisConfig, type IisSite } from '../iis/read-application-host-config.js';
-import type { ResultOf } from '../rpc/method.js';
-import { SitesList } from '../rpc/protocol/index.js';
+import type { ResultOf } from '../protocol/method.js';
+import { SitesList } from '../protocol/index.js';
 import { sameSiteName } from '../iis/site-name.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement } from './handler.js';
+import { implement } from '../protocol/handler.js';
 
 type SitesResult = ResultOf<typeof SitesList>;
 

@@ -1,5 +1,5 @@
-import { SnapshotExport } from '../rpc/protocol/index.js';
+import { SnapshotExport } from '../protocol/index.js';
 import { exportSnapshot } from '../snapshot/export-snapshot.js';
-import { implement } from './handler.js';
+import { implement } from '../protocol/handler.js';
 
 export const snapshotExport = implement(SnapshotExport, (params, context) => exportSnapshot(context.source, params.directory, { signal: context.signal }));

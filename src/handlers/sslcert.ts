@@ -2,9 +2,9 @@ import { addMapping, deleteMapping, updateMapping } from '../changes/sslcert-com
 import { sameMappingKey } from '../httpsys/mapping-key.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { mappingsWithHealth } from '../join/mappings-with-health.js';
-import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../rpc/protocol/index.js';
+import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement } from './handler.js';
+import { implement } from '../protocol/handler.js';
 
 export const sslcertList = implement(SslCertList, async (params, context) => {
   const read = await readSslMappings(context.source.httpSys(), { signal: context.signal });

@@ -1,9 +1,9 @@
 import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
 import { urlaclAddArgv, urlaclDeleteArgv } from '../httpsys/netsh-commands.js';
 import { readUrlReservations } from '../httpsys/read-http-sys.js';
-import { UrlAclAdd, UrlAclDelete, UrlAclList } from '../rpc/protocol/index.js';
+import { UrlAclAdd, UrlAclDelete, UrlAclList } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
-import { implement, type HandlerContext } from './handler.js';
+import { implement, type HandlerContext } from '../protocol/handler.js';
 
 const change = (argv: string[], whatIf: boolean | undefined, context: HandlerContext) =>
   planOrApplyNetshChange(argv, { whatIf, source: context.source.httpSys, signal: context.signal });

@@ -1,9 +1,10 @@
 import { isIPv6 } from 'node:net';
 import { hostNameProblem } from './host-name.js';
 
-export type MappingKind = 'ipport' | 'hostnameport' | 'ccs' | 'scopedccs';
+/** The four kinds of http.sys SSL mapping, by the name netsh gives their key. */
+export const mappingKinds = ['ipport', 'hostnameport', 'ccs', 'scopedccs'] as const;
 
-export const mappingKinds: readonly MappingKind[] = ['ipport', 'hostnameport', 'ccs', 'scopedccs'];
+export type MappingKind = (typeof mappingKinds)[number];
 
 /** The parts of a mapping key: `0.0.0.0:443`, `[::]:443`, `www.contoso.com:443`, `443`. */
 export interface MappingKeyParts {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpApiError } from '../errors.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
-import { DeniedReadReason } from './denied-read-reason.js';
+import { DeniedReadReason } from '../source/denied-read-reason.js';
 
 /** What a file was when it was read: a change to any of these means someone else wrote it. */
 export interface ConfigFileIdentity {

@@ -1,5 +1,6 @@
+import type { FindingCode, Severity } from '../finding-codes.js';
 import type { BindingEndpoint } from './binding-information.js';
-import type { ConfigLocation } from './locate-config.js';
+import type { ConfigLocation } from '../source/locate-config.js';
 import type { SslFlagName } from './ssl-flags.js';
 
 /** What kind of server wrote the file, told by its content (a snapshot's path says nothing). */
@@ -59,8 +60,8 @@ export interface ConfigSection {
 
 /** Same shape as the protocol's Finding, so handlers pass findings through untouched. */
 export interface ConfigFinding {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
+  code: FindingCode;
+  severity: Severity;
   message: string;
   fix: string;
   site?: string;

@@ -1,13 +1,14 @@
 import { HttpApiError } from '../errors.js';
+import { FindingCodes } from '../finding-codes.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
-import { DeniedReadReason } from './denied-read-reason.js';
+import { DeniedReadReason } from '../source/denied-read-reason.js';
 import { configFindings } from './config-findings.js';
 import { ConfigFault, configInvalid, lineAt, linesAt } from './config-error.js';
 import { detectConfigKind } from './config-kind.js';
 import { findConflictMarker } from './conflict-markers.js';
 import { decodeConfigText } from './decode-config-text.js';
 import type { IisConfig } from './iis-config.js';
-import type { ConfigLocation } from './locate-config.js';
+import type { ConfigLocation } from '../source/locate-config.js';
 import { parseSitesSection } from './parse-sites-section.js';
 import { scanDocument, type DocumentScan } from './scan-document.js';
 import { sitesChunks } from './sites-chunks.js';
@@ -75,7 +76,7 @@ function readConfigText(bytes: Buffer, location: ConfigLocation): IisConfig {
     configKindEvidence: evidence,
     ...parsed,
     findings: [
-      ...(location.note ? [{ code: 'CONFIG_CHOSEN', severity: 'info' as const, message: location.note, fix: 'To read another one, give --solution with its .sln file or --config with its file.' }] : []),
+      ...(location.note ? [{ code: 'CONFIG_CHOSEN' as const, severity: FindingCodes.CONFIG_CHOSEN.severity, message: location.note, fix: 'To read another one, give --solution with its .sln file or --config with its file.' }] : []),
       ...configFindings(parsed.sites, kind),
     ],
   };

@@ -1,16 +1,20 @@
 import type { IisConfig } from '../iis/read-application-host-config.js';
-import { joinHttpsBindings } from './join-https-bindings.js';
 import type { BindingRef, JoinMapping, MappingKind } from './join-model.js';
-import { indexKey } from './mapping-index.js';
+import { MappingIndex, indexKey } from './mapping-index.js';
+import { resolveHttpsBindings } from './resolve-https-bindings.js';
 
 /**
  * The https bindings whose clients are served by any of these mappings (declared, or
- * reached with or without SNI): who a change to those mappings touches.
+ * reached with or without SNI): who a change to those mappings touches. Resolution only:
+ * no finding is made to be thrown away.
  */
 export function bindingsUsingMappings(config: IisConfig, mappings: readonly JoinMapping[], changed: readonly { kind: MappingKind; key: string }[]): BindingRef[] {
   const wanted = new Set(changed.map((mapping) => indexKey(mapping.kind, mapping.key)));
-  const joined = joinHttpsBindings({ sites: config.sites, mappings, certificates: null, reservations: null, configKind: config.configKind });
-  return joined.bindings
-    .filter((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni].some((ref) => ref?.exists && wanted.has(indexKey(ref.kind, ref.key))))
-    .map((binding) => ({ site: binding.site, bindingInformation: binding.bindingInformation }));
+  const users: BindingRef[] = [];
+  for (const { site, binding, resolution } of resolveHttpsBindings(config.sites, new MappingIndex(mappings))) {
+    if (resolution && [resolution.declared, resolution.withSni, resolution.withoutSni].some((ref) => ref?.exists && wanted.has(indexKey(ref.kind, ref.key)))) {
+      users.push({ site: site.name, bindingInformation: binding.bindingInformation });
+    }
+  }
+  return users;
 }

@@ -1,9 +1,11 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
-import { FindingCodes, type FindingCode } from './finding-codes.js';
+import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';
-import { SslFlag, resolveBinding } from './resolve-binding.js';
+import { SslFlag } from './resolve-binding.js';
+import { resolveHttpsBindings } from './resolve-https-bindings.js';
 import { siteWideFindings } from './site-wide-findings.js';
 import { IisAppId, IisExpressAppId } from './well-known-app-ids.js';
 
@@ -48,82 +50,77 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const sharers = new Map<string, BindingRef[]>();
   const bindings: JoinedBinding<C>[] = [];
 
-  for (const site of input.sites) {
-    for (const binding of site.bindings) {
-      if (binding.protocol.toLowerCase() !== 'https') continue;
-      const findings: Finding[] = [];
-      const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
-        findings.push({ code, severity: FindingCodes[code], message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
-      const endpoint = binding.endpoint;
-      const joined: JoinedBinding<C> = {
-        site: site.name,
-        siteId: site.id,
-        bindingInformation: binding.bindingInformation,
-        sslFlags: binding.sslFlags,
-        address: endpoint?.address ?? null,
-        port: endpoint?.port ?? null,
-        host: endpoint?.host ?? null,
-        declaredMapping: null,
-        effectiveMapping: { withSni: null, withoutSni: null },
-        certificate: null,
-        findings,
-      };
-      bindings.push(joined);
+  for (const { site, binding, endpoint, resolution } of resolveHttpsBindings(input.sites, mappings)) {
+    const findings: Finding[] = [];
+    const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
+      findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
+    const joined: JoinedBinding<C> = {
+      site: site.name,
+      siteId: site.id,
+      bindingInformation: binding.bindingInformation,
+      sslFlags: binding.sslFlags,
+      address: endpoint?.address ?? null,
+      port: endpoint?.port ?? null,
+      host: endpoint?.host ?? null,
+      declaredMapping: null,
+      effectiveMapping: { withSni: null, withoutSni: null },
+      certificate: null,
+      findings,
+    };
+    bindings.push(joined);
 
-      if (binding.sslFlags & ~KnownSslFlags) {
-        add('UNKNOWN_SSLFLAGS', `sslFlags ${binding.sslFlags} has bits IIS does not define (${binding.sslFlags & ~KnownSslFlags}).`, 'Check who wrote them; HttpApi keeps them on every write. Remove them with IIS Manager or appcmd if they are a mistake.');
-      }
-      if (!endpoint) {
-        add('HTTPS_BINDING_INVALID', `bindingInformation '${binding.bindingInformation}' cannot be read${binding.problem ? `: ${binding.problem}` : ''}.`, 'Fix the binding to the form IP:PORT:HOST, e.g. *:443:www.contoso.com.');
-        continue;
-      }
-      const sni = (binding.sslFlags & SslFlag.Sni) !== 0;
-      const ccs = (binding.sslFlags & SslFlag.CentralCertStore) !== 0;
-      if (sni && !endpoint.host) {
-        add('SNI_WITHOUT_HOST', `The binding requires SNI (sslFlags bit 1) but has no host name, so no SNI mapping can match it.`, 'Give the binding a host name, or clear "Require Server Name Indication".');
-      }
+    if (binding.sslFlags & ~KnownSslFlags) {
+      add('UNKNOWN_SSLFLAGS', `sslFlags ${binding.sslFlags} has bits IIS does not define (${binding.sslFlags & ~KnownSslFlags}).`, 'Check who wrote them; HttpApi keeps them on every write. Remove them with IIS Manager or appcmd if they are a mistake.');
+    }
+    if (!endpoint || !resolution) {
+      add('HTTPS_BINDING_INVALID', `bindingInformation '${binding.bindingInformation}' cannot be read${binding.problem ? `: ${binding.problem}` : ''}.`, 'Fix the binding to the form IP:PORT:HOST, e.g. *:443:www.contoso.com.');
+      continue;
+    }
+    const sni = (binding.sslFlags & SslFlag.Sni) !== 0;
+    const ccs = (binding.sslFlags & SslFlag.CentralCertStore) !== 0;
+    if (sni && !endpoint.host) {
+      add('SNI_WITHOUT_HOST', `The binding requires SNI (sslFlags bit 1) but has no host name, so no SNI mapping can match it.`, 'Give the binding a host name, or clear "Require Server Name Indication".');
+    }
 
-      const resolution = resolveBinding(endpoint, binding.sslFlags, mappings);
-      joined.declaredMapping = resolution.declared;
-      joined.effectiveMapping = { withSni: resolution.withSni, withoutSni: resolution.withoutSni };
-      for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni]) {
-        if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
-      }
+    joined.declaredMapping = resolution.declared;
+    joined.effectiveMapping = { withSni: resolution.withSni, withoutSni: resolution.withoutSni };
+    for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni]) {
+      if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
+    }
 
-      const declared = resolution.declared;
-      if (declared && !declared.exists) {
-        if (ccs) {
-          add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or add the mapping: httpapi sslcert add --kind ccs --key ${endpoint.port} --app-id "${appId}"`, `ccs:${endpoint.port}`);
-        } else {
-          const fallback = sni ? resolution.withSni : null;
-          add(
-            'HTTPS_BINDING_NO_MAPPING',
-            `No http.sys mapping ${declared.kind} ${declared.key}: IIS shows no certificate for this binding${fallback ? `, and SNI clients get the fallback ${fallback.kind} ${fallback.key} instead` : ', and clients fail the TLS handshake'}.`,
-            `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash THUMBPRINT --app-id "${appId}"`,
-            `${declared.kind}:${declared.key}`,
-          );
-        }
+    const declared = resolution.declared;
+    if (declared && !declared.exists) {
+      if (ccs) {
+        add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or add the mapping: httpapi sslcert add --kind ccs --key ${endpoint.port} --app-id "${appId}"`, `ccs:${endpoint.port}`);
+      } else {
+        const fallback = sni ? resolution.withSni : null;
+        add(
+          'HTTPS_BINDING_NO_MAPPING',
+          `No http.sys mapping ${declared.kind} ${declared.key}: IIS shows no certificate for this binding${fallback ? `, and SNI clients get the fallback ${fallback.kind} ${fallback.key} instead` : ', and clients fail the TLS handshake'}.`,
+          `Add the mapping: httpapi sslcert add --kind ${declared.kind} --key ${declared.key} --certificate-hash THUMBPRINT --app-id "${appId}"`,
+          `${declared.kind}:${declared.key}`,
+        );
       }
-      if (!sni && !ccs && endpoint.host && resolution.withSni && resolution.withSni.kind === 'hostnameport' && resolution.withSni.certificateHash !== declared?.certificateHash) {
-        add('SNI_MAPPING_OVERRIDES', `Clients that send SNI for ${endpoint.host} get the SNI mapping ${resolution.withSni.key}, not the binding's ${declared?.key ?? 'IP mapping'}.`, 'Delete the stray SNI mapping, or mark the binding "Require Server Name Indication" so IIS shows what clients get.', `hostnameport:${resolution.withSni.key}`);
-      }
-      if (!sni && !ccs && declared) {
-        const group = indexKey('ipport', declared.key);
-        const members = sharers.get(group) ?? [];
-        members.push({ site: site.name, bindingInformation: binding.bindingInformation });
-        sharers.set(group, members);
-      }
+    }
+    if (!sni && !ccs && endpoint.host && resolution.withSni && resolution.withSni.kind === 'hostnameport' && resolution.withSni.certificateHash !== declared?.certificateHash) {
+      add('SNI_MAPPING_OVERRIDES', `Clients that send SNI for ${endpoint.host} get the SNI mapping ${resolution.withSni.key}, not the binding's ${declared?.key ?? 'IP mapping'}.`, 'Delete the stray SNI mapping, or mark the binding "Require Server Name Indication" so IIS shows what clients get.', `hostnameport:${resolution.withSni.key}`);
+    }
+    if (!sni && !ccs && declared) {
+      const group = indexKey('ipport', declared.key);
+      const members = sharers.get(group) ?? [];
+      members.push({ site: site.name, bindingInformation: binding.bindingInformation });
+      sharers.set(group, members);
+    }
 
-      const shown = declared?.exists ? declared : sni ? resolution.withSni : resolution.withoutSni;
-      if (shown?.exists && shown.certificateHash && certificates) {
-        const certificate = certificates.find(shown.certificateStoreName, shown.certificateHash);
-        const mappingName = `${shown.kind}:${shown.key}`;
-        if (!certificate) {
-          add('MAPPING_CERT_NOT_FOUND', `Mapping ${shown.key} names certificate ${shown.certificateHash}, which is not in store ${shown.certificateStoreName ?? 'MY'}.`, 'Import the certificate into that LocalMachine store, or point the mapping at a certificate that is there (bindings/setCertificate).', mappingName);
-        } else {
-          joined.certificate = certificate;
-          findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));
-        }
+    const shown = declared?.exists ? declared : sni ? resolution.withSni : resolution.withoutSni;
+    if (shown?.exists && shown.certificateHash && certificates) {
+      const certificate = certificates.find(shown.certificateStoreName, shown.certificateHash);
+      const mappingName = `${shown.kind}:${shown.key}`;
+      if (!certificate) {
+        add('MAPPING_CERT_NOT_FOUND', `Mapping ${shown.key} names certificate ${shown.certificateHash}, which is not in store ${shown.certificateStoreName ?? DefaultStoreName}.`, 'Import the certificate into that LocalMachine store, or point the mapping at a certificate that is there (bindings/setCertificate).', mappingName);
+      } else {
+        joined.certificate = certificate;
+        findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));
       }
     }
   }
@@ -134,7 +131,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     if (members.length > 1) {
       binding.findings.push({
         code: 'SHARED_IP_MAPPING',
-        severity: FindingCodes.SHARED_IP_MAPPING,
+        severity: FindingCodes.SHARED_IP_MAPPING.severity,
         message: `Mapping ${binding.declaredMapping.key} is shared with ${describeOthers(members, binding)}: changing its certificate changes it for all of them.`,
         fix: 'Use SNI bindings (sslFlags=1) with host names to give each site its own certificate, or pass allowSharedMapping when changing it.',
         site: binding.site,

@@ -1,9 +1,11 @@
+import type { FindingCode, Severity } from '../finding-codes.js';
+import type { MappingKind } from '../httpsys/mapping-key.js';
 /**
  * What the join reads and what it produces. The inputs are structural, so the IIS reader,
  * the http.sys reader and the certificate readers feed it without adapters, and tests can
  * build scenarios by hand.
  */
-export type MappingKind = 'ipport' | 'hostnameport' | 'ccs' | 'scopedccs';
+export type { MappingKind };
 
 export interface JoinEndpoint {
   addressKind: 'any' | 'unspecified' | 'ipv4' | 'ipv6';
@@ -54,10 +56,10 @@ export interface JoinReservation {
   url: string;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
   fix: string;

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { FindingCodes } from './finding-codes.js';
+import { FindingCodes } from '../finding-codes.js';
 import type { Finding, JoinedBinding } from './join-model.js';
 
 export interface LiveCheck {
@@ -86,13 +86,13 @@ export function liveFindings(binding: JoinedBinding, check: LiveCheck): Finding[
   const where = `${check.target.host}:${check.target.port}${check.target.servername ? ` (SNI ${check.target.servername})` : ''}, ${check.seenFrom}`;
   const base = { site: binding.site, binding: binding.bindingInformation };
   if (!check.reachable) {
-    return [{ code: 'ENDPOINT_UNREACHABLE', severity: FindingCodes.ENDPOINT_UNREACHABLE, message: `Could not complete a TLS handshake with ${where}: ${check.error}.`, fix: 'Check that the site is started and that http.sys has a mapping clients can reach.', ...base }];
+    return [{ code: 'ENDPOINT_UNREACHABLE', severity: FindingCodes.ENDPOINT_UNREACHABLE.severity, message: `Could not complete a TLS handshake with ${where}: ${check.error}.`, fix: 'Check that the site is started and that http.sys has a mapping clients can reach.', ...base }];
   }
   if (check.matchesMapping === false) {
     return [
       {
         code: 'SERVED_CERT_MISMATCH',
-        severity: FindingCodes.SERVED_CERT_MISMATCH,
+        severity: FindingCodes.SERVED_CERT_MISMATCH.severity,
         message: `${where} served certificate ${check.servedThumbprint} (${check.servedSubject}), not the mapping's ${binding.declaredMapping?.certificateHash ?? binding.effectiveMapping.withSni?.certificateHash}.`,
         fix: 'Look for a more specific mapping that wins at run time (an exact IP or SNI mapping), or restart the site after changing the mapping.',
         ...base,

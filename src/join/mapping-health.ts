@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { CertificateIndex } from './certificate-findings.js';
 import type { JoinCertificate, JoinMapping } from './join-model.js';
 import { IisAppId, MappingOwners } from './well-known-app-ids.js';
@@ -43,7 +44,7 @@ export function mappingHealth<C extends JoinCertificate>(mappings: readonly Join
 }
 
 function certificateStatus<C extends JoinCertificate>(mapping: JoinMapping, index: CertificateIndex<C> | null, options: MappingHealthOptions): Pick<MappingHealth, 'status' | 'statusDetail'> {
-  const store = mapping.certificateStoreName ?? 'MY';
+  const store = mapping.certificateStoreName ?? DefaultStoreName;
   if (mapping.kind === 'ccs' || mapping.kind === 'scopedccs') return { status: 'not checked', statusDetail: 'the Central Certificate Store chooses the certificate per host name' };
   if (mapping.certificateHash === null) return { status: 'not checked', statusDetail: 'the mapping names no readable certificate hash' };
   if (index === null) return { status: 'not checked', statusDetail: 'the source has no certificates' };

@@ -1,7 +1,8 @@
+import type { FindingCode } from '../finding-codes.js';
 import type { Finding } from './join-model.js';
 
 /** Config-reader codes the join reports again, with the mapping side, under its own code. */
-const SameAs: Record<string, string> = { BINDING_INVALID: 'HTTPS_BINDING_INVALID' };
+const SameAs: Partial<Record<FindingCode, FindingCode>> = { BINDING_INVALID: 'HTTPS_BINDING_INVALID' };
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
 /**

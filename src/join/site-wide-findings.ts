@@ -1,5 +1,5 @@
 import { certificateId, type CertificateIndex } from './certificate-findings.js';
-import { FindingCodes, type FindingCode } from './finding-codes.js';
+import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { Finding, JoinMapping, JoinReservation, JoinSite } from './join-model.js';
 import { indexKey } from './mapping-index.js';
 import { urlAclOverlapFindings } from './urlacl-overlap.js';
@@ -21,7 +21,7 @@ export function siteWideFindings(input: SiteWideInput): Finding[] {
   return [...duplicateBindings(input.sites), ...unusedMappings(input), ...iisExpressFindings(input), ...(input.reservations ? urlAclOverlapFindings(input.reservations) : [])];
 }
 
-function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity'>, severity = FindingCodes[code]): Finding {
+function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity'>, severity = FindingCodes[code].severity): Finding {
   return { code, severity, ...fields };
 }
 

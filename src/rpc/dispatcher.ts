@@ -1,10 +1,10 @@
-import { Methods } from './protocol/index.js';
-import type { MethodDefinition } from './method.js';
-import { missingParams } from './param-fields.js';
+import { Methods, type MethodName } from '../protocol/index.js';
+import type { MethodDefinition } from '../protocol/method.js';
+import { missingParams } from '../protocol/param-fields.js';
 import { RpcError, RpcErrorCode, invalidParams, toRpcError } from './rpc-error.js';
 import { MaxQuotedInput, quoteInput } from './quote-input.js';
-import { HttpApiError, isHttpApiError } from '../errors.js';
-import type { HandlerContext, Implementation } from '../handlers/handler.js';
+import { isHttpApiError } from '../errors.js';
+import { implementationOf, type HandlerContext, type Implementations } from '../protocol/handler.js';
 import { mergeSourceSpecs, type SourceSpec } from '../source/source-spec.js';
 import { resolveSource } from '../source/resolve-source.js';
 import { version } from '../version.js';
@@ -17,15 +17,14 @@ export interface DispatchOptions {
 
 export type Dispatch = (method: string, params: unknown, options?: DispatchOptions) => Promise<unknown>;
 
-const definitions = new Map<string, MethodDefinition>(Methods.map((definition) => [definition.method, definition]));
+const definitions = new Map<string, MethodDefinition<MethodName>>(Methods.map((definition) => [definition.method, definition]));
 
 /**
  * Validates params against the method's schema, resolves the source, runs the handler and
  * maps every failure to an RpcError. Shared by the JSON-RPC server and the CLI.
  */
-export function createDispatcher(implementations: readonly Implementation[], defaults: SourceSpec): Dispatch {
-  const handlers = new Map(implementations.map((implementation) => [implementation.definition.method, implementation.handle]));
-  const implemented: ReadonlySet<string> = new Set(handlers.keys());
+export function createDispatcher(implementations: Implementations, defaults: SourceSpec): Dispatch {
+  const implemented: ReadonlySet<string> = new Set(Object.keys(implementations));
   const gate = new RequestGate();
 
   return async (method, params, options = {}) => {
@@ -46,14 +45,11 @@ export function createDispatcher(implementations: readonly Implementation[], def
     if (!parsed.success) throw invalidParams(method, parsed.error, missingParams(definition.params, byName));
     const typed = parsed.data as { source?: SourceSpec; progressToken?: string | number; whatIf?: boolean };
 
-    const handle = handlers.get(method);
+    const handle = implementationOf(implementations, definition.method).handle;
     const writes = definition.changes && typed.whatIf !== true;
     // Entered before the first await, so the gate sees requests in the order they arrived.
     const release = await gate.enter(writes);
     try {
-      if (!handle) {
-        throw new HttpApiError('NOT_IMPLEMENTED', `${method} is not implemented yet in HttpApi ${version}; server/info lists what is.`, { method });
-      }
       const signal = options.signal ?? new AbortController().signal;
       const context: HandlerContext = {
         source: resolveSource(mergeSourceSpecs(defaults, typed.source)),

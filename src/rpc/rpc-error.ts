@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { ErrorCatalog, isHttpApiError } from '../errors.js';
+import { RpcErrorCode } from '../protocol/rpc-error-codes.js';
 import { capMessage } from './quote-input.js';
 
-/** JSON-RPC's own codes (the reserved range); application codes come from src/errors.ts. */
-export const RpcErrorCode = {
-  ParseError: -32700,
-  InvalidRequest: -32600,
-  MethodNotFound: -32601,
-  InvalidParams: -32602,
-  InternalError: -32603,
-  RequestCancelled: -32800,
-} as const;
+export { RpcErrorCode };
 
 /** An error as it crosses the wire, independent of the transport that carries it. */
 export class RpcError extends Error {

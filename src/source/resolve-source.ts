@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import type { SourceSpec } from './source-spec.js';
-import { locateConfig, type ConfigLocation } from '../iis/locate-config.js';
+import { locateConfig, type ConfigLocation } from './locate-config.js';
 import { currentPlatformFacts, type PlatformFacts } from '../process/platform-facts.js';
 import { systemExecutable } from '../process/system-executable.js';
 

@@ -3,7 +3,7 @@ import { commands } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { optionsFromSchema } from '../../src/cli/schema-options.js';
-import { SourceSchema } from '../../src/rpc/protocol/index.js';
+import { SourceSchema } from '../../src/protocol/index.js';
 
 async function run(...argv: string[]) {
   let stdout = '';

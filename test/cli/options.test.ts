@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { commands } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
-import { paramFields } from '../../src/rpc/param-fields.js';
-import { Methods, SourceSchema } from '../../src/rpc/protocol/index.js';
+import { paramFields } from '../../src/protocol/param-fields.js';
+import { Methods, SourceSchema } from '../../src/protocol/index.js';
 
 /**
  * The CLI's options come from the params schemas: every field of every method must be

@@ -1,7 +1,7 @@
 import { ParameterStructures, ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCatalog } from '../../src/errors.js';
-import { Methods, type MethodName } from '../../src/rpc/protocol/index.js';
+import { Methods, type MethodName } from '../../src/protocol/index.js';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
 import { exampleParams } from './example-params.js';
 
@@ -110,9 +110,8 @@ describe('domain errors (1000 and up)', () => {
     }
   });
 
-  // Every protocol method has an implementation, so the real worker cannot be made to answer
-  // NOT_IMPLEMENTED: test/rpc/dispatcher.test.ts checks that answer in-process. Here a method
-  // that loses its implementation fails instead of quietly skipping.
+  // The registry of implementations is keyed by method, so a method cannot lose its
+  // implementation and still compile; this checks what the worker says about it.
   it('server/info lists every protocol method as implemented', () => {
     expect(info.methods.map((method) => method.name)).toEqual(Methods.map((definition) => definition.method));
     expect(info.methods.filter((method) => !method.implemented).map((method) => method.name)).toEqual([]);

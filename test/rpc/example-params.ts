@@ -1,4 +1,4 @@
-import type { MethodName } from '../../src/rpc/protocol/index.js';
+import type { MethodName } from '../../src/protocol/index.js';
 
 /**
  * Params that pass validation for each method (changes only plan: whatIf), so a test can

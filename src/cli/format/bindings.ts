@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BindingsHttps, MappingRefSchema } from '../../rpc/protocol/index.js';
+import type { BindingsHttps, MappingRefSchema } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 import { formatFindingLines } from './findings.js';

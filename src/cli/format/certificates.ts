@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ekuName } from '../../certs/extended-key-usage.js';
-import type { ListedCertificateSchema } from '../../rpc/protocol/index.js';
+import type { ListedCertificateSchema } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChangeResultSchema } from '../../rpc/protocol/index.js';
+import type { ChangeResultSchema } from '../../protocol/index.js';
 
 /** A plan or result: each step as it ran (or would run), then what it touched. */
 export function formatChange(result: z.output<typeof ChangeResultSchema>): string {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DiagnosticsRun, FindingSchema } from '../../rpc/protocol/index.js';
+import type { DiagnosticsRun, FindingSchema } from '../../protocol/index.js';
 import { inCliWords } from '../cli-words.js';
 
 type Finding = z.output<typeof FindingSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ServerInfo } from '../../rpc/protocol/index.js';
+import type { ServerInfo } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 

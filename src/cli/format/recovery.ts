@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChangesRecover } from '../../rpc/protocol/index.js';
+import type { ChangesRecover } from '../../protocol/index.js';
 
 /** The interrupted change step by step as observed, then what was done about it. */
 export function formatRecovery(result: z.output<(typeof ChangesRecover)['result']>): string {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SitesList } from '../../rpc/protocol/index.js';
+import type { SitesList } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { optionByName } from '../../httpsys/ssl-options.js';
-import type { SslCertList } from '../../rpc/protocol/index.js';
+import type { SslCertList } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 

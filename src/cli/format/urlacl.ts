@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { UrlAclList } from '../../rpc/protocol/index.js';
+import type { UrlAclList } from '../../protocol/index.js';
 import { renderTable } from '../table.js';
 import type { View } from '../view.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ErrorCatalog } from '../errors.js';
 import { paramsInOrder } from './param-fields.js';
-import { Methods } from './protocol/index.js';
-import { RpcErrorCode } from './rpc-error.js';
+import { Methods } from './index.js';
+import { RpcErrorCode } from './rpc-error-codes.js';
 import { version } from '../version.js';
 
 type JsonSchema = Record<string, unknown>;

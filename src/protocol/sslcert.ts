@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { MappingKind } from '../../httpsys/mapping-key.js';
-import { defineMethod } from '../method.js';
-import { MappingStatuses } from '../../join/mapping-health.js';
+import type { MappingKind } from '../httpsys/mapping-key.js';
+import { defineMethod } from './method.js';
+import { MappingStatuses } from '../join/mapping-health.js';
 import { AppIdSchema, AsOfSchema, CertificateSubjectSchema, ChangeResultSchema, MappingKindSchema, SslOptionsSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, mappingKeySchema, namedCertificate } from './common.js';
 
 export const SslOptionSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../method.js';
+import { defineMethod } from './method.js';
 import { CertificateSubjectSchema, ChangeResultSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, namedCertificate } from './common.js';
 
 /**

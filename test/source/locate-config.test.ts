@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { locateConfig } from '../../src/iis/locate-config.js';
+import { locateConfig } from '../../src/source/locate-config.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'httpapi-locate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { ChoiceReasons } from '../../certs/choose-certificate.js';
-import { accountNameMaxLength, accountNameProblem } from '../../httpsys/account-name.js';
-import { hiddenCharacterClass } from '../../httpsys/hidden-characters.js';
-import { hostNameProblem } from '../../httpsys/host-name.js';
-import { mappingKeyProblem, type MappingKind } from '../../httpsys/mapping-key.js';
-import { sslOptionArgument } from '../../httpsys/netsh-commands.js';
-import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../../httpsys/netsh-token.js';
-import { sddlMaxLength, sddlPattern, sddlProblem } from '../../httpsys/sddl.js';
-import { urlPrefixMaxLength, urlPrefixPattern, urlPrefixProblem } from '../../httpsys/url-prefix.js';
+import { ChoiceReasons } from '../certs/choose-certificate.js';
+import { Severities, findingCodeList } from '../finding-codes.js';
+import { accountNameMaxLength, accountNameProblem } from '../httpsys/account-name.js';
+import { hiddenCharacterClass } from '../httpsys/hidden-characters.js';
+import { hostNameProblem } from '../httpsys/host-name.js';
+import { mappingKeyProblem, mappingKinds, type MappingKind } from '../httpsys/mapping-key.js';
+import { sslOptionArgument } from '../httpsys/netsh-commands.js';
+import { netshTokenPattern, netshTokenProblem, storeNameMaxLength } from '../httpsys/netsh-token.js';
+import { sddlMaxLength, sddlPattern, sddlProblem } from '../httpsys/sddl.js';
+import { urlPrefixMaxLength, urlPrefixPattern, urlPrefixProblem } from '../httpsys/url-prefix.js';
 
 /** Where a request reads from; laid over the worker's default source field by field. */
 export const SourceSchema = z
@@ -162,7 +163,7 @@ export const AppIdSchema = z
   .transform((value) => `{${value.replace(/[{}]/g, '').toLowerCase()}}`)
   .describe('Application id (GUID) the mapping belongs to, e.g. IIS\'s {4dc3e181-e14b-4a21-b022-59fc669b0914}.');
 
-export const MappingKindSchema = z.enum(['ipport', 'hostnameport', 'ccs', 'scopedccs']);
+export const MappingKindSchema = z.enum(mappingKinds);
 
 const port = '(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
 const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
@@ -178,11 +179,11 @@ export function mappingKeySchema(kind: MappingKind) {
   return grammarString((key) => mappingKeyProblem(kind, key), { ...keyPatterns[kind], maxLength: 300 });
 }
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const SeveritySchema = z.enum(Severities);
 
 /** A diagnosis: stable code, severity, the objects involved and how to fix it. */
 export const FindingSchema = z.object({
-  code: z.string(),
+  code: z.enum(findingCodeList).describe('Stable; the README lists what each code means.'),
   severity: SeveritySchema,
   message: z.string(),
   fix: z.string(),

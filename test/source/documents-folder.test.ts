@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentsFolderQueryArgv, expandEnvironment, parseRegQueryValue } from '../../src/iis/documents-folder.js';
+import { documentsFolderQueryArgv, expandEnvironment, parseRegQueryValue } from '../../src/source/documents-folder.js';
 import { windowsCommandLine } from '../helpers/windows-command-line.js';
 
 describe('the Documents known folder', () => {

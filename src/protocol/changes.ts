@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../method.js';
+import { defineMethod } from './method.js';
 import { WithSource } from './common.js';
 
 export const RecoveryStepSchema = z.object({

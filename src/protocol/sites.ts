@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../method.js';
+import { defineMethod } from './method.js';
 import { FindingSchema, WithSource } from './common.js';
 
 const Attributes = z.record(z.string(), z.string()).describe('Every attribute of the element, as written (entities decoded).');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../method.js';
+import { defineMethod } from './method.js';
 import { AsOfSchema, CertificateSubjectSchema, ChangeResultSchema, FindingSchema, MappingKindSchema, StoreNameSchema, ThumbprintSchema, WhatIf, WithSource, namedCertificate } from './common.js';
 import { CertificateSchema } from './certificates.js';
 

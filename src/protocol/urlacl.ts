@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../method.js';
+import { defineMethod } from './method.js';
 import { AccountNameSchema, ChangeResultSchema, SddlSchema, UrlPrefixSchema, WhatIf, WithSource } from './common.js';
 import { UnplacedLineSchema } from './sslcert.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import { environmentValue, type PlatformFacts } from '../process/platform-facts.js';
 import { nativeSystemFolder } from '../process/system-executable.js';
-import type { SourceSpec } from '../source/source-spec.js';
+import type { SourceSpec } from './source-spec.js';
 import { readDocumentsFolder, expandEnvironment } from './documents-folder.js';
 import { DeniedReadReason } from './denied-read-reason.js';
 import { parseRedirectionConfig } from './redirection-config.js';

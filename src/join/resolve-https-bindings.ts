@@ -1,0 +1,25 @@
+import type { JoinBinding, JoinEndpoint, JoinSite } from './join-model.js';
+import type { MappingIndex } from './mapping-index.js';
+import { resolveBinding, type Resolution } from './resolve-binding.js';
+
+/** One https binding and the mappings it reaches: null when its bindingInformation cannot be read. */
+export interface HttpsBindingResolution {
+  site: JoinSite;
+  binding: JoinBinding;
+  endpoint: JoinEndpoint | undefined;
+  resolution: Resolution | null;
+}
+
+/**
+ * The first step of the join, on its own: every https binding with the mapping it declares and
+ * the ones clients get. Asking who uses a mapping needs this and none of the findings.
+ */
+export function* resolveHttpsBindings(sites: readonly JoinSite[], mappings: MappingIndex): Generator<HttpsBindingResolution> {
+  for (const site of sites) {
+    for (const binding of site.bindings) {
+      if (binding.protocol.toLowerCase() !== 'https') continue;
+      const endpoint = binding.endpoint;
+      yield { site, binding, endpoint, resolution: endpoint ? resolveBinding(endpoint, binding.sslFlags, mappings) : null };
+    }
+  }
+}
