@@ -47,6 +47,8 @@ $script:HttpApiCmdletByMethod = @{
     'changes/recover' = 'Repair-HttpApiChange'
     'server/info' = 'Get-HttpApiWorker'
 }
+# Texts already put in the caller's words (ConvertTo-HttpApiCallerWord): answers repeat the same fixes.
+$script:HttpApiCallerWords = New-Object -TypeName 'System.Collections.Generic.Dictionary[string,string]'
 
 #region functions
 $publicFunctions = @()
