@@ -30,7 +30,7 @@ function ConvertTo-HttpApiCallerWord {
     # thousands of times: the rewrite below costs milliseconds a text (four regular expressions,
     # each with a script block per match), so a text none of them can match is returned as it is,
     # and a rewritten one is remembered. The guard is the union of the four patterns' fixed parts.
-    if ($Text -cnotmatch 'httpapi [a-z]|\([a-z]+/[a-zA-Z]+\)|[Pp]ass [a-z]+[A-Z]|--[a-z]') {
+    if ($Text -cnotmatch $script:HttpApiCallerWordPattern) {
         return $Text
     }
     if ($script:HttpApiCallerWords.Count -ge 4096) {

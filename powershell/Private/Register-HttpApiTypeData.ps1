@@ -42,4 +42,31 @@ function Register-HttpApiTypeData {
         }
         , $others
     }
+    # What New-WebBinding and New-IISSiteBinding call a binding's parts, computed when read: added
+    # to every object, they cost more than the worker's whole answer at thousands of bindings.
+    # The worker splits the endpoint; only a binding it could not read is split here.
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'IPAddress' -Force -Value {
+        if ($null -ne $this.Address) { $this.Address } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.IPAddress } }
+    }
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'HostName' -Force -Value {
+        if ($null -ne $this.Address) { $this.Host } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.HostName } else { $this.Host } }
+    }
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'Sni' -Force -Value { ([int] $this.SslFlags -band 1) -eq 1 }
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'CentralCertificateStore' -Force -Value { ([int] $this.SslFlags -band 2) -eq 2 }
+    # Of the mapping the binding declares, else of the certificate it resolves to.
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'Thumbprint' -Force -Value {
+        $thumbprint = $null
+        if ($this.DeclaredMapping) { $thumbprint = $this.DeclaredMapping.CertificateHash }
+        if (-not $thumbprint -and $this.Certificate) { $thumbprint = $this.Certificate.Thumbprint }
+        $thumbprint
+    }
+    # "MY" for an existing mapping that netsh shows with (null); a CCS mapping takes its certificate
+    # from the Central Certificate Store: no store to default to.
+    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'CertificateStoreName' -Force -Value {
+        $declared = $this.DeclaredMapping
+        if ($declared) {
+            $storeName = $declared.CertificateStoreName
+            if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') { 'MY' } else { $storeName }
+        }
+    }
 }
