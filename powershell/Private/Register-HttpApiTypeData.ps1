@@ -29,12 +29,10 @@ function Register-HttpApiTypeData {
             @(foreach ($property in $this.PSObject.Properties) { '{0}={1}' -f $property.Name, $property.Value }) -join '; '
         }
     }
-    foreach ($typeName in $toString.Keys) {
-        Update-TypeData -TypeName $typeName -MemberType ScriptMethod -MemberName 'ToString' -Value $toString[$typeName] -Force
-    }
+    $bindingProperties = [ordered]@{}
     # The other bindings on the same IP mapping, from the mapping's one list of sharers, when read:
     # a copy in every sharer would cost the square of their number (ConvertTo-HttpApiHttpsBinding).
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'SharedWith' -Force -Value {
+    $bindingProperties['SharedWith'] = {
         $mapping = $this.DeclaredMapping
         $others = @()
         if ($mapping -and $mapping.PSObject.Properties['SharedBy']) {
@@ -45,16 +43,16 @@ function Register-HttpApiTypeData {
     # What New-WebBinding and New-IISSiteBinding call a binding's parts, computed when read: added
     # to every object, they cost more than the worker's whole answer at thousands of bindings.
     # The worker splits the endpoint; only a binding it could not read is split here.
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'IPAddress' -Force -Value {
+    $bindingProperties['IPAddress'] = {
         if ($null -ne $this.Address) { $this.Address } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.IPAddress } }
     }
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'HostName' -Force -Value {
+    $bindingProperties['HostName'] = {
         if ($null -ne $this.Address) { $this.Host } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.HostName } else { $this.Host } }
     }
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'Sni' -Force -Value { ([int] $this.SslFlags -band 1) -eq 1 }
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'CentralCertificateStore' -Force -Value { ([int] $this.SslFlags -band 2) -eq 2 }
+    $bindingProperties['Sni'] = { ([int] $this.SslFlags -band 1) -eq 1 }
+    $bindingProperties['CentralCertificateStore'] = { ([int] $this.SslFlags -band 2) -eq 2 }
     # Of the mapping the binding declares, else of the certificate it resolves to.
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'Thumbprint' -Force -Value {
+    $bindingProperties['Thumbprint'] = {
         $thumbprint = $null
         if ($this.DeclaredMapping) { $thumbprint = $this.DeclaredMapping.CertificateHash }
         if (-not $thumbprint -and $this.Certificate) { $thumbprint = $this.Certificate.Thumbprint }
@@ -62,11 +60,24 @@ function Register-HttpApiTypeData {
     }
     # "MY" for an existing mapping that netsh shows with (null); a CCS mapping takes its certificate
     # from the Central Certificate Store: no store to default to.
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'CertificateStoreName' -Force -Value {
+    $bindingProperties['CertificateStoreName'] = {
         $declared = $this.DeclaredMapping
         if ($declared) {
             $storeName = $declared.CertificateStoreName
             if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') { 'MY' } else { $storeName }
         }
     }
+    # One Update-TypeData for all of it: a call per member was a fifth of Import-Module.
+    $types = New-Object -TypeName System.Collections.Generic.List[System.Management.Automation.Runspaces.TypeData]
+    foreach ($typeName in $toString.Keys) {
+        $type = New-Object -TypeName System.Management.Automation.Runspaces.TypeData -ArgumentList $typeName
+        $type.Members.Add('ToString', (New-Object -TypeName System.Management.Automation.Runspaces.ScriptMethodData -ArgumentList 'ToString', $toString[$typeName]))
+        $types.Add($type)
+    }
+    $binding = New-Object -TypeName System.Management.Automation.Runspaces.TypeData -ArgumentList 'HttpApi.HttpsBinding'
+    foreach ($name in $bindingProperties.Keys) {
+        $binding.Members.Add($name, (New-Object -TypeName System.Management.Automation.Runspaces.ScriptPropertyData -ArgumentList $name, $bindingProperties[$name]))
+    }
+    $types.Add($binding)
+    Update-TypeData -TypeData $types.ToArray() -Force
 }
