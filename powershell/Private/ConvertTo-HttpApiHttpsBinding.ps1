@@ -12,9 +12,9 @@ function ConvertTo-HttpApiHttpsBinding {
     into every sharer would cost the square of their number.
 
     Beside the worker's fields a binding has what New-WebBinding and New-IISSiteBinding call them:
-    IPAddress, Port, HostName, Sni, CentralCertificateStore, Thumbprint and CertificateStoreName,
-    computed when read (Register-HttpApiTypeData), so that the loop below touches few properties a
-    binding: at thousands of bindings each property added here cost more than the worker's answer.
+    IPAddress and HostName added here (Port is the worker's), Sni, CentralCertificateStore,
+    Thumbprint and CertificateStoreName computed when read (Register-HttpApiTypeData): at thousands
+    of bindings each property added here costs more than the worker's answer.
     #>
     [CmdletBinding()]
     param(
@@ -74,10 +74,24 @@ function ConvertTo-HttpApiHttpsBinding {
         foreach ($finding in $object.Findings) {
             $findings.Add($finding)
         }
+
+        # The worker splits the endpoint; only a binding it could not read is split here.
+        $ipAddress = $object.Address
+        $hostName = $object.Host
+        if ($null -eq $ipAddress) {
+            $endpoint = Split-HttpApiBindingInformation -BindingInformation $object.BindingInformation
+            if ($endpoint) {
+                $ipAddress = $endpoint.IPAddress
+                $hostName = $endpoint.HostName
+            }
+        }
+        $properties = $object.PSObject.Properties
         # PSNoteProperty::new, not New-Object: a cmdlet call per property is most of the cost at thousands of bindings.
         if ($sourceObject) {
-            $object.PSObject.Properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
+            $properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('IPAddress', $ipAddress))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('HostName', $hostName))
     }
     [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
     $bindings

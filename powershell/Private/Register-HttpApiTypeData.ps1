@@ -42,13 +42,9 @@ function Register-HttpApiTypeData {
     }
     # What New-WebBinding and New-IISSiteBinding call a binding's parts, computed when read: added
     # to every object, they cost more than the worker's whole answer at thousands of bindings.
-    # The worker splits the endpoint; only a binding it could not read is split here.
-    $bindingProperties['IPAddress'] = {
-        if ($null -ne $this.Address) { $this.Address } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.IPAddress } }
-    }
-    $bindingProperties['HostName'] = {
-        if ($null -ne $this.Address) { $this.Host } else { $endpoint = Split-HttpApiBindingInformation -BindingInformation $this.BindingInformation; if ($endpoint) { $endpoint.HostName } else { $this.Host } }
-    }
+    # (IPAddress and HostName are added by ConvertTo-HttpApiHttpsBinding: a binding the worker could
+    # not split is split by a private function, which type data, made from the scripts' text,
+    # cannot call.)
     $bindingProperties['Sni'] = { ([int] $this.SslFlags -band 1) -eq 1 }
     $bindingProperties['CentralCertificateStore'] = { ([int] $this.SslFlags -band 2) -eq 2 }
     # Of the mapping the binding declares, else of the certificate it resolves to.
