@@ -1,5 +1,6 @@
 // PowerShell figures, each run in its own pwsh session: the administrator's baseline
 // (bench/powershell/Get-AdminHttpsBinding.ps1) and the module's Get-IisHttpsBinding.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,18 @@ import { timeProcess } from './process-timer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scripts = fileURLToPath(new URL('./powershell/', import.meta.url));
+/** The module as the repository holds it: Public/ and Private/ dot-sourced one file at a time. */
+const sourceModule = path.join(root, 'powershell', 'HttpApi.psd1');
+
+/**
+ * The module as people install it (`npm run package`: one .psm1 with every function inlined,
+ * the worker bundle beside it), written to bench/.cache/module/HttpApi; returns its manifest.
+ */
+export function packageModule(cacheDir) {
+  const out = path.join(cacheDir, 'module', 'HttpApi');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return path.join(out, 'HttpApi.psd1');
+}
 
 /** pwsh from $PWSH, ~/.dotnet/tools, or PATH; null when there is none. */
 export function findPwsh() {
@@ -32,11 +45,11 @@ export function measureAdmin(pwsh, snapshot, { env, runs }) {
 }
 
 /** Get-IisHttpsBinding on a snapshot: import, first call, warm calls, a loop of calls. */
-export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls }) {
-  return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', path.join(root, 'powershell', 'HttpApi.psd1'), '-Snapshot', snapshot, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
+export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls, module = sourceModule }) {
+  return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', module, '-Snapshot', snapshot, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
 }
 
 /** Inside the module: request round trip, JSON conversion, object conversion, progress on and off. */
-export function measureCmdletParts(pwsh, snapshot, { env, calls }) {
-  return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', path.join(root, 'powershell', 'HttpApi.psd1'), '-Snapshot', snapshot, '-Calls', String(calls)], env);
+export function measureCmdletParts(pwsh, snapshot, { env, calls, module = sourceModule }) {
+  return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', module, '-Snapshot', snapshot, '-Calls', String(calls)], env);
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { connect } from './rpc-client.mjs';
 import { CacheDir } from './generate-server.mjs';
 import { median, percentile } from './process-timer.mjs';
+import { buildStartupSnapshot } from './startup-snapshot.mjs';
 
 const worker = fileURLToPath(new URL('../dist/httpapi.js', import.meta.url));
 const echo = fileURLToPath(new URL('./echo-worker.mjs', import.meta.url));
@@ -20,26 +21,36 @@ export async function measureRpc({ env, calls = 10_000, pipelined = 20_000, cold
   writeFileSync(canned, JSON.stringify(info));
 
   const targets = { product: [worker, 'serve'], floor: [echo, canned] };
+  // The startup-snapshot experiment (bench/startup-snapshot.mjs): its answer must be the bundle's.
+  const snapshot = [...(await buildStartupSnapshot()), 'serve'];
+  const fromSnapshot = connect(process.execPath, snapshot, { env });
+  if (JSON.stringify(await fromSnapshot.request('server/info')) !== JSON.stringify(info)) throw new Error('the startup snapshot answers server/info differently from the bundle');
+  await fromSnapshot.close();
+  // Cold starts alternate between the three, so that each meets the same machine load.
+  const starts = await alternatedColdStarts({ product: targets.product, floor: targets.floor, snapshot }, env, coldStarts);
   const out = {};
   for (const [name, args] of Object.entries(targets)) {
     out[name] = {
-      coldStartMs: await coldStart(args, env, coldStarts),
+      coldStartMs: starts[name],
       ...(await latency(args, env, calls)),
       ...(await throughput(args, env, pipelined)),
     };
   }
+  out.snapshot = { coldStartMs: starts.snapshot };
   return out;
 }
 
-async function coldStart(args, env, times) {
-  const samples = [];
+async function alternatedColdStarts(targets, env, times) {
+  const samples = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let run = 0; run < times; run++) {
-    const client = connect(process.execPath, args, { env });
-    await client.request('server/info');
-    samples.push(performance.now() - client.spawnedAt);
-    await client.close();
+    for (const [name, args] of Object.entries(targets)) {
+      const client = connect(process.execPath, args, { env });
+      await client.request('server/info');
+      samples[name].push(performance.now() - client.spawnedAt);
+      await client.close();
+    }
   }
-  return median(samples);
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
 async function latency(args, env, calls) {

@@ -26,10 +26,19 @@ export function rowsFor(results) {
       const adminWarm = Math.min(...admin.runsMs.slice(1));
       row('bindings --json, wall (vs admin script in pwsh)', sites, product.wallMs, ms(product.wallMs), `[xml]+netsh parse, warm session: ${ms(adminWarm)}`, adminWarm, sites === 10_000 ? '>= 10x faster (ratio <= 0.1)' : '', sites === 10_000 ? product.wallMs * 10 <= adminWarm : null);
     }
+    const { python } = results.sizes[sites];
+    if (python) {
+      row('bindings --json, wall (vs plain Python script)', sites, product.wallMs, ms(product.wallMs), `xml.etree + regex + dict join: ${ms(python.wallMs)}`, python.wallMs, sites === 10_000 ? '<= 0.5x' : '', sites === 10_000 ? product.wallMs <= 0.5 * python.wallMs : null);
+    }
     row('bindings --json, wall (vs floor)', sites, product.wallMs, ms(product.wallMs), `node: read same bytes + JSON.parse same size: ${ms(floor.wallMs)}`, floor.wallMs, wallTarget, wallMet);
     row('bindings --json, CPU user+sys', sites, product.cpuMs, ms(product.cpuMs), `floor: ${ms(floor.cpuMs)}`, floor.cpuMs);
     row('bindings --json, answer size', sites, product.stdoutBytes, bytes(product.stdoutBytes), `snapshot read: ${bytes(results.sizes[sites].inputBytes)}`, results.sizes[sites].inputBytes);
-    row('bindings --json, peak RSS', sites, product.maxRssKb, mb(product.maxRssKb), `floor: ${mb(floor.maxRssKb)}`, floor.maxRssKb, sites === 10_000 ? '< 200 MB' : '', sites === 10_000 ? product.maxRssKb < 200 * 1024 : null);
+    const rssTarget = sites === 10_000 ? 200 : sites === 50_000 ? 300 : null;
+    row('bindings --json, peak RSS', sites, product.maxRssKb, mb(product.maxRssKb), `floor: ${mb(floor.maxRssKb)}`, floor.maxRssKb, rssTarget ? `< ${rssTarget} MB` : '', rssTarget ? product.maxRssKb < rssTarget * 1024 : null);
+    if (sites === 50_000 && results.sizes[10_000]) {
+      const ten = results.sizes[10_000].product;
+      row('bindings --json, wall at 50,000 against 10,000 sites', sites, product.wallMs, ms(product.wallMs), `at 10000 sites: ${ms(ten.wallMs)}`, ten.wallMs, '< 4x (linear)', product.wallMs < 4 * ten.wallMs);
+    }
     row('join alone (in-process, median)', sites, phases.join.medianMs, ms(phases.join.medianMs), `JSON.parse same size: ${ms(phases.floorParse.medianMs)}`, phases.floorParse.medianMs);
     if (sites !== sizes[0]) {
       row('join, time per https binding (fastest run)', sites, perBinding(results.sizes[sites]), `${perBinding(results.sizes[sites]).toFixed(2)} us`, `at ${sizes[0]} sites: ${perBinding(first).toFixed(2)} us`, perBinding(first), 'linear (ratio ~ 1)', perBinding(results.sizes[sites]) < 1.5 * perBinding(first));
@@ -57,6 +66,9 @@ export function rowsFor(results) {
   row('JSON-RPC server/info round trip p99', '-', rpc.product.p99Ms, ms(rpc.product.p99Ms), `echo worker: ${ms(rpc.floor.p99Ms)}`, rpc.floor.p99Ms, '< 1 ms', rpc.product.p99Ms < 1);
   row('JSON-RPC pipelined server/info', '-', rpc.product.requestsPerSecond, perSecond(rpc.product.requestsPerSecond), `echo worker: ${perSecond(rpc.floor.requestsPerSecond)}`, rpc.floor.requestsPerSecond, '>= 0.9x echo worker', rpc.product.requestsPerSecond >= 0.9 * rpc.floor.requestsPerSecond);
   row('worker cold start (spawn to first answer)', '-', rpc.product.coldStartMs, ms(rpc.product.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '<= 1.5x echo worker', rpc.product.coldStartMs <= 1.5 * rpc.floor.coldStartMs);
+  if (rpc.snapshot) {
+    row('  same, from a startup snapshot (experiment, not shipped)', '-', rpc.snapshot.coldStartMs, ms(rpc.snapshot.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '<= 1.5x echo worker', rpc.snapshot.coldStartMs <= 1.5 * rpc.floor.coldStartMs);
+  }
 
   const ps = results.powershell;
   if (ps) {
@@ -65,6 +77,9 @@ export function rowsFor(results) {
     const cmdlet = ps.demo.cmdlet;
     const warm = median(cmdlet.warmMs);
     row('Get-IisHttpsBinding first call (import + worker)', 'demo', cmdlet.firstMs, ms(cmdlet.firstMs), `admin script, first run: ${ms(adminRuns[0])}`, adminRuns[0], '<= 1.5x', cmdlet.firstMs <= 1.5 * adminRuns[0]);
+    if (ps.demo.sourceTreeCmdlet) {
+      row('  same, module from the source tree (51 files)', 'demo', ps.demo.sourceTreeCmdlet.firstMs, ms(ps.demo.sourceTreeCmdlet.firstMs), `packaged module: ${ms(cmdlet.firstMs)}`, cmdlet.firstMs);
+    }
     row('Get-IisHttpsBinding warm call (median)', 'demo', warm, ms(warm), `admin script, warm: ${ms(adminWarm)}`, adminWarm, '< 20 ms', warm < 20);
     row('  of which the worker (bindings/https RPC)', 'demo', rpc.workerCalls.demo.medianMs, ms(rpc.workerCalls.demo.medianMs), `cmdlet warm call: ${ms(warm)}`, warm);
     row(`Get-IisHttpsBinding ${cmdlet.loopCalls}-call loop`, 'demo', cmdlet.loopMs, `${ms(cmdlet.loopMs)} (${ms(cmdlet.loopMs / cmdlet.loopCalls)}/call)`, `admin script x${cmdlet.loopCalls} (warm median): ${ms(adminWarm * cmdlet.loopCalls)}`, adminWarm * cmdlet.loopCalls);

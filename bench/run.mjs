@@ -6,14 +6,14 @@
 //   --sizes A,B     site counts (default 1000,10000; with --full 1000,10000,50000)
 //   --no-powershell skip everything that needs pwsh
 //   --keep-env      keep NODE_EXTRA_CA_CERTS in the children's environment (see BENCHMARKS.md)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleProduct } from './bundle.mjs';
 import { ensureFloorDocument, snapshotBytes } from './floor-document.mjs';
 import { AsOf, CacheDir, ensureServer } from './generate-server.mjs';
-import { findPwsh, measureAdmin, measureCmdlet, measureCmdletParts } from './measure-powershell.mjs';
+import { findPwsh, measureAdmin, measureCmdlet, measureCmdletParts, packageModule } from './measure-powershell.mjs';
 import { measureRpc, measureWorkerCalls } from './measure-rpc.mjs';
 import { timeProcess, timeRuns } from './process-timer.mjs';
 import { printTable, rowsFor } from './report.mjs';
@@ -24,11 +24,15 @@ const full = argv.includes('--full');
 const sizesArg = argv.indexOf('--sizes');
 const sizes = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : full ? [1000, 10_000, 50_000] : [1000, 10_000];
 const pwsh = argv.includes('--no-powershell') ? null : findPwsh();
+// Baseline (c), bench/admin-python.py: python3 from PATH (stdlib only); its rows are left out without one.
+const python3 = findOnPath('python3');
 // NODE_EXTRA_CA_CERTS makes every Node process parse a CA bundle at start (about 100 ms here).
 const env = { ...process.env };
 if (!argv.includes('--keep-env')) delete env.NODE_EXTRA_CA_CERTS;
 const cli = path.join(root, 'dist', 'httpapi.js');
 const node = process.execPath;
+// httpapi exits with 2 when the answer holds a finding of severity error (README, exit codes).
+const FindingsExit = [0, 2];
 const log = (line) => process.stderr.write(`${line}\n`);
 const startedAt = Date.now();
 
@@ -44,11 +48,20 @@ for (const sites of sizes) {
   const args = [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf];
 
   log(`[${sites} sites] check, then httpapi bindings --json x${runs}`);
-  const checked = await timeProcess(node, args, { env, keepStdout: true });
+  const checked = await timeProcess(node, args, { env, keepStdout: true, exitCodes: FindingsExit });
   verify(JSON.parse(checked.stdout), manifest);
-  const product = await timeRuns(runs, node, args, { env });
+  const product = await timeRuns(runs, node, args, { env, exitCodes: FindingsExit });
   log(`[${sites} sites] floor x${runs}`);
   const floor = await timeRuns(runs, node, [path.join(root, 'bench', 'floor.mjs'), dir, floorDocument], { env });
+  let python = null;
+  if (python3) {
+    log(`[${sites} sites] plain Python script x${runs}`);
+    const script = [path.join(root, 'bench', 'admin-python.py'), dir];
+    const listed = JSON.parse((await timeProcess(python3, script, { env, keepStdout: true })).stdout);
+    const withHash = listed.filter((binding) => binding.certificateHash).length;
+    if (listed.length !== manifest.httpsBindings || withHash !== manifest.declaredMappingsPresent) throw new Error(`the Python baseline found ${listed.length} bindings, ${withHash} with a hash; expected ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
+    python = await timeRuns(runs, python3, script, { env });
+  }
   log(`[${sites} sites] in-process phases`);
   const phases = JSON.parse((await timeProcess(node, ['--expose-gc', path.join(root, 'bench', 'phases.mjs'), bundle, dir, floorDocument, AsOf, String(sites <= 10_000 ? 5 : 3)], { env, keepStdout: true })).stdout);
   let admin = null;
@@ -57,7 +70,7 @@ for (const sites of sizes) {
     admin = await measureAdmin(pwsh, dir, { env, runs: sites <= 1000 ? 5 : 2 });
     if (admin.bindings !== manifest.httpsBindings || admin.withHash !== manifest.declaredMappingsPresent) throw new Error(`admin baseline found ${admin.bindings} bindings, ${admin.withHash} with a hash; expected ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
   }
-  results.sizes[sites] = { manifest, inputBytes: bytes, product, floor, phases, admin, loadAverage: os.loadavg() };
+  results.sizes[sites] = { manifest, inputBytes: bytes, product, floor, python, phases, admin, loadAverage: os.loadavg() };
 }
 
 if (full || sizes.includes(1000)) {
@@ -67,7 +80,7 @@ if (full || sizes.includes(1000)) {
   for (const sites of full ? [1000, 10_000] : [1000]) {
     log(`[${sites} sites, shared 0.0.0.0:443] httpapi bindings --json`);
     const { dir, manifest } = ensureServer({ sites, sharedNonSni: Infinity });
-    results.shared[sites] = { manifest, product: await timeRuns(sites <= 1000 ? 3 : 1, node, [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf], { env }) };
+    results.shared[sites] = { manifest, product: await timeRuns(sites <= 1000 ? 3 : 1, node, [cli, 'bindings', '--json', '--snapshot', dir, '--as-of', AsOf], { env, exitCodes: FindingsExit }) };
   }
 }
 
@@ -79,18 +92,22 @@ if (pwsh) {
   log(`PowerShell: Get-IisHttpsBinding (import, first call, warm calls, ${full ? 1000 : 100}-call loop) and the admin's script`);
   const demo = path.join(root, 'fixtures', 'demo-server');
   const loopCalls = full ? 1000 : 100;
+  // The cmdlet timings use the packaged module, as installed; the part-by-part ones the source
+  // tree's, whose private functions they call. The first call is timed on both.
+  const module = packageModule(CacheDir);
   results.powershell = {
     demo: {
-      cmdlet: await measureCmdlet(pwsh, demo, { env, warmCalls: 30, loopCalls }),
+      cmdlet: await measureCmdlet(pwsh, demo, { env, warmCalls: 30, loopCalls, module }),
+      sourceTreeCmdlet: await measureCmdlet(pwsh, demo, { env, warmCalls: 3, loopCalls: 0 }),
       admin: await measureAdmin(pwsh, demo, { env, runs: 31 }),
     },
     1000: {
-      cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 1000 }).dir, { env, warmCalls: 3, loopCalls: 0 }),
+      cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 1000 }).dir, { env, warmCalls: 3, loopCalls: 0, module }),
     },
   };
   if (sizes.includes(10_000)) {
     log('PowerShell: Get-IisHttpsBinding at 10,000 sites');
-    results.powershell[10_000] = { cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 10_000 }).dir, { env, warmCalls: 2, loopCalls: 0 }) };
+    results.powershell[10_000] = { cmdlet: await measureCmdlet(pwsh, ensureServer({ sites: 10_000 }).dir, { env, warmCalls: 2, loopCalls: 0, module }) };
   }
   log('PowerShell: where a warm Get-IisHttpsBinding call spends its time');
   results.powershell.demo.parts = await measureCmdletParts(pwsh, demo, { env, calls: 15 });
@@ -112,6 +129,10 @@ function verify(result, manifest) {
     throw new Error(`bindings --json gave ${result.bindings.length} https bindings, ${present} with their mapping; the generator made ${manifest.httpsBindings}, ${manifest.declaredMappingsPresent}`);
   }
   if (result.bindings.filter((binding) => binding.certificate).length < 0.9 * manifest.httpsBindings) throw new Error('fewer than 90% of the bindings found their certificate');
+}
+
+function findOnPath(command) {
+  return (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, command)).find((candidate) => existsSync(candidate)) ?? null;
 }
 
 function machine() {

@@ -47,6 +47,11 @@ $script:HttpApiCmdletByMethod = @{
     'changes/recover' = 'Repair-HttpApiChange'
     'server/info' = 'Get-HttpApiWorker'
 }
+# Texts already put in the caller's words (ConvertTo-HttpApiCallerWord): answers repeat the same fixes.
+$script:HttpApiCallerWords = New-Object -TypeName 'System.Collections.Generic.Dictionary[string,string]'
+# What a text must contain for ConvertTo-HttpApiCallerWord to change it (the fixed parts of its four
+# rewrites): callers test it first, since a function call per finding costs more than the test.
+$script:HttpApiCallerWordPattern = 'httpapi [a-z]|\([a-z]+/[a-zA-Z]+\)|[Pp]ass [a-z]+[A-Z]|--[a-z]'
 
 #region functions
 $publicFunctions = @()

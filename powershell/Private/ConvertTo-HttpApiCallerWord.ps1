@@ -26,6 +26,21 @@ function ConvertTo-HttpApiCallerWord {
         [string] $Text
     )
 
+    # Most texts name no method, command or option, and a bindings answer repeats the same fixes
+    # thousands of times: the rewrite below costs milliseconds a text (four regular expressions,
+    # each with a script block per match), so a text none of them can match is returned as it is,
+    # and a rewritten one is remembered. The guard is the union of the four patterns' fixed parts.
+    if ($Text -cnotmatch $script:HttpApiCallerWordPattern) {
+        return $Text
+    }
+    if ($script:HttpApiCallerWords.Count -ge 4096) {
+        $script:HttpApiCallerWords = New-Object -TypeName 'System.Collections.Generic.Dictionary[string,string]'
+    }
+    $known = $null
+    if ($script:HttpApiCallerWords.TryGetValue($Text, [ref] $known)) {
+        return $known
+    }
+
     $cmdletByMethod = $script:HttpApiCmdletByMethod
     $commandMethod = @{
         'sites' = 'sites/list'; 'bindings' = 'bindings/https'; 'sslcert' = 'sslcert/list'; 'urlacl' = 'urlacl/list'
@@ -110,5 +125,6 @@ function ConvertTo-HttpApiCallerWord {
             param($match)
             '-' + (& $toParameter $match.Groups[1].Value)
         })
+    $script:HttpApiCallerWords[$Text] = $result
     $result
 }

@@ -25,17 +25,27 @@ function ConvertTo-HttpApiFinding {
         $sourceObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
     }
 
+    $pattern = $script:HttpApiCallerWordPattern
+    $known = $script:HttpApiCallerWords
+    $words = $null
     foreach ($finding in $InputObject) {
         $finding.PSObject.TypeNames.Insert(0, 'HttpApi.Finding')
-        $certificate = $finding.PSObject.Properties['Certificate']
+        $properties = $finding.PSObject.Properties
+        $certificate = $properties['Certificate']
         if ($certificate -and $certificate.Value -is [string]) {
             $certificate.Value = $certificate.Value.Substring($certificate.Value.LastIndexOf(':') + 1)
         }
-        # The worker's words (methods, CLI commands) become the module's cmdlets and -Parameters.
+        # The worker's words (methods, CLI commands) become the module's cmdlets and -Parameters;
+        # only a text that can change is handed over (thousands of findings: a call each adds up).
         foreach ($name in 'Fix', 'Message') {
-            $property = $finding.PSObject.Properties[$name]
-            if ($property -and $property.Value -is [string]) {
-                $property.Value = ConvertTo-HttpApiCallerWord -Text $property.Value
+            $property = $properties[$name]
+            if ($property -and $property.Value -is [string] -and $property.Value -cmatch $pattern) {
+                if ($known.TryGetValue($property.Value, [ref] $words)) {
+                    $property.Value = $words
+                }
+                else {
+                    $property.Value = ConvertTo-HttpApiCallerWord -Text $property.Value
+                }
             }
         }
         if ($sourceObject) {

@@ -11,10 +11,10 @@ function ConvertTo-HttpApiHttpsBinding {
     when read (Register-HttpApiTypeData) from the mapping's one list of sharers: copying that list
     into every sharer would cost the square of their number.
 
-    Beside the worker's fields it adds what New-WebBinding and New-IISSiteBinding call them:
-    IPAddress, Port, HostName, Sni, CentralCertificateStore, Thumbprint (of the mapping the binding
-    declares, else of the certificate it resolves to) and CertificateStoreName ("MY" for an existing
-    mapping that netsh shows with (null)); Port is the worker's.
+    Beside the worker's fields a binding has what New-WebBinding and New-IISSiteBinding call them:
+    IPAddress and HostName added here (Port is the worker's), Sni, CentralCertificateStore,
+    Thumbprint and CertificateStoreName computed when read (Register-HttpApiTypeData): at thousands
+    of bindings each property added here costs more than the worker's answer.
     #>
     [CmdletBinding()]
     param(
@@ -57,10 +57,8 @@ function ConvertTo-HttpApiHttpsBinding {
     $bindings = @($Result.Bindings)
     foreach ($object in $bindings) {
         $object.PSObject.TypeNames.Insert(0, 'HttpApi.HttpsBinding')
-        $declared = $null
         if ($null -ne $object.DeclaredMapping) {
-            $declared = $mappings[$object.DeclaredMapping]
-            $object.DeclaredMapping = $declared
+            $object.DeclaredMapping = $mappings[$object.DeclaredMapping]
         }
         $effective = $object.EffectiveMapping
         $effective.PSObject.TypeNames.Insert(0, 'HttpApi.EffectiveMapping')
@@ -70,10 +68,8 @@ function ConvertTo-HttpApiHttpsBinding {
         if ($null -ne $effective.WithoutSni) {
             $effective.WithoutSni = $mappings[$effective.WithoutSni]
         }
-        $certificate = $null
         if ($null -ne $object.Certificate) {
-            $certificate = $certificates[$object.Certificate]
-            $object.Certificate = $certificate
+            $object.Certificate = $certificates[$object.Certificate]
         }
         foreach ($finding in $object.Findings) {
             $findings.Add($finding)
@@ -89,32 +85,13 @@ function ConvertTo-HttpApiHttpsBinding {
                 $hostName = $endpoint.HostName
             }
         }
-        $thumbprint = $null
-        $storeName = $null
-        if ($declared) {
-            $thumbprint = $declared.CertificateHash
-            $storeName = $declared.CertificateStoreName
-            # A CCS mapping takes its certificate from the Central Certificate Store: no store to default to.
-            if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') {
-                $storeName = 'MY'
-            }
-        }
-        if (-not $thumbprint -and $certificate) {
-            $thumbprint = $certificate.Thumbprint
-        }
-        $sslFlags = [int] $object.SslFlags
         $properties = $object.PSObject.Properties
         # PSNoteProperty::new, not New-Object: a cmdlet call per property is most of the cost at thousands of bindings.
         if ($sourceObject) {
             $properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
-        # Port is the worker's own.
         $properties.Add([System.Management.Automation.PSNoteProperty]::new('IPAddress', $ipAddress))
         $properties.Add([System.Management.Automation.PSNoteProperty]::new('HostName', $hostName))
-        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Sni', ($sslFlags -band 1) -eq 1))
-        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CentralCertificateStore', ($sslFlags -band 2) -eq 2))
-        $properties.Add([System.Management.Automation.PSNoteProperty]::new('Thumbprint', $thumbprint))
-        $properties.Add([System.Management.Automation.PSNoteProperty]::new('CertificateStoreName', $storeName))
     }
     [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
     $bindings

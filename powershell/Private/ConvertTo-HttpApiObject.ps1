@@ -58,7 +58,7 @@ function ConvertTo-HttpApiObject {
         elseif ($type -eq 'HttpApi.Finding') {
             foreach ($name in 'Fix', 'Message') {
                 $property = $object.PSObject.Properties[$name]
-                if ($property -and $property.Value -is [string]) {
+                if ($property -and $property.Value -is [string] -and $property.Value -cmatch $script:HttpApiCallerWordPattern) {
                     $property.Value = ConvertTo-HttpApiCallerWord -Text $property.Value
                 }
             }

@@ -29,20 +29,10 @@ function Register-HttpApiTypeData {
             @(foreach ($property in $this.PSObject.Properties) { '{0}={1}' -f $property.Name, $property.Value }) -join '; '
         }
     }
-    foreach ($typeName in $toString.Keys) {
-        # Objects from a -Session target are property bags named Deserialized.*: they read the same.
-        foreach ($name in $typeName, "Deserialized.$typeName") {
-            Update-TypeData -TypeName $name -MemberType ScriptMethod -MemberName 'ToString' -Value $toString[$typeName] -Force
-        }
-    }
-    # Remoting serializes one level deep by default: a binding's mapping, certificate and findings,
-    # and the bindings sharing its mapping, would arrive as strings from a -Session target.
-    foreach ($typeName in 'HttpApi.HttpsBinding', 'HttpApi.Site', 'HttpApi.SslCertMapping', 'HttpApi.UrlAcl', 'HttpApi.SnapshotExport') {
-        Update-TypeData -TypeName $typeName -SerializationDepth 3 -Force
-    }
+    $bindingProperties = [ordered]@{}
     # The other bindings on the same IP mapping, from the mapping's one list of sharers, when read:
     # a copy in every sharer would cost the square of their number (ConvertTo-HttpApiHttpsBinding).
-    Update-TypeData -TypeName 'HttpApi.HttpsBinding' -MemberType ScriptProperty -MemberName 'SharedWith' -Force -Value {
+    $bindingProperties['SharedWith'] = {
         $mapping = $this.DeclaredMapping
         $others = @()
         if ($mapping -and $mapping.PSObject.Properties['SharedBy']) {
@@ -50,4 +40,51 @@ function Register-HttpApiTypeData {
         }
         , $others
     }
+    # What New-WebBinding and New-IISSiteBinding call a binding's parts, computed when read: added
+    # to every object, they cost more than the worker's whole answer at thousands of bindings.
+    # (IPAddress and HostName are added by ConvertTo-HttpApiHttpsBinding: a binding the worker could
+    # not split is split by a private function, which type data, made from the scripts' text,
+    # cannot call.)
+    $bindingProperties['Sni'] = { ([int] $this.SslFlags -band 1) -eq 1 }
+    $bindingProperties['CentralCertificateStore'] = { ([int] $this.SslFlags -band 2) -eq 2 }
+    # Of the mapping the binding declares, else of the certificate it resolves to.
+    $bindingProperties['Thumbprint'] = {
+        $thumbprint = $null
+        if ($this.DeclaredMapping) { $thumbprint = $this.DeclaredMapping.CertificateHash }
+        if (-not $thumbprint -and $this.Certificate) { $thumbprint = $this.Certificate.Thumbprint }
+        $thumbprint
+    }
+    # "MY" for an existing mapping that netsh shows with (null); a CCS mapping takes its certificate
+    # from the Central Certificate Store: no store to default to.
+    $bindingProperties['CertificateStoreName'] = {
+        $declared = $this.DeclaredMapping
+        if ($declared) {
+            $storeName = $declared.CertificateStoreName
+            if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') { 'MY' } else { $storeName }
+        }
+    }
+    # One Update-TypeData for all of it: a call per member was a fifth of Import-Module.
+    $types = New-Object -TypeName System.Collections.Generic.List[System.Management.Automation.Runspaces.TypeData]
+    foreach ($typeName in $toString.Keys) {
+        # Objects from a -Session target are property bags named Deserialized.*: they read the same.
+        foreach ($name in $typeName, "Deserialized.$typeName") {
+            $type = New-Object -TypeName System.Management.Automation.Runspaces.TypeData -ArgumentList $name
+            $type.Members.Add('ToString', (New-Object -TypeName System.Management.Automation.Runspaces.ScriptMethodData -ArgumentList 'ToString', $toString[$typeName]))
+            $types.Add($type)
+        }
+    }
+    $binding = New-Object -TypeName System.Management.Automation.Runspaces.TypeData -ArgumentList 'HttpApi.HttpsBinding'
+    foreach ($name in $bindingProperties.Keys) {
+        $binding.Members.Add($name, (New-Object -TypeName System.Management.Automation.Runspaces.ScriptPropertyData -ArgumentList $name, $bindingProperties[$name]))
+    }
+    $types.Add($binding)
+    # Remoting serializes one level deep by default: a binding's mapping, certificate and findings,
+    # and the bindings sharing its mapping, would arrive as strings from a -Session target.
+    $binding.SerializationDepth = 3
+    foreach ($typeName in 'HttpApi.Site', 'HttpApi.SslCertMapping', 'HttpApi.UrlAcl', 'HttpApi.SnapshotExport') {
+        $type = New-Object -TypeName System.Management.Automation.Runspaces.TypeData -ArgumentList $typeName
+        $type.SerializationDepth = 3
+        $types.Add($type)
+    }
+    Update-TypeData -TypeData $types.ToArray() -Force
 }

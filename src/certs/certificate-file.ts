@@ -58,16 +58,16 @@ export function pkcs12Refusal(file: string): HttpApiError {
   );
 }
 
-interface PemBlock {
+export interface PemBlock {
   label: string;
   text: string;
 }
 
-function pemBlocks(text: string): PemBlock[] {
+export function pemBlocks(text: string): PemBlock[] {
   return [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)].map((match) => ({ label: match[1]!, text: match[0] }));
 }
 
-function isPem(content: Buffer): boolean {
+export function isPem(content: Buffer): boolean {
   return /^(\xEF\xBB\xBF)?\s*-----BEGIN /.test(content.subarray(0, 64).toString('latin1'));
 }
 

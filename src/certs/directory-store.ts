@@ -5,6 +5,7 @@ import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import type { CertificateInfo } from './certificate-info.js';
+import { fileThumbprints } from './file-thumbprints.js';
 import { describeCertificate } from './describe-certificate.js';
 import { readKeyManifest } from './key-presence-manifest.js';
 import { DefaultStoreName, sameStore, storeName } from './store-name.js';
@@ -20,6 +21,10 @@ import { DefaultStoreName, sameStore, storeName } from './store-name.js';
  * A store holds a certificate once: a second copy only adds whether a key was found.
  * A file that cannot be read or parsed is one problem about that file, not a failure of the
  * whole store: the rest is still listed (a certificate whose NAME.key is bad, without its key).
+ * Given `named` (upper-case thumbprints), only the certificates it names are parsed and listed,
+ * and only their key files read: a file whose bytes hash to no named thumbprint is left out
+ * unread beyond that hash (fileThumbprints), so a join pays for the certificates its mappings
+ * use, not for the whole store. A file that does not look like DER is parsed anyway, to report it.
  *
  * Files are read synchronously: a store is hundreds to thousands of small files, and each
  * fs/promises read is four thread-pool round trips (open, stat, read, close), which made the
@@ -37,7 +42,7 @@ export interface CertificateDirectory {
   problems: CertificateFileProblem[];
 }
 
-export async function readCertificateDirectory(dir: string, store?: string): Promise<CertificateDirectory> {
+export async function readCertificateDirectory(dir: string, store?: string, named?: ReadonlySet<string>): Promise<CertificateDirectory> {
   const entries = list(dir);
   const recorded = readKeyManifest(dir);
   const stores = new Map<string, { name: string; folders: string[] }>();
@@ -57,7 +62,7 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
     if (store !== undefined && !sameStore(store, name)) continue;
     const byThumbprint = new Map<string, CertificateInfo>();
     for (const folder of folders) {
-      for (const certificate of readFolder(folder, name, problems)) {
+      for (const certificate of readFolder(folder, name, problems, named)) {
         const first = byThumbprint.get(certificate.thumbprint);
         if (!first) byThumbprint.set(certificate.thumbprint, certificate);
         else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
@@ -72,8 +77,10 @@ export async function readCertificateDirectory(dir: string, store?: string): Pro
 // Parsing a certificate and checking its key costs about a millisecond (OpenSSL's key
 // decoder); a worker asked again re-reads only the files that changed.
 const parsedFiles = new FileIdentityCache<CertificateInfo[]>(50_000);
+// What fileThumbprints found in a file: hashed again only when the file changed.
+const hashedFiles = new FileIdentityCache<string[] | null>(50_000);
 
-function readFolder(folder: string, store: string, problems: CertificateFileProblem[]): CertificateInfo[] {
+function readFolder(folder: string, store: string, problems: CertificateFileProblem[], named: ReadonlySet<string> | undefined): CertificateInfo[] {
   const files = list(folder).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
   const keyFiles = new Map(files.filter((name) => name.toLowerCase().endsWith('.key')).map((name) => [name.slice(0, -4).toLowerCase(), name]));
   const certificates: CertificateInfo[] = [];
@@ -85,6 +92,7 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
     }
     const extension = path.extname(name).toLowerCase();
     if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
+    if (named !== undefined && !isNamed(file, named)) continue;
     const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
     const keyPath = keyName ? path.join(folder, keyName) : undefined;
     const describe = (keyPath: string | undefined) =>
@@ -111,6 +119,17 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
     for (const certificate of described) certificates.push({ ...certificate });
   }
   return certificates;
+}
+
+/** Whether a certificate of the file is named; a file that cannot be hashed is, so that parsing reports it. */
+function isNamed(file: string, named: ReadonlySet<string>): boolean {
+  let thumbprints: string[] | null;
+  try {
+    thumbprints = hashedFiles.getSync(file, [file], () => fileThumbprints(read(file)));
+  } catch {
+    return true;
+  }
+  return thumbprints === null || thumbprints.some((thumbprint) => named.has(thumbprint));
 }
 
 /** A file's failure as a problem; anything but a bad or unreadable file is a real failure. */

@@ -9,6 +9,11 @@ export interface CertificateFilter {
   store?: string;
   /** SHA-1 thumbprint, any case, spaces allowed. */
   thumbprint?: string;
+  /**
+   * Upper-case thumbprints some caller needs (those its mappings name): a snapshot folder
+   * parses only these and leaves the others out; Windows stores list everything anyway.
+   */
+  named?: ReadonlySet<string>;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface CertificateFilter {
 export async function readCertificateSource(source: CertificateSource, filter: CertificateFilter = {}, readStores?: StoreReader): Promise<CertificateDirectory> {
   const all =
     source.kind === 'directory'
-      ? await readCertificateDirectory(source.path, filter.store)
+      ? await readCertificateDirectory(source.path, filter.store, filter.named)
       : { certificates: await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, readStores), problems: [] };
   const thumbprint = filter.thumbprint?.replace(/\s/g, '').toUpperCase();
   const certificates = all.certificates.filter(

@@ -54,10 +54,13 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   // request without leaving a read in flight.
   const httpSys = source.httpSys();
   const configRead = readConfig(source);
+  const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
+  // Only the certificates some mapping names take part in the join: the others are not parsed.
+  const certificatesReading = mappingsReading.then((read) => optional('certificate checks', () => readCertificateSource(source.certificates(), { named: namedThumbprints(read.mappings) })));
   const [config, mappingsRead, certificatesRead, reservationsRead] = await Promise.all([
     configRead,
-    fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal })),
-    optional('certificate checks', () => readCertificateSource(source.certificates())),
+    mappingsReading,
+    certificatesReading,
     optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal }))),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
@@ -75,6 +78,13 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     findings: problems.map(certificateFileFinding),
     listenList: () => readIpListenList(httpSys, options),
   };
+}
+
+/** The thumbprints the mappings name, upper case, as certificates are keyed. */
+export function namedThumbprints(mappings: readonly SslMapping[]): Set<string> {
+  const named = new Set<string>();
+  for (const mapping of mappings) if (mapping.certificateHash) named.add(mapping.certificateHash.toUpperCase());
+  return named;
 }
 
 function readConfig(source: ResolvedSource): Promise<IisConfig> {

@@ -2,6 +2,7 @@ import { readCertificateSource } from '../certs/read-certificates.js';
 import { isHttpApiError } from '../errors.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
+import { namedThumbprints } from './load-server-state.js';
 import { mappingHealth, type MappingHealth, type MappingHealthOptions } from './mapping-health.js';
 
 /**
@@ -12,7 +13,7 @@ export async function mappingsWithHealth(mappings: readonly SslMapping[], source
   const notes: string[] = [];
   let certificates = null;
   try {
-    certificates = (await readCertificateSource(source.certificates())).certificates;
+    certificates = (await readCertificateSource(source.certificates(), { named: namedThumbprints(mappings) })).certificates;
   } catch (error) {
     if (!isHttpApiError(error) || (error.id !== 'NO_SOURCE' && error.id !== 'SOURCE_UNREADABLE')) throw error;
     notes.push(`certificate status skipped: ${error.message}`);

@@ -99,6 +99,25 @@ describe('stores in a snapshot folder', () => {
     expect(problems[0]!.file).toBe(path.join(dir, 'MY', 'site.key'));
   });
 
+  it('given the thumbprints mappings name, parses only those certificates and reads only their key files; a file that is not DER is still reported', async () => {
+    const dir = folder({
+      'MY/named.pem': fixture('www-contoso.pem'),
+      'MY/named.key': fixture('wildcard-contoso.key'),
+      'MY/other.pem': fixture('mail-fabrikam.pem'),
+      'MY/other.key': 'this is not a key\n',
+      'WebHosting/expired.pem': fixture('expired.pem'),
+      'MY/empty.cer': Buffer.alloc(0),
+    });
+    const named = new Set([thumb('www-contoso.pem'), thumb('expired.pem')]);
+    const all = await readCertificateSource({ kind: 'directory', path: dir });
+    const some = await readCertificateSource({ kind: 'directory', path: dir }, { named });
+    expect(some.certificates).toEqual(all.certificates.filter((certificate) => named.has(certificate.thumbprint)));
+    expect(some.certificates.map((certificate) => certificate.store)).toEqual(['MY', 'WebHosting']);
+    // other.key is garbage, but other.pem is named by nothing: its key file is never read.
+    expect(all.problems.map((problem) => path.basename(problem.file))).toEqual(['empty.cer', 'other.key']);
+    expect(some.problems.map((problem) => path.basename(problem.file))).toEqual(['empty.cer']);
+  });
+
   it('refuses PFX files with the command that converts them, as a problem of that file', async () => {
     const { certificates, problems } = await readCertificateSource({ kind: 'directory', path: folder({ 'MY/site.pfx': Buffer.from([0x30, 0x82]) }) });
     expect(certificates).toEqual([]);

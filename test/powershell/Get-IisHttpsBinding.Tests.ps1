@@ -19,6 +19,25 @@ AfterAll {
 
 Describe 'Get-IisHttpsBinding' {
 
+    It 'computes the added names from the binding and its mapping: a binding the worker could not split is split by the module' {
+        # Sni, CentralCertificateStore, Thumbprint and CertificateStoreName are type data, read when shown.
+        $binding = InModuleScope HttpApi {
+            $mapping = [pscustomobject]@{ Id = 'ipport:10.0.0.5:443'; Kind = 'ipport'; Key = '10.0.0.5:443'; Exists = $true; CertificateHash = 'AB12'; CertificateStoreName = $null; SharedBy = @() }
+            $result = [pscustomobject]@{
+                Mappings = @($mapping); Certificates = @()
+                Bindings = @([pscustomobject]@{ Address = $null; Host = $null; BindingInformation = '10.0.0.5:443:www.example.com'; SslFlags = 3; DeclaredMapping = 'ipport:10.0.0.5:443'
+                        EffectiveMapping = [pscustomobject]@{ WithSni = $null; WithoutSni = 'ipport:10.0.0.5:443' }; Certificate = $null; Findings = @() })
+            }
+            ConvertTo-HttpApiHttpsBinding -Result $result
+        }
+        $binding.IPAddress | Should -Be '10.0.0.5'
+        $binding.HostName | Should -Be 'www.example.com'
+        $binding.Sni | Should -BeTrue
+        $binding.CentralCertificateStore | Should -BeTrue
+        $binding.Thumbprint | Should -Be 'AB12'
+        $binding.CertificateStoreName | Should -Be 'MY'
+    }
+
     It 'returns every https binding of a snapshot, typed, with typed mappings, certificates and findings' {
         $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
         $bindings.Site | Should -Be $HttpsSites
