@@ -59,6 +59,7 @@ export const commands: Command[] = [
   change('binding add', P.BindingsAdd, `httpapi binding add --site "Contoso WWW" --protocol https --port 443 --host shop.contoso.com --ssl-flags 1 --certificate-hash ${hash} --what-if`),
   change('binding remove', P.BindingsRemove, 'httpapi binding remove --site "Contoso WWW" --protocol https --binding-information "*:443:www.contoso.com" --what-if'),
   change('binding set-certificate', P.BindingsSetCertificate, `httpapi binding set-certificate --site "Contoso WWW" --binding-information "*:443:www.contoso.com" --certificate-hash ${hash} --what-if`),
+  change('binding update', P.BindingsUpdate, 'httpapi binding update --site "Contoso WWW" --binding-information "*:443:www.contoso.com" --host www2.contoso.com --what-if'),
   change('sslcert add', P.SslCertAdd, `httpapi sslcert add --kind hostnameport --key www.contoso.com:443 --certificate-hash ${hash} --app-id {4dc3e181-e14b-4a21-b022-59fc669b0914} --what-if`),
   change('sslcert update', P.SslCertUpdate, `httpapi sslcert update --kind ipport --key 0.0.0.0:443 --certificate-hash ${hash} --app-id {4dc3e181-e14b-4a21-b022-59fc669b0914} --options '{"clientcertnegotiation":true}' --what-if`),
   change('sslcert delete', P.SslCertDelete, 'httpapi sslcert delete --kind ipport --key 0.0.0.0:8443 --what-if'),

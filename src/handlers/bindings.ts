@@ -1,10 +1,11 @@
 import { addBinding } from '../changes/add-binding.js';
 import { removeBinding } from '../changes/remove-binding.js';
 import { setBindingCertificate } from '../changes/set-binding-certificate.js';
+import { updateBinding } from '../changes/update-binding.js';
 import { httpsAnswer } from '../join/https-answer.js';
 import { joinServerState } from '../join/join-server-state.js';
 import { loadServerState } from '../join/load-server-state.js';
-import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from '../rpc/protocol/index.js';
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate, BindingsUpdate } from '../rpc/protocol/index.js';
 import { sameSiteName } from '../iis/site-name.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement } from './handler.js';
@@ -30,3 +31,5 @@ export const bindingsAdd = implement(BindingsAdd, (params, context) => addBindin
 export const bindingsRemove = implement(BindingsRemove, (params, context) => removeBinding(context.source, params, context.signal));
 
 export const bindingsSetCertificate = implement(BindingsSetCertificate, (params, context) => setBindingCertificate(context.source, params, context.signal));
+
+export const bindingsUpdate = implement(BindingsUpdate, (params, context) => updateBinding(context.source, params, context.signal));

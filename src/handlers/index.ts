@@ -1,4 +1,4 @@
-import { bindingsAdd, bindingsHttps, bindingsRemove, bindingsSetCertificate } from './bindings.js';
+import { bindingsAdd, bindingsHttps, bindingsRemove, bindingsSetCertificate, bindingsUpdate } from './bindings.js';
 import { certificatesList, certificatesReplace } from './certificates.js';
 import { changesRecover } from './changes.js';
 import { diagnosticsRun } from './diagnostics.js';
@@ -10,4 +10,4 @@ import { sslcertAdd, sslcertDelete, sslcertList, sslcertUpdate } from './sslcert
 import { urlaclAdd, urlaclDelete, urlaclList } from './urlacl.js';
 
 /** Every implemented method. A protocol method missing here answers NOT_IMPLEMENTED. */
-export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, bindingsAdd, bindingsRemove, bindingsSetCertificate, diagnosticsRun, certificatesReplace, changesRecover, snapshotExport];
+export const implementations: readonly Implementation[] = [serverInfo, discover, sitesList, certificatesList, sslcertList, sslcertAdd, sslcertUpdate, sslcertDelete, urlaclList, urlaclAdd, urlaclDelete, bindingsHttps, bindingsAdd, bindingsRemove, bindingsSetCertificate, bindingsUpdate, diagnosticsRun, certificatesReplace, changesRecover, snapshotExport];

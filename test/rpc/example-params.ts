@@ -18,6 +18,7 @@ export const exampleParams: Record<MethodName, Record<string, unknown>> = {
     bindingInformation: '*:443:www.contoso.com',
     certificateHash: '0123456789abcdef0123456789abcdef01234567',
   },
+  'bindings/update': { whatIf: true, site: 'Default Web Site', bindingInformation: '*:443:www.contoso.com', host: 'www2.contoso.com' },
   'sslcert/list': {},
   'sslcert/add': {
     whatIf: true,

@@ -1,4 +1,4 @@
-import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from './bindings.js';
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate, BindingsUpdate } from './bindings.js';
 import { CertificatesList, CertificatesReplace } from './certificates.js';
 import { ChangesRecover } from './changes.js';
 import { DiagnosticsRun } from './diagnostics.js';
@@ -28,6 +28,7 @@ export const Methods = [
   BindingsAdd,
   BindingsRemove,
   BindingsSetCertificate,
+  BindingsUpdate,
   SslCertList,
   SslCertAdd,
   SslCertUpdate,
