@@ -33,6 +33,7 @@ $script:HttpApiCmdletByMethod = @{
     'bindings/add' = 'New-IisHttpsBinding'
     'bindings/remove' = 'Remove-IisHttpsBinding'
     'bindings/setCertificate' = 'Set-IisHttpsBindingCertificate'
+    'bindings/update' = 'Set-IisHttpsBinding'
     'sslcert/list' = 'Get-HttpSslCert'
     'sslcert/add' = 'Add-HttpSslCert'
     'sslcert/update' = 'Set-HttpSslCert'

@@ -53,6 +53,7 @@ Describe 'Every change cmdlet with -WhatIf changes nothing' {
         @{ Name = 'New-IisHttpsBinding'; Call = { New-IisHttpsBinding @Source -SiteName Admin -Port 9443 -Thumbprint $WwwThumbprint -WhatIf } }
         @{ Name = 'Remove-IisHttpsBinding'; Call = { Remove-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -WhatIf } }
         @{ Name = 'Set-IisHttpsBindingCertificate'; Call = { Set-IisHttpsBindingCertificate @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -Thumbprint D54DAFC94E7E55489195BE690C85192991847ED5 -CertificateStoreName WebHosting -WhatIf } }
+        @{ Name = 'Set-IisHttpsBinding'; Call = { Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -HostName www2.contoso.com -WhatIf } }
         @{ Name = 'Add-HttpSslCert'; Call = { Add-HttpSslCert @Source -IPPort 0.0.0.0:8443 -Thumbprint $WwwThumbprint -AppId $IisAppId -WhatIf } }
         @{ Name = 'Set-HttpSslCert'; Call = { Set-HttpSslCert @Source -HostnamePort www.contoso.com:443 -DisableLegacyTls -WhatIf } }
         @{ Name = 'Remove-HttpSslCert'; Call = { Remove-HttpSslCert @Source -HostnamePort old.contoso.com:443 -WhatIf } }
@@ -291,6 +292,7 @@ Describe 'ConfirmImpact' {
     It '<Name> is <Impact>' -ForEach @(
         @{ Name = 'New-IisHttpsBinding'; Impact = 'Medium' }
         @{ Name = 'Set-IisHttpsBindingCertificate'; Impact = 'Medium' }
+        @{ Name = 'Set-IisHttpsBinding'; Impact = 'Medium' }
         @{ Name = 'Add-HttpSslCert'; Impact = 'Medium' }
         @{ Name = 'Add-HttpUrlAcl'; Impact = 'Medium' }
         @{ Name = 'Remove-IisHttpsBinding'; Impact = 'High' }
