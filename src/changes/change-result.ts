@@ -14,6 +14,6 @@ export interface BindingChangeResult {
   messages: string[];
 }
 
-export function netshStep(change: MappingChange): ChangeStep {
+export function netshStep(change: Pick<MappingChange, 'argv' | 'description'>): ChangeStep {
   return { kind: 'netsh', argv: change.argv, description: change.description };
 }

@@ -6,6 +6,7 @@ import type { ResolvedSource } from '../source/resolve-source.js';
 import { bindingKey, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
 import { planMappingMove } from './binding-move.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import { planReservations } from './iis-express-reservation.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { newBinding, refuseDuplicate } from './new-binding.js';
 import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
@@ -88,20 +89,24 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     if (!textEdit) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
     planned = planConfigEdit(edit, textEdit, description);
   }
-  const messages = [...notes, ...move.messages];
+  const reservations = await planReservations(source, config, after, signal);
+  const messages = [...notes, ...move.messages, ...reservations.messages];
   const planSteps: PlannedStep[] = [
     ...(move.first ? [{ kind: 'netsh' as const, change: move.first }] : []),
+    ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })),
     ...(planned ? [{ kind: 'config' as const, edit, planned }] : []),
     ...(move.last ? [{ kind: 'netsh' as const, change: move.last }] : []),
+    ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion })),
   ];
   const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
   const result = { steps, ...(move.affected ? { affected: move.affected } : {}) };
   if (planSteps.length === 0) return { applied: !request.whatIf, ...result, messages: [...messages, `Binding https ${binding.bindingInformation} of site '${site.name}' already is so: nothing to do.`] };
   if (request.whatIf) return { applied: false, ...result, messages };
 
-  if (move.last && !move.first && source.httpSys().kind === 'capture') {
+  const netsh = planSteps.find((step) => step.kind === 'netsh');
+  if (netsh && source.httpSys().kind === 'capture') {
     // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${move.last.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: move.last.argv });
+    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
   }
   const done = await runSteps(run, description, planSteps);
   return { applied: true, ...result, ...(done.backup ? { backup: done.backup } : {}), messages: [...messages, ...done.messages] };
