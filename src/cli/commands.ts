@@ -64,6 +64,7 @@ export const commands: Command[] = [
   change('sslcert update', P.SslCertUpdate, `httpapi sslcert update --kind ipport --key 0.0.0.0:443 --certificate-hash ${hash} --app-id {4dc3e181-e14b-4a21-b022-59fc669b0914} --options '{"clientcertnegotiation":true}' --what-if`),
   change('sslcert delete', P.SslCertDelete, 'httpapi sslcert delete --kind ipport --key 0.0.0.0:8443 --what-if'),
   change('urlacl add', P.UrlAclAdd, 'httpapi urlacl add --url http://+:8080/ --users \'[{"user":"Everyone","listen":true}]\' --what-if'),
+  change('urlacl update', P.UrlAclUpdate, 'httpapi urlacl update --url http://+:8080/ --sddl "D:(A;;GX;;;BU)" --what-if'),
   change('urlacl delete', P.UrlAclDelete, 'httpapi urlacl delete --url http://+:8080/ --what-if'),
   change('certificate replace', P.CertificatesReplace, `httpapi certificate replace --old-hash ${hash} --new-hash D54DAFC94E7E55489195BE690C85192991847ED5 --what-if`),
   read('recover', P.ChangesRecover, 'httpapi recover --config-path C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config --apply undo', formatRecovery as never),

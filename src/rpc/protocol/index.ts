@@ -6,7 +6,7 @@ import { Discover, ServerInfo } from './server.js';
 import { SitesList } from './sites.js';
 import { SnapshotExport } from './snapshot.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from './sslcert.js';
-import { UrlAclAdd, UrlAclDelete, UrlAclList } from './urlacl.js';
+import { UrlAclAdd, UrlAclDelete, UrlAclList, UrlAclUpdate } from './urlacl.js';
 
 export * from './bindings.js';
 export * from './certificates.js';
@@ -35,6 +35,7 @@ export const Methods = [
   SslCertDelete,
   UrlAclList,
   UrlAclAdd,
+  UrlAclUpdate,
   UrlAclDelete,
   CertificatesList,
   CertificatesReplace,
