@@ -40,6 +40,7 @@ $script:HttpApiCmdletByMethod = @{
     'sslcert/delete' = 'Remove-HttpSslCert'
     'urlacl/list' = 'Get-HttpUrlAcl'
     'urlacl/add' = 'Add-HttpUrlAcl'
+    'urlacl/update' = 'Set-HttpUrlAcl'
     'urlacl/delete' = 'Remove-HttpUrlAcl'
     'certificates/list' = 'Get-HttpApiCertificate'
     'certificates/replace' = 'Switch-HttpSslCertificate'

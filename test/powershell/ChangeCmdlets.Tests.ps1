@@ -59,6 +59,7 @@ Describe 'Every change cmdlet with -WhatIf changes nothing' {
         @{ Name = 'Remove-HttpSslCert'; Call = { Remove-HttpSslCert @Source -HostnamePort old.contoso.com:443 -WhatIf } }
         @{ Name = 'Add-HttpUrlAcl'; Call = { Add-HttpUrlAcl @Source -Url 'http://+:8081/' -User Everyone -WhatIf } }
         @{ Name = 'Remove-HttpUrlAcl'; Call = { Remove-HttpUrlAcl @Source -Url 'http://+:8080/app/' -WhatIf } }
+        @{ Name = 'Set-HttpUrlAcl'; Call = { Set-HttpUrlAcl @Source -Url 'http://+:8080/app/' -Sddl 'D:(A;;GX;;;WD)' -WhatIf } }
         @{ Name = 'Switch-HttpSslCertificate'; Call = { Switch-HttpSslCertificate @Source -Thumbprint D448C934BE5A5E720BB27C199EA38DC5A6F92C66 -NewThumbprint $WwwThumbprint -WhatIf } }
         @{ Name = 'Export-HttpApiSnapshot'; Call = { Export-HttpApiSnapshot @Source -Path (Join-Path $TestDrive 'not-written') -WhatIf } }
     ) {
@@ -299,6 +300,7 @@ Describe 'ConfirmImpact' {
         @{ Name = 'Set-HttpSslCert'; Impact = 'High' }
         @{ Name = 'Remove-HttpSslCert'; Impact = 'High' }
         @{ Name = 'Remove-HttpUrlAcl'; Impact = 'High' }
+        @{ Name = 'Set-HttpUrlAcl'; Impact = 'High' }
         @{ Name = 'Switch-HttpSslCertificate'; Impact = 'High' }
         @{ Name = 'Export-HttpApiSnapshot'; Impact = 'Low' }
     ) {
