@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
+import { netshDouble } from '../httpsys/double.js';
 import { copyServer, DEV, IIS_EXPRESS, json, removeWrappers, type Server } from './demo-server.js';
 
 // IIS Express URL reservations follow its bindings: a real Visual Studio IIS Express file (corpus
@@ -132,4 +134,29 @@ describe('IIS Express: a failed last step undoes everything', () => {
     expect(changeCalls()).toEqual([]);
     expect(reservations()).toEqual([]);
   });
+});
+
+describe('IIS Express: a change killed after its reservation step is found and repaired by recovery', () => {
+  for (const apply of ['undo', 'finish'] as const) {
+    it(`recover sees the reservation done and the file not, and --apply ${apply} ${apply === 'undo' ? 'deletes the reservation' : 'writes the file'}`, () => {
+      const args = ['binding', 'add', ...site, '--protocol', 'http', '--port', '8087', '--host', 'devbox', '--config', server.config, '--netsh', netshDouble];
+      const killed = spawnSync(process.execPath, ['dist/httpapi.js', ...args], { encoding: 'utf8', env: { ...process.env, HTTPAPI_TEST_CRASH_AT: 'step-1' } });
+      expect(killed.signal, killed.stderr).toBe('SIGKILL');
+      const seen = json(server.cli(['recover', '--json'])) as unknown as { interrupted: boolean; steps: { kind: string; state: string; detail: string }[] };
+      expect(seen.interrupted).toBe(true);
+      expect(seen.steps.map(({ kind, state, detail }) => ({ kind, state, detail }))).toEqual([
+        { kind: 'netsh', state: 'done', detail: 'URL http://devbox:8087/ is reserved' },
+        { kind: 'config', state: 'not done', detail: expect.stringContaining('holds the content from before the change') },
+      ]);
+      json(server.cli(['recover', '--apply', apply, '--json']));
+      expect(existsSync(`${server.config}.httpapi-journal.json`)).toBe(false);
+      if (apply === 'undo') {
+        expect(reservations()).toEqual([]);
+        expect(server.bytes().equals(server.original)).toBe(true);
+      } else {
+        expect(reservations()).toEqual([{ url: 'http://devbox:8087/', sddl: EVERYONE }]);
+        expect(server.bytes().toString('utf8')).toContain('bindingInformation="*:8087:devbox"');
+      }
+    });
+  }
 });
