@@ -166,18 +166,22 @@ function Set-IisHttpsBinding {
         if ($Thumbprint) {
             $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
         }
-        $params = @{ site = $SiteName; bindingInformation = $BindingInformation; sslFlags = $flags; certificateHash = $hash; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
+        # Only the parts given are sent (null is left out); a given empty host or address is a value.
+        $newAddress = $null
+        $newPort = $null
+        $newHost = $null
         if ($PSBoundParameters.ContainsKey('IPAddress')) {
-            $params['address'] = $IPAddress
+            $newAddress = $IPAddress
         }
         if ($PSBoundParameters.ContainsKey('Port')) {
-            $params['port'] = $Port
+            $newPort = $Port
         }
         if ($PSBoundParameters.ContainsKey('HostName')) {
-            $params['host'] = $HostName
+            $newHost = $HostName
         }
         $target = "https binding $BindingInformation of site '$SiteName'"
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/update' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action 'Update HTTPS binding' -Params $params -KeepEmpty 'host', 'address'
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/update' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action 'Update HTTPS binding' -KeepEmpty 'host', 'address' `
+            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; address = $newAddress; port = $newPort; host = $newHost; sslFlags = $flags; certificateHash = $hash; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
         if ($PassThru -and $result -and $result.applied) {
             # The binding as it is now: the parts given replace the old ones (the worker may respell an address, so parts are compared, not text).
             $now = Split-HttpApiBindingInformation -BindingInformation $BindingInformation
