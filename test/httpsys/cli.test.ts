@@ -133,7 +133,7 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     double = useDouble();
     const first = await httpapi([...add, '--options', '{"clientcertnegotiation":true}', '--netsh', netshDouble], double.env);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/^Applied:\n  netsh http add sslcert ipport=0\.0\.0\.0:443 certhash=\w+ appid=\S+ clientcertnegotiation=enable\n.*\n  SSL Certificate successfully added\n$/);
+    expect(first.stdout).toMatch(/^Applied:\n  netsh http add sslcert ipport=0\.0\.0\.0:443 certhash=\w+ appid=\S+ clientcertnegotiation=enable\n.*\n  The options given were not checked against this Windows' netsh: no mapping shows which options it knows\.\n  SSL Certificate successfully added\n$/);
     expect(double.state().sslcert).toEqual([expect.objectContaining({ key: '0.0.0.0:443', certhash: hash.toLowerCase(), options: { clientcertnegotiation: 'enable' } })]);
 
     const again = await httpapi([...add, '--netsh', netshDouble], double.env);
