@@ -25,6 +25,8 @@
         'Remove-IisHttpsBinding'
         'Repair-HttpApiChange'
         'Set-HttpSslCert'
+        'Set-HttpUrlAcl'
+        'Set-IisHttpsBinding'
         'Set-IisHttpsBindingCertificate'
         'Stop-HttpApiWorker'
         'Switch-HttpSslCertificate'

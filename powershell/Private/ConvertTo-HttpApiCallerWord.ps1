@@ -45,9 +45,9 @@ function ConvertTo-HttpApiCallerWord {
     $commandMethod = @{
         'sites' = 'sites/list'; 'bindings' = 'bindings/https'; 'sslcert' = 'sslcert/list'; 'urlacl' = 'urlacl/list'
         'certificates' = 'certificates/list'; 'diagnose' = 'diagnostics/run'; 'info' = 'server/info'
-        'binding add' = 'bindings/add'; 'binding remove' = 'bindings/remove'; 'binding set-certificate' = 'bindings/setCertificate'
+        'binding add' = 'bindings/add'; 'binding remove' = 'bindings/remove'; 'binding set-certificate' = 'bindings/setCertificate'; 'binding update' = 'bindings/update'
         'sslcert add' = 'sslcert/add'; 'sslcert update' = 'sslcert/update'; 'sslcert delete' = 'sslcert/delete'
-        'urlacl add' = 'urlacl/add'; 'urlacl delete' = 'urlacl/delete'; 'certificate replace' = 'certificates/replace'
+        'urlacl add' = 'urlacl/add'; 'urlacl update' = 'urlacl/update'; 'urlacl delete' = 'urlacl/delete'; 'certificate replace' = 'certificates/replace'
         'snapshot export' = 'snapshot/export'; 'recover' = 'changes/recover'
     }
     # CLI option (a param in kebab case) -> the cmdlets' parameter, where the names differ.

@@ -49,15 +49,18 @@ function Invoke-HttpApiWorker {
         [switch] $Force,
 
         # Return a worker error as an ErrorRecord instead of writing it.
-        [switch] $ReturnError
+        [switch] $ReturnError,
+
+        # Params whose empty string is a value the caller gave (bindings/update's host '' = every host name).
+        [string[]] $KeepEmpty = @()
     )
 
-    # An unbound [string] parameter is '' in PowerShell; no method gives '' a meaning of its own,
-    # so empty strings are left out like nulls.
+    # An unbound [string] parameter is '' in PowerShell; no method gives '' a meaning of its own
+    # unless the caller names it in -KeepEmpty, so other empty strings are left out like nulls.
     $request = [ordered]@{}
     foreach ($key in $Params.Keys) {
         $value = $Params[$key]
-        if ($null -ne $value -and -not ($value -is [string] -and $value -eq '')) {
+        if ($null -ne $value -and -not ($value -is [string] -and $value -eq '' -and $KeepEmpty -notcontains $key)) {
             $request[$key] = $value
         }
     }

@@ -29,8 +29,8 @@ function Register-HttpApiArgumentCompleter {
     }
 
     Register-ArgumentCompleter -CommandName 'Get-IisSite' -ParameterName 'Name' -ScriptBlock $siteNames
-    Register-ArgumentCompleter -CommandName 'Get-IisHttpsBinding', 'Test-IisHttpsBinding', 'New-IisHttpsBinding', 'Remove-IisHttpsBinding', 'Set-IisHttpsBindingCertificate' -ParameterName 'SiteName' -ScriptBlock $siteNames
-    Register-ArgumentCompleter -CommandName 'Get-IisHttpsBinding', 'Get-HttpSslCert', 'Get-HttpApiCertificate', 'New-IisHttpsBinding', 'Set-IisHttpsBindingCertificate', 'Add-HttpSslCert', 'Set-HttpSslCert', 'Switch-HttpSslCertificate' -ParameterName 'Thumbprint' -ScriptBlock $thumbprints
+    Register-ArgumentCompleter -CommandName 'Get-IisHttpsBinding', 'Test-IisHttpsBinding', 'New-IisHttpsBinding', 'Remove-IisHttpsBinding', 'Set-IisHttpsBinding', 'Set-IisHttpsBindingCertificate' -ParameterName 'SiteName' -ScriptBlock $siteNames
+    Register-ArgumentCompleter -CommandName 'Get-IisHttpsBinding', 'Get-HttpSslCert', 'Get-HttpApiCertificate', 'New-IisHttpsBinding', 'Set-IisHttpsBinding', 'Set-IisHttpsBindingCertificate', 'Add-HttpSslCert', 'Set-HttpSslCert', 'Switch-HttpSslCertificate' -ParameterName 'Thumbprint' -ScriptBlock $thumbprints
     Register-ArgumentCompleter -CommandName 'Switch-HttpSslCertificate' -ParameterName 'NewThumbprint' -ScriptBlock $thumbprints
     foreach ($parameter in 'IPPort', 'HostnamePort', 'CcsPort') {
         Register-ArgumentCompleter -CommandName 'Get-HttpSslCert', 'Set-HttpSslCert', 'Remove-HttpSslCert' -ParameterName $parameter -ScriptBlock $mappingKeys

@@ -8,6 +8,7 @@ import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { certificateChange, type MappingChange } from './mapping-change.js';
+import { planReservations } from './iis-express-reservation.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { certificateNamed, type NamedCertificate } from './named-certificate.js';
 import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
@@ -74,11 +75,14 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     insertBindingEdit(edit.decoded.text, edit.siteElements[index]!, { protocol: binding.protocol, bindingInformation: binding.bindingInformation, sslFlags: binding.writtenSslFlags }),
     `add ${binding.protocol} binding ${binding.bindingInformation} to site '${site.name}'`,
   );
-  const steps: ChangeStep[] = [...(change ? [netshStep(change)] : []), planned.step];
+  // IIS Express listens beyond localhost only on a reserved URL: reserved before the file names the binding.
+  const reservations = await planReservations(source, config, after, signal);
+  messages.push(...reservations.messages);
+  const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })), { kind: 'config', edit, planned }];
+  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
   const result = { steps, ...(affected ? { affected } : {}), ...(named?.choice ? { certificateChoice: named.choice } : {}) };
   if (request.whatIf) return { applied: false, ...result, messages };
 
-  const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), { kind: 'config', edit, planned }];
   const done = await runSteps(run, planned.step.description, planSteps);
   return { applied: true, ...result, backup: done.backup, messages: [...messages, ...done.messages] };
 }

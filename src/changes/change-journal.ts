@@ -29,7 +29,18 @@ export interface JournalConfigStep {
   afterSha256: string;
 }
 
-export type JournalStep = JournalNetshStep | JournalConfigStep;
+/** A URL reservation step as recorded: whether the reservation exists before and after shows whether it ran. */
+export interface JournalUrlaclStep {
+  kind: 'urlacl';
+  description: string;
+  argv: string[];
+  undo: string[];
+  url: string;
+  before: boolean;
+  after: boolean;
+}
+
+export type JournalStep = JournalNetshStep | JournalUrlaclStep | JournalConfigStep;
 
 /** What a multi-step change was about to do, written beside the configuration before its first step. */
 export interface ChangeJournal {

@@ -17,6 +17,6 @@ export interface BindingChangeResult {
   certificateChoice?: ChoiceInAnswer;
 }
 
-export function netshStep(change: MappingChange): ChangeStep {
+export function netshStep(change: Pick<MappingChange, 'argv' | 'description'>): ChangeStep {
   return { kind: 'netsh', argv: change.argv, description: change.description };
 }

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import { applyNetshChange } from '../httpsys/change-http-sys.js';
-import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { readSslMappings, readUrlReservations } from '../httpsys/read-http-sys.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { readConfigFile } from '../iis/config-file.js';
 import { commitConfigWrite, writeConfigAtomically } from '../iis/write-config-atomically.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
-import { journalPathOf, netshCommand, readJournal, removeJournal, type ChangeJournal, type JournalConfigStep, type JournalNetshStep, type JournalStep } from './change-journal.js';
+import { journalPathOf, netshCommand, readJournal, removeJournal, type ChangeJournal, type JournalConfigStep, type JournalNetshStep, type JournalStep, type JournalUrlaclStep } from './change-journal.js';
 import { withConfigLock } from './config-lock.js';
 import { removeDeadWritersFiles } from './dead-writer-files.js';
 import { findMapping } from './mapping-users.js';
@@ -97,9 +97,26 @@ async function observe(source: ResolvedSource, journal: ChangeJournal, signal?: 
       mappings = error;
     }
   }
+  let reserved: Set<string> | Error | null = null;
+  if (journal.steps.some((step) => step.kind === 'urlacl')) {
+    try {
+      reserved = new Set((await readUrlReservations(source.httpSys(), { signal })).reservations.map((reservation) => reservation.url.toLowerCase()));
+    } catch (error) {
+      if (!isHttpApiError(error)) throw error;
+      reserved = error;
+    }
+  }
   const result: ObservedStep[] = [];
-  for (const step of journal.steps) result.push(step.kind === 'config' ? await observeConfig(step) : observeNetsh(step, mappings!));
+  for (const step of journal.steps) result.push(step.kind === 'config' ? await observeConfig(step) : step.kind === 'urlacl' ? observeUrlacl(step, reserved!) : observeNetsh(step, mappings!));
   return result;
+}
+
+function observeUrlacl(step: JournalUrlaclStep, reserved: Set<string> | Error): ObservedStep {
+  const base = { kind: 'netsh' as const, description: step.description, argv: step.argv, undoArgv: step.undo };
+  if (reserved instanceof Error) return { ...base, state: 'unknown', detail: `http.sys could not be read: ${reserved.message}` };
+  const exists = reserved.has(step.url.toLowerCase());
+  const detail = exists ? `URL ${step.url} is reserved` : `URL ${step.url} is not reserved`;
+  return { ...base, state: exists === step.after ? 'done' : 'not done', detail };
 }
 
 async function observeConfig(step: JournalConfigStep): Promise<ObservedStep> {
@@ -130,7 +147,7 @@ async function apply(source: ResolvedSource, journal: ChangeJournal, observed: O
   const todo = how === 'finish' ? order.filter(({ state }) => state === 'not done') : order.filter(({ state }) => state === 'done').reverse();
   for (const { step } of todo) {
     try {
-      if (step.kind === 'netsh') await applyNetshChange(source.httpSys(), how === 'finish' ? step.argv : step.undo);
+      if (step.kind !== 'config') await applyNetshChange(source.httpSys(), how === 'finish' ? step.argv : step.undo);
       else if (how === 'finish') await finishConfig(step);
       else await undoConfig(step);
     } catch (error) {
@@ -143,7 +160,7 @@ async function apply(source: ResolvedSource, journal: ChangeJournal, observed: O
   }
 }
 
-const describe = (step: JournalStep, how: 'finish' | 'undo') => (step.kind === 'netsh' ? netshCommand(how === 'finish' ? step.argv : step.undo) : `${how === 'finish' ? 'writing' : 'restoring'} ${step.file}`);
+const describe = (step: JournalStep, how: 'finish' | 'undo') => (step.kind !== 'config' ? netshCommand(how === 'finish' ? step.argv : step.undo) : `${how === 'finish' ? 'writing' : 'restoring'} ${step.file}`);
 
 /** The new content was flushed under its temporary name before the journal was written: it is renamed into place. */
 async function finishConfig(step: JournalConfigStep): Promise<void> {

@@ -9,6 +9,7 @@ import { appIdFor, declaredTarget, findBinding, findSite, withSiteBindings } fro
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { mappingDeletion, type MappingChange } from './mapping-change.js';
+import { planReservations } from './iis-express-reservation.js';
 import { findMapping } from './mapping-users.js';
 import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
@@ -64,15 +65,18 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
 
   if (!element) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
   const planned = planConfigEdit(edit, removeElementEdit(edit.decoded.text, element), `remove ${binding.protocol} binding ${binding.bindingInformation} from site '${site.name}'`);
-  const steps: ChangeStep[] = [planned.step, ...(change ? [netshStep(change)] : [])];
+  // The last binding that needed an IIS Express URL reservation takes it along, after the file no longer names it.
+  const reservations = await planReservations(source, config, after, run.signal);
+  messages.push(...reservations.messages);
+  const planSteps: PlannedStep[] = [{ kind: 'config', edit, planned }, ...(change ? [{ kind: 'netsh' as const, change }] : []), ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion }))];
+  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
   if (request.whatIf) return { applied: false, steps, messages };
 
-  const httpSys = change ? source.httpSys() : null;
-  if (httpSys?.kind === 'capture') {
+  const netsh = planSteps.find((step) => step.kind === 'netsh');
+  if (netsh && source.httpSys().kind === 'capture') {
     // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${change!.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: change!.argv });
+    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
   }
-  const planSteps: PlannedStep[] = [{ kind: 'config', edit, planned }, ...(change ? [{ kind: 'netsh' as const, change }] : [])];
   const done = await runSteps(run, planned.step.description, planSteps);
   return { applied: true, steps, backup: done.backup, messages: [...messages, ...done.messages] };
 }

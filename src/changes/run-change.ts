@@ -9,10 +9,11 @@ import type { ConfigForEdit, PlannedConfigEdit } from './config-edit.js';
 import { withConfigLock } from './config-lock.js';
 import { crashPoint } from './crash-point.js';
 import { removeDeadWritersFiles } from './dead-writer-files.js';
+import type { ReservationChange } from './iis-express-reservation.js';
 import type { MappingChange } from './mapping-change.js';
 
 /** One step of a change, in the order it runs. */
-export type PlannedStep = { kind: 'netsh'; change: MappingChange } | { kind: 'config'; edit: ConfigForEdit; planned: PlannedConfigEdit };
+export type PlannedStep = { kind: 'netsh'; change: MappingChange | ReservationChange } | { kind: 'config'; edit: ConfigForEdit; planned: PlannedConfigEdit };
 
 export interface ChangeRun {
   source: ResolvedSource;
@@ -110,7 +111,9 @@ export async function runSteps(run: ChangeRun, description: string, steps: Plann
 
 function journalStep(step: PlannedStep, write: PreparedWrite | undefined): JournalStep {
   if (step.kind === 'netsh') {
-    const { description, argv, undo, target, before, after } = step.change;
+    const change = step.change;
+    if ('reservation' in change) return { kind: 'urlacl', description: change.description, argv: change.argv, undo: change.undo, ...change.reservation };
+    const { description, argv, undo, target, before, after } = change;
     return { kind: 'netsh', description, argv, undo, target, before, after };
   }
   return { kind: 'config', description: step.planned.step.description, file: step.edit.file.file, temp: write!.temp, backup: write!.backup!, beforeSha256: step.edit.file.identity.sha256, afterSha256: createHash('sha256').update(step.planned.bytes).digest('hex') };
@@ -130,7 +133,8 @@ interface Failure {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const causeOf = (error: unknown) => (isHttpApiError(error) ? { id: error.id, message: error.message, ...error.data } : { message: String(error) });
-const describeStep = (step: PlannedStep) => (step.kind === 'netsh' ? `the mapping step (${step.change.description})` : `the configuration step (${step.planned.step.description})`);
+const describeStep = (step: PlannedStep) =>
+  step.kind === 'config' ? `the configuration step (${step.planned.step.description})` : 'reservation' in step.change ? `the URL reservation step (${step.change.description})` : `the mapping step (${step.change.description})`;
 
 async function rollBack({ run, httpSys, description, steps, index, done, prepared, journaled, error }: Failure): Promise<HttpApiError> {
   const failed = steps[index]!;

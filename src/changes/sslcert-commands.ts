@@ -14,6 +14,7 @@ import { checkCertificatePresent } from './certificate-presence.js';
 import type { BindingChangeResult } from './change-result.js';
 import { findMapping } from './mapping-users.js';
 import { certificateNamed, type CertificateNaming, type ChoiceInAnswer } from './named-certificate.js';
+import { checkOptionsKnown, explainParameterError } from './option-era.js';
 import { underChangeLock, type ChangeRun } from './run-change.js';
 
 /** The direct mapping commands (sslcert/add, update, delete): each reads the mappings first and refuses before netsh runs. */
@@ -46,11 +47,15 @@ async function planOrRun(source: ResolvedSource, request: SslcertRequest, signal
   const run: ChangeRun = { source, signal, configFile: configFileOf(source) };
   const work = async (notes: string[]): Promise<BindingChangeResult> => {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
+    const unchecked = checkOptionsKnown(mappings, request.options ?? {});
     const { argv, description, affected, messages, certificateChoice } = await plan(mappings);
+    if (unchecked) messages.push(unchecked);
     const result = { steps: [{ kind: 'netsh' as const, argv, description }], ...(affected ? { affected } : {}), ...(certificateChoice ? { certificateChoice } : {}) };
     if (request.whatIf) return { applied: false, ...result, messages: [...notes, ...messages] };
     signal?.throwIfAborted();
-    const done = await applyNetshChange(source.httpSys(), argv);
+    const done = await applyNetshChange(source.httpSys(), argv).catch((error: unknown) => {
+      throw explainParameterError(error, request.options ?? {});
+    });
     return { applied: true, ...result, messages: [...notes, ...messages, ...(done.messages ?? [])] };
   };
   return request.whatIf ? work([]) : underChangeLock(run, work);

@@ -1,7 +1,8 @@
+import { updateReservation } from '../changes/update-reservation.js';
 import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
 import { urlaclAddArgv, urlaclDeleteArgv } from '../httpsys/netsh-commands.js';
 import { readUrlReservations } from '../httpsys/read-http-sys.js';
-import { UrlAclAdd, UrlAclDelete, UrlAclList } from '../protocol/index.js';
+import { UrlAclAdd, UrlAclDelete, UrlAclList, UrlAclUpdate } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement, type HandlerContext } from '../protocol/handler.js';
 
@@ -23,3 +24,5 @@ export const urlaclList = implement(UrlAclList, async (params, context) => {
 export const urlaclAdd = implement(UrlAclAdd, (params, context) => change(urlaclAddArgv(params), params.whatIf, context));
 
 export const urlaclDelete = implement(UrlAclDelete, (params, context) => change(urlaclDeleteArgv(params.url), params.whatIf, context));
+
+export const urlaclUpdate = implement(UrlAclUpdate, (params, context) => updateReservation(context.source, params, context.signal));

@@ -13,8 +13,8 @@ const advice: Readonly<Record<number, string>> = {
   1312: 'The certificate\'s private key is missing or not accessible to http.sys.',
 };
 
-// URL reservations have no update method: the advice must not point at one.
-const urlaclExists = 'It already exists: URL reservations cannot be updated in place; delete it first (urlacl/delete), then add it again.';
+// URL reservations change with their own method (delete, then add, undone if the add fails).
+const urlaclExists = 'It already exists: change its access list in place (urlacl/update), or delete it first (urlacl/delete).';
 
 /** What a failed run said; undefined when it succeeded (netsh exits 1 on every failure, docs/netsh.md §1.7). */
 export function runFailed(run: NetshRun): NetshFailure | undefined {

@@ -124,7 +124,8 @@ function iisExpressFindings(input: SiteWideInput): Finding[] {
           }),
         );
       }
-      const host = endpoint.host || 'localhost';
+      // An empty host listens on every name (http://*:PORT/), which needs a reservation as much as a named host does.
+      const host = endpoint.host || '*';
       if (reserved && host.toLowerCase() !== 'localhost') {
         const candidates = [`${protocol}://${host}:${endpoint.port}/`, `${protocol}://*:${endpoint.port}/`, `${protocol}://+:${endpoint.port}/`];
         if (!candidates.some((url) => reserved.has(normalizeUrl(url)))) {

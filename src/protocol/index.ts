@@ -1,4 +1,4 @@
-import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate } from './bindings.js';
+import { BindingsAdd, BindingsHttps, BindingsRemove, BindingsSetCertificate, BindingsUpdate } from './bindings.js';
 import { CertificatesList, CertificatesReplace } from './certificates.js';
 import { ChangesRecover } from './changes.js';
 import { DiagnosticsRun } from './diagnostics.js';
@@ -6,7 +6,7 @@ import { Discover, ServerInfo } from './server.js';
 import { SitesList } from './sites.js';
 import { SnapshotExport } from './snapshot.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from './sslcert.js';
-import { UrlAclAdd, UrlAclDelete, UrlAclList } from './urlacl.js';
+import { UrlAclAdd, UrlAclDelete, UrlAclList, UrlAclUpdate } from './urlacl.js';
 
 export * from './bindings.js';
 export * from './certificates.js';
@@ -28,12 +28,14 @@ export const Methods = [
   BindingsAdd,
   BindingsRemove,
   BindingsSetCertificate,
+  BindingsUpdate,
   SslCertList,
   SslCertAdd,
   SslCertUpdate,
   SslCertDelete,
   UrlAclList,
   UrlAclAdd,
+  UrlAclUpdate,
   UrlAclDelete,
   CertificatesList,
   CertificatesReplace,

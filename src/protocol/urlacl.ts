@@ -73,3 +73,12 @@ export const UrlAclDelete = defineMethod({
   params: z.object({ ...WithSource, ...WhatIf, url: UrlPrefixSchema.describe('The reserved URL prefix, as netsh shows it.') }).strict(),
   result: ChangeResultSchema,
 });
+
+export const UrlAclUpdate = defineMethod({
+  method: 'urlacl/update',
+  summary: 'Change a URL reservation\'s access list: delete it, then add it again for one user or an SDDL; put back as it was if the add fails.',
+  changes: true,
+  // The params of urlacl/add: the reservation as it shall be.
+  params: UrlAclAdd.params,
+  result: ChangeResultSchema,
+});

@@ -133,7 +133,7 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     double = useDouble();
     const first = await httpapi([...add, '--options', '{"clientcertnegotiation":true}', '--netsh', netshDouble], double.env);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/^Applied:\n  netsh http add sslcert ipport=0\.0\.0\.0:443 certhash=\w+ appid=\S+ clientcertnegotiation=enable\n.*\n  SSL Certificate successfully added\n$/);
+    expect(first.stdout).toMatch(/^Applied:\n  netsh http add sslcert ipport=0\.0\.0\.0:443 certhash=\w+ appid=\S+ clientcertnegotiation=enable\n.*\n  The options given were not checked against this Windows' netsh: no mapping shows which options it knows\.\n  SSL Certificate successfully added\n$/);
     expect(double.state().sslcert).toEqual([expect.objectContaining({ key: '0.0.0.0:443', certhash: hash.toLowerCase(), options: { clientcertnegotiation: 'enable' } })]);
 
     const again = await httpapi([...add, '--netsh', netshDouble], double.env);
@@ -162,10 +162,10 @@ describe('httpapi sslcert / urlacl changes against the double', () => {
     const added = await httpapi(['urlacl', 'add', '--url', 'http://+:8080/', '--users', '[{"user":"Everyone"}]', '--netsh', netshDouble], double.env);
     expect(added.stdout).toContain('URL reservation successfully added');
     expect(double.state().urlacl).toEqual([{ url: 'http://+:8080/', users: [{ user: '\\Everyone', listen: true, delegate: false }], sddl: 'D:(A;;GX;;;WD)' }]);
-    // URL reservations have no update: the advice points at delete and add, not at a method that does not exist.
+    // The advice points at the update command, which exists (and works: test/changes/update-reservation.test.ts).
     const again = await httpapi(['urlacl', 'add', '--url', 'http://+:8080/', '--users', '[{"user":"Everyone"}]', '--netsh', netshDouble], double.env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/Url reservation add failed, Error: 183 .* URL reservations cannot be updated in place; delete it first \(httpapi urlacl delete\), then add it again\.\n$/);
+    expect(again.stderr).toMatch(/Url reservation add failed, Error: 183 .* It already exists: change its access list in place \(httpapi urlacl update\), or delete it first \(httpapi urlacl delete\)\.\n$/);
     const denied = await httpapi(['urlacl', 'delete', '--url', 'http://+:8080/', '--netsh', netshDouble], { ...double.env, HTTPAPI_NETSH_ELEVATED: '0' });
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/URL reservation delete failed, Error: 5 \/ Access is denied\. Changing http\.sys needs an elevated \(administrator\) process\.\n$/);

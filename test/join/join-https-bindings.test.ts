@@ -202,4 +202,11 @@ describe('joinHttpsBindings', () => {
     expect(codes(reserved)).not.toContain('URLACL_MISSING');
     expect(codes(run({ sites, mappings, certificates }))).not.toContain('IISEXPRESS_PORT_OUTSIDE_RANGE');
   });
+
+  it('IIS Express: an empty host listens on every name, so it needs a reservation too (http://*:PORT/ or http://+:PORT/)', () => {
+    const sites = [site('WebApp', 1, binding('*:8080:', 0, 'http'))];
+    const missing = run({ sites, configKind: 'iisexpress', reservations: [{ url: 'http://localhost:8080/' }] });
+    expect(missing.findings.filter((finding) => finding.code === 'URLACL_MISSING').map((finding) => finding.message)).toEqual(['IIS Express cannot listen on http://*:8080/ without admin rights: there is no URL reservation for it.']);
+    for (const url of ['http://*:8080/', 'http://+:8080/']) expect(codes(run({ sites, configKind: 'iisexpress', reservations: [{ url }] }))).not.toContain('URLACL_MISSING');
+  });
 });

@@ -53,11 +53,13 @@ Describe 'Every change cmdlet with -WhatIf changes nothing' {
         @{ Name = 'New-IisHttpsBinding'; Call = { New-IisHttpsBinding @Source -SiteName Admin -Port 9443 -Thumbprint $WwwThumbprint -WhatIf } }
         @{ Name = 'Remove-IisHttpsBinding'; Call = { Remove-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -WhatIf } }
         @{ Name = 'Set-IisHttpsBindingCertificate'; Call = { Set-IisHttpsBindingCertificate @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -Thumbprint D54DAFC94E7E55489195BE690C85192991847ED5 -CertificateStoreName WebHosting -WhatIf } }
+        @{ Name = 'Set-IisHttpsBinding'; Call = { Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -HostName www2.contoso.com -WhatIf } }
         @{ Name = 'Add-HttpSslCert'; Call = { Add-HttpSslCert @Source -IPPort 0.0.0.0:8443 -Thumbprint $WwwThumbprint -AppId $IisAppId -WhatIf } }
         @{ Name = 'Set-HttpSslCert'; Call = { Set-HttpSslCert @Source -HostnamePort www.contoso.com:443 -DisableLegacyTls -WhatIf } }
         @{ Name = 'Remove-HttpSslCert'; Call = { Remove-HttpSslCert @Source -HostnamePort old.contoso.com:443 -WhatIf } }
         @{ Name = 'Add-HttpUrlAcl'; Call = { Add-HttpUrlAcl @Source -Url 'http://+:8081/' -User Everyone -WhatIf } }
         @{ Name = 'Remove-HttpUrlAcl'; Call = { Remove-HttpUrlAcl @Source -Url 'http://+:8080/app/' -WhatIf } }
+        @{ Name = 'Set-HttpUrlAcl'; Call = { Set-HttpUrlAcl @Source -Url 'http://+:8080/app/' -Sddl 'D:(A;;GX;;;WD)' -WhatIf } }
         @{ Name = 'Switch-HttpSslCertificate'; Call = { Switch-HttpSslCertificate @Source -Thumbprint D448C934BE5A5E720BB27C199EA38DC5A6F92C66 -NewThumbprint $WwwThumbprint -WhatIf } }
         @{ Name = 'Export-HttpApiSnapshot'; Call = { Export-HttpApiSnapshot @Source -Path (Join-Path $TestDrive 'not-written') -WhatIf } }
     ) {
@@ -291,12 +293,14 @@ Describe 'ConfirmImpact' {
     It '<Name> is <Impact>' -ForEach @(
         @{ Name = 'New-IisHttpsBinding'; Impact = 'Medium' }
         @{ Name = 'Set-IisHttpsBindingCertificate'; Impact = 'Medium' }
+        @{ Name = 'Set-IisHttpsBinding'; Impact = 'Medium' }
         @{ Name = 'Add-HttpSslCert'; Impact = 'Medium' }
         @{ Name = 'Add-HttpUrlAcl'; Impact = 'Medium' }
         @{ Name = 'Remove-IisHttpsBinding'; Impact = 'High' }
         @{ Name = 'Set-HttpSslCert'; Impact = 'High' }
         @{ Name = 'Remove-HttpSslCert'; Impact = 'High' }
         @{ Name = 'Remove-HttpUrlAcl'; Impact = 'High' }
+        @{ Name = 'Set-HttpUrlAcl'; Impact = 'High' }
         @{ Name = 'Switch-HttpSslCertificate'; Impact = 'High' }
         @{ Name = 'Export-HttpApiSnapshot'; Impact = 'Low' }
     ) {

@@ -53,7 +53,7 @@ Describe 'Get-Command -Module HttpApi' {
     It 'lists every cmdlet of this release' {
         $names = @(Get-Command -Module HttpApi | ForEach-Object { $_.Name } | Sort-Object)
         $names | Should -Be @('Add-HttpSslCert', 'Add-HttpUrlAcl', 'Export-HttpApiSnapshot', 'Get-HttpApiCertificate', 'Get-HttpApiWorker', 'Get-HttpSslCert', 'Get-HttpUrlAcl', 'Get-IisHttpsBinding', 'Get-IisSite',
-            'New-IisHttpsBinding', 'Remove-HttpSslCert', 'Remove-HttpUrlAcl', 'Remove-IisHttpsBinding', 'Repair-HttpApiChange', 'Set-HttpSslCert', 'Set-IisHttpsBindingCertificate', 'Stop-HttpApiWorker', 'Switch-HttpSslCertificate', 'Test-IisHttpsBinding')
+            'New-IisHttpsBinding', 'Remove-HttpSslCert', 'Remove-HttpUrlAcl', 'Remove-IisHttpsBinding', 'Repair-HttpApiChange', 'Set-HttpSslCert', 'Set-HttpUrlAcl', 'Set-IisHttpsBinding', 'Set-IisHttpsBindingCertificate', 'Stop-HttpApiWorker', 'Switch-HttpSslCertificate', 'Test-IisHttpsBinding')
     }
 
     It 'exposes no private function' {

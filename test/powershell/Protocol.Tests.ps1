@@ -223,12 +223,14 @@ Describe 'What the cmdlets send' {
         $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -IPAddress '*' -Port 443 -HostName alpha.example -Sni -SslFlags 128 -CentralCertificateStore -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
         $null = Remove-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example'
         $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Thumbprint $thumbprint -CertificateStoreName MY
+        $null = Set-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -IPAddress '10.0.0.5' -Port 8443 -HostName beta.example -SslFlags 128 -Sni -CentralCertificateStore:$false -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
         $null = Add-HttpSslCert @source @quiet @change @options -HostnamePort alpha.example:443 -Thumbprint $thumbprint -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -CertificateStoreName MY
         $null = Add-HttpSslCert @source @quiet @change -CcsPort 443 -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}'
         $null = Set-HttpSslCert @source @quiet @change @options -IPPort 0.0.0.0:443 -Thumbprint $thumbprint -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}' -CertificateStoreName MY
         $null = Remove-HttpSslCert @source @quiet @change -HostnamePort alpha.example:443
         $null = Add-HttpUrlAcl @source @quiet @change -Url 'http://+:8080/' -User Everyone, 'NT AUTHORITY\NETWORK SERVICE' -Listen -Delegate
         $null = Add-HttpUrlAcl @source @quiet @change -Url 'http://+:8081/' -Sddl 'D:(A;;GX;;;WD)'
+        $null = Set-HttpUrlAcl @source @quiet @change -Url 'http://+:8081/' -User Everyone -Listen -Delegate
         $null = Remove-HttpUrlAcl @source @quiet @change -Url 'http://+:8080/'
         $null = Switch-HttpSslCertificate @source @quiet @change -Thumbprint $thumbprint -NewThumbprint 'D448C934BE5A5E720BB27C199EA38DC5A6F92C66' -CertificateStoreName MY
         $null = Export-HttpApiSnapshot @source @quiet -Path (Join-Path $TestDrive 'export') -Confirm:$false
@@ -262,7 +264,7 @@ Describe 'What the cmdlets send' {
     }
 
     It 'sends -Force as allowSharedMapping where the method takes it' {
-        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'sslcert/delete') {
+        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'bindings/update', 'sslcert/delete') {
             ($Requests | Where-Object method -EQ $method | Select-Object -Last 1).params.allowSharedMapping | Should -BeTrue
         }
     }

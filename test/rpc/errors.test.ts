@@ -121,8 +121,8 @@ describe('domain errors (1000 and up)', () => {
     const needState = info.methods.filter((method) => method.name !== 'server/info' && method.name !== 'rpc.discover').map((method) => method.name);
     // Written out, so a method that stops needing a source (or a new one) is seen here.
     expect(needState).toEqual([
-      'sites/list', 'bindings/https', 'bindings/add', 'bindings/remove', 'bindings/setCertificate', 'sslcert/list', 'sslcert/add', 'sslcert/update',
-      'sslcert/delete', 'urlacl/list', 'urlacl/add', 'urlacl/delete', 'certificates/list', 'certificates/replace', 'changes/recover', 'diagnostics/run', 'snapshot/export',
+      'sites/list', 'bindings/https', 'bindings/add', 'bindings/remove', 'bindings/setCertificate', 'bindings/update', 'sslcert/list', 'sslcert/add', 'sslcert/update',
+      'sslcert/delete', 'urlacl/list', 'urlacl/add', 'urlacl/update', 'urlacl/delete', 'certificates/list', 'certificates/replace', 'changes/recover', 'diagnostics/run', 'snapshot/export',
     ]);
     for (const name of needState) {
       const error = await failure(name, exampleParams[name]);

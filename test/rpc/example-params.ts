@@ -18,6 +18,7 @@ export const exampleParams: Record<MethodName, Record<string, unknown>> = {
     bindingInformation: '*:443:www.contoso.com',
     certificateHash: '0123456789abcdef0123456789abcdef01234567',
   },
+  'bindings/update': { whatIf: true, site: 'Default Web Site', bindingInformation: '*:443:www.contoso.com', host: 'www2.contoso.com' },
   'sslcert/list': {},
   'sslcert/add': {
     whatIf: true,
@@ -36,6 +37,7 @@ export const exampleParams: Record<MethodName, Record<string, unknown>> = {
   'sslcert/delete': { whatIf: true, kind: 'ipport', key: '0.0.0.0:443' },
   'urlacl/list': {},
   'urlacl/add': { whatIf: true, url: 'https://+:443/app/', users: [{ user: 'NT AUTHORITY\\NETWORK SERVICE', listen: true }] },
+  'urlacl/update': { whatIf: true, url: 'https://+:443/app/', sddl: 'D:(A;;GX;;;BU)' },
   'urlacl/delete': { whatIf: true, url: 'https://+:443/app/' },
   'certificates/list': {},
   'certificates/replace': { whatIf: true, oldHash: '0123456789abcdef0123456789abcdef01234567', newHash: '89abcdef0123456789abcdef0123456789abcdef' },

@@ -1,0 +1,113 @@
+import { HttpApiError } from '../errors.js';
+import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { configInvalid } from '../iis/config-error.js';
+import { editBindingAttributesEdit } from '../iis/edit-binding-attributes.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
+import { bindingKey, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
+import { planMappingMove } from './binding-move.js';
+import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import { planReservations } from './iis-express-reservation.js';
+import { planConfigEdit, readConfigForEdit } from './config-edit.js';
+import { newBinding, refuseDuplicate } from './new-binding.js';
+import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
+
+export interface BindingUpdate {
+  site: string;
+  /** The binding as it is now. */
+  bindingInformation: string;
+  address?: string;
+  port?: number;
+  host?: string;
+  sslFlags?: number;
+  certificateHash?: string;
+  certificateStoreName?: string;
+  allowSharedMapping?: boolean;
+  allowUnmatchedOptions?: boolean;
+  whatIf?: boolean;
+}
+
+const invalid = (field: string, message: string, value?: unknown) => new HttpApiError('INVALID_ARGUMENT', `${field}: ${message}`, { field, value });
+
+/**
+ * Changes an https binding's address, port, host or sslFlags in place: its `<binding>` line is
+ * edited where it stands, and its mapping moves with it (binding-move.ts). Order: the new mapping
+ * first (IIS never reads a binding whose mapping is missing), then the file, then the old
+ * mapping's deletion; a failed step undoes those done, and the journal records the whole change.
+ */
+export async function updateBinding(source: ResolvedSource, request: BindingUpdate, signal?: AbortSignal): Promise<BindingChangeResult> {
+  const run: ChangeRun = { source, signal, configFile: source.config().path };
+  return request.whatIf ? update(run, request, []) : underChangeLock(run, (notes) => update(run, request, notes));
+}
+
+async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): Promise<BindingChangeResult> {
+  const { source, signal } = run;
+  if ([request.address, request.port, request.host, request.sslFlags].every((value) => value === undefined)) {
+    throw invalid('address', 'give at least one of address, port, host or sslFlags to change (the certificate alone: bindings/setCertificate)');
+  }
+  const edit = await readConfigForEdit(source.config());
+  const { config } = edit;
+  const { site, index } = findSite(config, request.site);
+  const { binding, index: bindingIndex } = findBinding(config, site, 'https', request.bindingInformation);
+  const old = binding.endpoint;
+  if (!old) throw invalid('bindingInformation', `binding https ${binding.bindingInformation} of site '${site.name}' cannot be read (${binding.problem ?? 'not IP:PORT:HOST'}); remove it and add it again`, binding.bindingInformation);
+  const updated = newBinding({
+    protocol: 'https',
+    address: request.address ?? old.address,
+    port: request.port ?? old.port,
+    host: request.host ?? old.host,
+    sslFlags: request.sslFlags ?? binding.sslFlags,
+    certificateHash: request.certificateHash,
+    certificateStoreName: request.certificateStoreName,
+  });
+  const moved = bindingKey('https', updated.bindingInformation) !== bindingKey('https', binding.bindingInformation);
+  // Unmoved, the attribute keeps its own spelling (`*` or empty, IPv6 form, host case).
+  const bindingInformation = moved ? updated.bindingInformation : binding.bindingInformation;
+  const flagsChange = request.sslFlags !== undefined && request.sslFlags !== binding.sslFlags;
+  const others = withSiteBindings(config, index, site.bindings.filter((_, at) => at !== bindingIndex));
+  if (moved) refuseDuplicate(others, updated);
+  const after = withSiteBindings(config, index, site.bindings.map((current, at) => (at === bindingIndex ? { ...current, ...updated, bindingInformation } : current)));
+
+  const { mappings } = await readSslMappings(source.httpSys(), { signal });
+  const self = { site: site.name, bindingInformation: binding.bindingInformation };
+  const move = await planMappingMove(source, mappings, {
+    from: declaredTarget(old, binding.sslFlags),
+    to: declaredTarget(updated.endpoint, updated.sslFlags),
+    certificateHash: request.certificateHash,
+    certificateStoreName: request.certificateStoreName,
+    allowSharedMapping: request.allowSharedMapping,
+    allowUnmatchedOptions: request.allowUnmatchedOptions,
+    self,
+    before: config,
+    after,
+  });
+
+  const description = `update https binding ${binding.bindingInformation}${moved ? ` to ${bindingInformation}` : ''}${flagsChange ? ` (sslFlags ${binding.sslFlags} -> ${request.sslFlags})` : ''} of site '${site.name}'`;
+  let planned;
+  if (moved || flagsChange) {
+    const element = edit.siteElements[index]!.children.filter((child) => child.name === 'bindings').flatMap((bindings) => bindings.children.filter((child) => child.name === 'binding'))[bindingIndex];
+    const textEdit = element && editBindingAttributesEdit(edit.decoded.text, element, { bindingInformation, ...(flagsChange ? { sslFlags: request.sslFlags } : {}) });
+    if (!textEdit) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
+    planned = planConfigEdit(edit, textEdit, description);
+  }
+  const reservations = await planReservations(source, config, after, signal);
+  const messages = [...notes, ...move.messages, ...reservations.messages];
+  const planSteps: PlannedStep[] = [
+    ...(move.first ? [{ kind: 'netsh' as const, change: move.first }] : []),
+    ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })),
+    ...(planned ? [{ kind: 'config' as const, edit, planned }] : []),
+    ...(move.last ? [{ kind: 'netsh' as const, change: move.last }] : []),
+    ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion })),
+  ];
+  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+  const result = { steps, ...(move.affected ? { affected: move.affected } : {}) };
+  if (planSteps.length === 0) return { applied: !request.whatIf, ...result, messages: [...messages, `Binding https ${binding.bindingInformation} of site '${site.name}' already is so: nothing to do.`] };
+  if (request.whatIf) return { applied: false, ...result, messages };
+
+  const netsh = planSteps.find((step) => step.kind === 'netsh');
+  if (netsh && source.httpSys().kind === 'capture') {
+    // Found out before the file is written, not by a rollback after it.
+    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
+  }
+  const done = await runSteps(run, description, planSteps);
+  return { applied: true, ...result, ...(done.backup ? { backup: done.backup } : {}), messages: [...messages, ...done.messages] };
+}
