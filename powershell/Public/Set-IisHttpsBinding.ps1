@@ -9,7 +9,7 @@ function Set-IisHttpsBinding {
     bindings/update method. When the mapping the binding declares changes key (a new host of an
     SNI binding, a new address or port), the new mapping is added first with the old one's
     certificate, store, application id and every option (or the certificate given with
-    -Thumbprint), then the configuration is written, then the old mapping is deleted, but only
+    -Thumbprint or chosen by -DnsName), then the configuration is written, then the old mapping is deleted, but only
     when no other binding still uses it and it is this server's. When the key stays (sslFlags bits
     beyond SNI and CCS) the mapping stays. If a step fails, the steps done are undone.
 
@@ -27,6 +27,11 @@ function Set-IisHttpsBinding {
     Get-IisHttpsBinding -SiteName Admin | Set-IisHttpsBinding -Port 9443 -Confirm:$false -PassThru
 
     Demonstrates how to move a piped binding to another port, its mapping with it, and get the binding back.
+
+    .EXAMPLE
+    Set-IisHttpsBinding -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -HostName shop.contoso.com -DnsName shop.contoso.com -WhatIf
+
+    Demonstrates how to move a binding to a new host name with the newest valid certificate for it, and see which certificate would be chosen and why not the others.
 
     .EXAMPLE
     Set-IisHttpsBinding -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -DisableLegacyTls
@@ -98,7 +103,14 @@ function Set-IisHttpsBinding {
         [Alias('CertificateHash', 'CertificateThumbprint')]
         [string] $Thumbprint,
 
-        # The LocalMachine store holding -Thumbprint's certificate (by default the mapping's store now).
+        # Instead of -Thumbprint: the host name the certificate must serve (www.contoso.com, *.contoso.com).
+        # The worker chooses the newest certificate in the store that covers it, is valid now, is for
+        # server authentication and has its private key; -WhatIf shows which and why not the others.
+        # Given with -Thumbprint, the worker refuses both.
+        [Alias('CertificateSubject')]
+        [string] $DnsName,
+
+        # The LocalMachine store holding -Thumbprint's certificate, or the one -DnsName chooses from (by default the mapping's store now).
         [string] $CertificateStoreName,
 
         # Change a mapping that other bindings share (for all of them), and do not ask for confirmation.
@@ -181,7 +193,7 @@ function Set-IisHttpsBinding {
         }
         $target = "https binding $BindingInformation of site '$SiteName'"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/update' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action 'Update HTTPS binding' -KeepEmpty 'host', 'address' `
-            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; address = $newAddress; port = $newPort; host = $newHost; sslFlags = $flags; certificateHash = $hash; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
+            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; address = $newAddress; port = $newPort; host = $newHost; sslFlags = $flags; certificateHash = $hash; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
         if ($PassThru -and $result -and $result.applied) {
             # The binding as it is now: the parts given replace the old ones (the worker may respell an address, so parts are compared, not text).
             $now = Split-HttpApiBindingInformation -BindingInformation $BindingInformation

@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
@@ -59,7 +60,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
     const change = certificateChange(existing, to!, { certificateHash: given, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions });
     if (!change) return { first: null, last: null, messages: [`Mapping ${to!.kind} ${to!.key} stays and already serves certificate ${given.toUpperCase()}.`] };
     if (change.action === 'update') refuseSharedChange(before, mappings, to!, existing!, request.allowSharedMapping, request.self);
-    messages.push(await checkCertificatePresent(source.certificates, given.toUpperCase(), request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));
+    messages.push(await checkCertificatePresent(source.certificates, given.toUpperCase(), request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName));
     return { first: change, last: null, affected: usersAfter(after, mappings, to!, given, request.certificateStoreName), messages };
   }
 
@@ -79,7 +80,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
       first = certificateChange(existing, to, { certificateHash: given!, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions });
       if (first?.action === 'update') refuseSharedChange(before, mappings, to, existing, request.allowSharedMapping, null);
     } else if (hash) {
-      const store = request.certificateStoreName ?? old?.certificateStoreName ?? 'MY';
+      const store = request.certificateStoreName ?? old?.certificateStoreName ?? DefaultStoreName;
       const carriedAppId = old?.appId ?? appId;
       first = {
         action: 'add',
@@ -95,7 +96,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
       messages.push(`No certificate to carry and none given: the binding is served by mapping ${to.kind} ${to.key} if http.sys gets one (bindings/setCertificate).`);
     }
     if (first && hash) {
-      messages.push(await checkCertificatePresent(source.certificates, hash, request.certificateStoreName ?? existing?.certificateStoreName ?? old?.certificateStoreName ?? 'MY'));
+      messages.push(await checkCertificatePresent(source.certificates, hash, request.certificateStoreName ?? existing?.certificateStoreName ?? old?.certificateStoreName ?? DefaultStoreName));
       affected = usersAfter(after, mappings, to, hash, request.certificateStoreName ?? old?.certificateStoreName ?? undefined);
     }
   }

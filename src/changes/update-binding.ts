@@ -1,3 +1,4 @@
+import { DefaultStoreName } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
@@ -5,6 +6,8 @@ import { editBindingAttributesEdit } from '../iis/edit-binding-attributes.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { bindingKey, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
 import { planMappingMove } from './binding-move.js';
+import { findMapping } from './mapping-users.js';
+import { certificateNamed } from './named-certificate.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
 import { planReservations } from './iis-express-reservation.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
@@ -20,6 +23,8 @@ export interface BindingUpdate {
   host?: string;
   sslFlags?: number;
   certificateHash?: string;
+  /** Instead of certificateHash: the host name to choose the certificate by (named-certificate.ts). */
+  certificateSubject?: string;
   certificateStoreName?: string;
   allowSharedMapping?: boolean;
   allowUnmatchedOptions?: boolean;
@@ -57,6 +62,7 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     host: request.host ?? old.host,
     sslFlags: request.sslFlags ?? binding.sslFlags,
     certificateHash: request.certificateHash,
+    certificateSubject: request.certificateSubject,
     certificateStoreName: request.certificateStoreName,
   });
   const moved = bindingKey('https', updated.bindingInformation) !== bindingKey('https', binding.bindingInformation);
@@ -69,10 +75,14 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const self = { site: site.name, bindingInformation: binding.bindingInformation };
+  const from = declaredTarget(old, binding.sslFlags);
+  // Chosen from the store the moved mapping will name: the one given, else the one its mapping names now.
+  const current = from ? findMapping(mappings, from) : undefined;
+  const named = await certificateNamed(source.certificates, request, request.certificateStoreName ?? current?.certificateStoreName ?? DefaultStoreName);
   const move = await planMappingMove(source, mappings, {
-    from: declaredTarget(old, binding.sslFlags),
+    from,
     to: declaredTarget(updated.endpoint, updated.sslFlags),
-    certificateHash: request.certificateHash,
+    certificateHash: named?.hash,
     certificateStoreName: request.certificateStoreName,
     allowSharedMapping: request.allowSharedMapping,
     allowUnmatchedOptions: request.allowUnmatchedOptions,
@@ -90,7 +100,7 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     planned = planConfigEdit(edit, textEdit, description);
   }
   const reservations = await planReservations(source, config, after, signal);
-  const messages = [...notes, ...move.messages, ...reservations.messages];
+  const messages = [...notes, ...(named?.messages ?? []), ...move.messages, ...reservations.messages];
   const planSteps: PlannedStep[] = [
     ...(move.first ? [{ kind: 'netsh' as const, change: move.first }] : []),
     ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })),
@@ -99,7 +109,7 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion })),
   ];
   const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
-  const result = { steps, ...(move.affected ? { affected: move.affected } : {}) };
+  const result = { steps, ...(move.affected ? { affected: move.affected } : {}), ...(named?.choice ? { certificateChoice: named.choice } : {}) };
   if (planSteps.length === 0) return { applied: !request.whatIf, ...result, messages: [...messages, `Binding https ${binding.bindingInformation} of site '${site.name}' already is so: nothing to do.`] };
   if (request.whatIf) return { applied: false, ...result, messages };
 

@@ -149,21 +149,26 @@ export const BindingsUpdate = defineMethod({
   method: 'bindings/update',
   summary: 'Change an https binding\'s address, port, host or sslFlags in place; its mapping moves with it.',
   changes: true,
-  params: z
-    .object({
-      ...WithSource,
-      ...WhatIf,
-      ...SharedAck,
-      ...UnmatchedAck,
-      site: SiteNameParam,
-      bindingInformation: z.string().min(1).describe('The https binding as it is now, IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
-      address: z.string().optional().describe('New IP address to listen on; * for all. Left as it is when not given.'),
-      port: z.number().int().min(1).max(65535).optional().describe('New TCP port, 1-65535. Left as it is when not given.'),
-      host: z.string().optional().describe('New host name; empty for all (an SNI binding needs one). Left as it is when not given.'),
-      sslFlags: z.number().int().nonnegative().optional().describe('New IIS sslFlags bits: 1 SNI, 2 Central Certificate Store. Left as they are when not given.'),
-      certificateHash: ThumbprintSchema.optional().describe('The certificate of the binding\'s mapping after the change; by default the one its mapping serves now.'),
-      certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of certificateHash; by default the store of the binding\'s mapping now.'),
-    })
-    .strict(),
+  params: namedCertificate(
+    z
+      .object({
+        ...WithSource,
+        ...WhatIf,
+        ...SharedAck,
+        ...UnmatchedAck,
+        site: SiteNameParam,
+        bindingInformation: z.string().min(1).describe('The https binding as it is now, IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
+        address: z.string().optional().describe('New IP address to listen on; * for all. Left as it is when not given.'),
+        port: z.number().int().min(1).max(65535).optional().describe('New TCP port, 1-65535. Left as it is when not given.'),
+        host: z.string().optional().describe('New host name; empty for all (an SNI binding needs one). Left as it is when not given.'),
+        sslFlags: z.number().int().nonnegative().optional().describe('New IIS sslFlags bits: 1 SNI, 2 Central Certificate Store. Left as they are when not given.'),
+        certificateHash: ThumbprintSchema.optional().describe('The certificate of the binding\'s mapping after the change; by default the one its mapping serves now.'),
+        certificateSubject: CertificateSubjectSchema.optional(),
+        certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of certificateHash (or the one certificateSubject chooses from); by default the store of the binding\'s mapping now.'),
+      })
+      .strict(),
+    'certificateHash',
+    false,
+  ),
   result: ChangeResultSchema,
 });

@@ -146,6 +146,41 @@ if (args[1] === 'add' && !fs.readFileSync(${config}, 'utf8').endsWith('<!-- save
   });
 });
 
+describe('binding update moves the mapping to the certificate chosen for it', () => {
+  const update = ['binding', 'update', '--site', 'Contoso WWW', '--binding-information', '*:443:www.contoso.com', '--port', '8445'];
+
+  it('the plan names the choice and runs nothing; the run adds the moved mapping with the chosen thumbprint', () => {
+    const { cli, changeCalls } = setUp();
+    const plan = json(cli([...update, '--certificate-subject', 'www.contoso.com', '--what-if', '--json']));
+    expect(plan.applied).toBe(false);
+    expect((plan.certificateChoice as { chosen: string }).chosen).toBe(chosen());
+    expect(changeCalls()).toEqual([]);
+    expect(server!.bytes().equals(server!.original)).toBe(true);
+
+    const done = json(cli([...update, '--certificate-subject', 'www.contoso.com', '--json']));
+    expect(done.applied).toBe(true);
+    expect(changeCalls()[0]).toMatch(new RegExp(`^http add sslcert hostnameport=www\\.contoso\\.com:8445 ${certhash()} `));
+    expect(server!.record('www.contoso.com:8445')?.certhash).toBe(chosen().toLowerCase());
+  });
+
+  it('no certificate qualifies: CERTIFICATE_NOT_CHOSEN before any netsh change or write', () => {
+    const { cli, changeCalls } = setUp();
+    const run = cli([...update, '--certificate-subject', 'nothing.fabrikam.com', '--json']);
+    expect(run.status).toBe(1);
+    expect(String(run.stderr)).toMatch(/certificateSubject: No certificate in store MY qualifies for nothing\.fabrikam\.com/);
+    expect(changeCalls()).toEqual([]);
+    expect(server!.bytes().equals(server!.original)).toBe(true);
+  });
+
+  it('a thumbprint and a name together are refused, naming certificateSubject', () => {
+    const { cli, changeCalls } = setUp();
+    const run = cli([...update, '--certificate-hash', chosen(), '--certificate-subject', 'www.contoso.com', '--json']);
+    expect(run.status).not.toBe(0);
+    expect(String(run.stderr)).toMatch(/certificateSubject/);
+    expect(changeCalls()).toEqual([]);
+  });
+});
+
 describe('over JSON-RPC', () => {
   async function call(method: string, params: Record<string, unknown>) {
     const { netsh } = setUp();

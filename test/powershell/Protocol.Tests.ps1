@@ -220,6 +220,7 @@ Describe 'What the cmdlets send' {
         $null = Add-HttpSslCert @source @quiet @change -HostnamePort alpha.example:443 -DnsName alpha.example -AppId '{4dc3e181-e14b-4a21-b022-59fc669b0914}'
         $null = Set-HttpSslCert @source @quiet @change -IPPort 0.0.0.0:443 -DnsName alpha.example
         $null = Switch-HttpSslCertificate @source @quiet @change -Thumbprint $thumbprint -DnsName alpha.example -CertificateStoreName MY
+        $null = Set-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -HostName gamma.example -DnsName gamma.example
         $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -IPAddress '*' -Port 443 -HostName alpha.example -Sni -SslFlags 128 -CentralCertificateStore -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
         $null = Remove-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example'
         $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Thumbprint $thumbprint -CertificateStoreName MY
@@ -253,7 +254,7 @@ Describe 'What the cmdlets send' {
     }
 
     It 'sends -DnsName as certificateSubject, and no thumbprint with it' {
-        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'sslcert/add', 'sslcert/update') {
+        foreach ($method in 'bindings/add', 'bindings/setCertificate', 'bindings/update', 'sslcert/add', 'sslcert/update') {
             $sent = @($Requests | Where-Object { $_.method -eq $method -and $_.params.ContainsKey('certificateSubject') })
             $sent.Count | Should -BeGreaterThan 0 -Because "$method is called with -DnsName"
             $sent | ForEach-Object { $_.params.ContainsKey('certificateHash') | Should -BeFalse -Because $method }
