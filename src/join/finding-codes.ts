@@ -20,6 +20,8 @@ export const FindingCodes = {
   ORPHAN_MAPPING: 'warning',
   SHADOWING_IP_MAPPING: 'warning',
   SNI_MAPPING_OVERRIDES: 'warning',
+  IPV6_MAPPING_DIFFERS: 'warning',
+  PRECEDENCE_UNCERTAIN: 'warning',
   IISEXPRESS_PORT_OUTSIDE_RANGE: 'warning',
   URLACL_MISSING: 'warning',
   URLACL_OVERLAP: 'warning',

@@ -1,4 +1,6 @@
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
+import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
+import { SpecificIpMappings, clientPaths } from './client-paths.js';
 import { FindingCodes, type FindingCode } from './finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
@@ -15,6 +17,8 @@ export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
   /** null when the URL reservations are unknown: reservation checks are skipped. */
   reservations: readonly JoinReservation[] | null;
   configKind?: string;
+  /** http.sys's IP listen list: null unknown, empty all addresses (which families a `*` binding listens on). */
+  listenAddresses?: readonly string[] | null;
   now?: Date;
   expiryDays?: number;
 }
@@ -42,6 +46,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const now = input.now ?? new Date();
   const expiryDays = input.expiryDays ?? 30;
   const mappings = new MappingIndex(input.mappings);
+  const specific = new SpecificIpMappings(input.mappings);
   const certificates = input.certificates ? new CertificateIndex<C>(input.certificates) : null;
   const appId = input.configKind === 'iisexpress' ? IisExpressAppId : IisAppId;
   const used = new Set<string>();
@@ -65,6 +70,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         host: endpoint?.host ?? null,
         declaredMapping: null,
         effectiveMapping: { withSni: null, withoutSni: null },
+        clientPaths: [],
         certificate: null,
         findings,
       };
@@ -86,9 +92,12 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       const resolution = resolveBinding(endpoint, binding.sslFlags, mappings);
       joined.declaredMapping = resolution.declared;
       joined.effectiveMapping = { withSni: resolution.withSni, withoutSni: resolution.withoutSni };
-      for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni]) {
+      joined.clientPaths = clientPaths(endpoint, binding.sslFlags, mappings, specific, input.listenAddresses ?? null);
+      for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni, ...joined.clientPaths.map((path) => path.mapping)]) {
         if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
       }
+      const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, joined.clientPaths);
+      if (ipv6) findings.push(ipv6);
 
       const declared = resolution.declared;
       if (declared && !declared.exists) {
@@ -148,7 +157,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const bound = bindings.flatMap((binding) => binding.findings);
   const reported = new Set(bound.filter((finding) => finding.code === 'MAPPING_CERT_NOT_FOUND').map((finding) => finding.mapping!));
   const missing = certificates ? missingCertificateFindings(input.mappings, certificates, reported) : [];
-  return { bindings, sharers, findings: [...bound, ...wide, ...missing] };
+  const precedence = precedenceFindings(bindings, new Set(sharers.keys()));
+  return { bindings, sharers, findings: [...bound, ...wide, ...precedence, ...missing] };
 }
 
 /** Sharers named in a message; a few are enough to recognise, so a message stays short when thousands share. */

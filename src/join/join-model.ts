@@ -3,6 +3,8 @@
  * the http.sys reader and the certificate readers feed it without adapters, and tests can
  * build scenarios by hand.
  */
+import type { ClientPath } from './client-paths.js';
+
 export type MappingKind = 'ipport' | 'hostnameport' | 'ccs' | 'scopedccs';
 
 export interface JoinEndpoint {
@@ -92,6 +94,8 @@ export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   host: string | null;
   declaredMapping: MappingRef | null;
   effectiveMapping: { withSni: MappingRef | null; withoutSni: MappingRef | null };
+  /** What a client gets for each family the binding listens on, with SNI and without (src/join/client-paths.ts). */
+  clientPaths: ClientPath[];
   certificate: C | null;
   findings: Finding[];
 }

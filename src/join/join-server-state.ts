@@ -21,18 +21,21 @@ export interface ServerJoin extends JoinResult<CertificateInfo> {
 
 /** The join over what loadServerState read, plus the live checks when asked for. */
 export async function joinServerState(state: ServerState, options: JoinOptions = {}): Promise<ServerJoin> {
+  // The listen list costs a netsh run, so it is read only for live checks; without it a `*`
+  // binding is taken to listen on both families (http.sys's default: an empty list).
+  const listen = options.live ? await state.listenList() : null;
   const result: ServerJoin = joinHttpsBindings({
     sites: state.config.sites,
     mappings: state.mappings,
     certificates: state.certificates,
     reservations: state.reservations,
     configKind: state.config.configKind,
+    listenAddresses: listen?.addresses ?? null,
     now: options.now,
     expiryDays: options.expiryDays,
   });
   result.findings.push(...state.findings);
-  if (!options.live) return result;
-  const listen = await state.listenList();
+  if (!listen) return result;
   state.notes.push(`live checks: IP listen list ${listen.addresses === null ? 'unknown' : listen.addresses.length === 0 ? 'empty (all addresses)' : listen.addresses.join(', ')} (${listen.note})`);
   // One at a time: a check is a single handshake, and serial checks keep a slow or
   // unreachable endpoint from flooding the server with connections.

@@ -33,6 +33,15 @@ export const LiveCheckSchema = z.object({
   error: z.string().nullable(),
 });
 
+export const ClientPathSchema = z.object({
+  family: z.enum(['ipv4', 'ipv6']).describe('The address family the client connects over.'),
+  sni: z.boolean().describe('The client sends the binding\'s host as SNI (any name, for a binding without a host).'),
+  mapping: MappingId.nullable().describe('What it gets if http.sys looks SNI mappings up first, then the most specific ip:port, by id; null means the handshake fails.'),
+  ipFirst: z
+    .array(MappingId)
+    .describe('Specific ip:port mappings that would serve it instead if such a mapping overrules SNI, as some reports say (docs/precedence.md); empty when there is no doubt.'),
+});
+
 export const HttpsBindingSchema = z.object({
   site: z.string(),
   siteId: z.number().int().nullable(),
@@ -45,6 +54,9 @@ export const HttpsBindingSchema = z.object({
   effectiveMapping: z
     .object({ withSni: MappingId.nullable(), withoutSni: MappingId.nullable() })
     .describe('What http.sys gives a client that sends the binding\'s host as SNI, and one that sends none, by id; null means the handshake fails.'),
+  clientPaths: z
+    .array(ClientPathSchema)
+    .describe('What a client gets for each way it arrives: each address family the binding listens on (a * binding both, unless the IP listen list allows one), with SNI and without.'),
   certificate: z.string().nullable().describe('The id (store:thumbprint) of the entry of certificates that serves it; null when none is found.'),
   findings: z.array(FindingSchema),
   live: LiveCheckSchema.optional(),
