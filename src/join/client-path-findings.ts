@@ -72,8 +72,8 @@ export function precedenceFindings(bindings: readonly (BindingRef & { clientPath
       severity: FindingCodes.PRECEDENCE_UNCERTAIN,
       message: `SNI clients of ${named}${more} that arrive on ${mapping.key} get their SNI or CCS mapping if http.sys looks SNI up first (Microsoft, Jexus), but this mapping's certificate ${mapping.certificateHash ?? '(none)'} if a specific ip:port mapping overrules SNI, as win-acme #1686 and #94 and AutoACME #58 report. The sources disagree (docs/precedence.md).`,
       fix: declared
-        ? `Remove the doubt: give the IP bindings on ${mapping.key} a host name and SNI (sslFlags 1) so their certificate moves to hostname:port mappings, or move the SNI sites off that address; \`httpapi bindings --live\` shows which one the server serves today.`
-        : `Remove the doubt: no binding declares ${mapping.key}, so delete it (httpapi sslcert delete --kind ipport --key ${mapping.key}), or point it at the certificate the SNI sites serve; \`httpapi bindings --live\` shows which one the server serves today.`,
+        ? `Remove the doubt: give the IP bindings on ${mapping.key} a host name and SNI (sslFlags 1) so their certificate moves to hostname:port mappings, or move the SNI sites off that address; a live check (bindings --live) shows which one the server serves today.`
+        : `Remove the doubt: no binding declares ${mapping.key}, so delete it (httpapi sslcert delete --kind ipport --key ${mapping.key}), or point it at the certificate the SNI sites serve; a live check (bindings --live) shows which one the server serves today.`,
       mapping: `${mapping.kind}:${mapping.key}`,
     };
   });
