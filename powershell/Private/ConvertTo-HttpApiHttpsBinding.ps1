@@ -14,7 +14,8 @@ function ConvertTo-HttpApiHttpsBinding {
     Beside the worker's fields it adds what New-WebBinding and New-IISSiteBinding call them:
     IPAddress, Port, HostName, Sni, CentralCertificateStore, Thumbprint (of the mapping the binding
     declares, else of the certificate it resolves to) and CertificateStoreName ("MY" for an existing
-    mapping that netsh shows with (null)); Port is the worker's.
+    mapping that netsh shows with (null)), and ClientsGet (per address family, what clients get with
+    SNI / without, as the CLI's column); Port is the worker's.
     #>
     [CmdletBinding()]
     param(
@@ -70,6 +71,30 @@ function ConvertTo-HttpApiHttpsBinding {
         if ($null -ne $effective.WithoutSni) {
             $effective.WithoutSni = $mappings[$effective.WithoutSni]
         }
+        # Every way a client arrives (family x SNI), ids replaced by the mapping objects; the
+        # compact ClientsGet reads as the CLI's "Clients get (SNI / no SNI)" column.
+        $pairs = [ordered]@{}
+        foreach ($path in @($object.ClientPaths)) {
+            $path.PSObject.TypeNames.Insert(0, 'HttpApi.ClientPath')
+            if ($null -ne $path.Mapping) {
+                $path.Mapping = $mappings[$path.Mapping]
+            }
+            $path.IpFirst = @(foreach ($id in @($path.IpFirst)) { $mappings[$id] })
+            $shown = 'FAIL'
+            if ($path.Mapping) {
+                $shown = $path.Mapping.Key
+                if ($declared -and $declared.Exists -and $path.Mapping.Key -eq $declared.Key) { $shown = 'declared' }
+            }
+            if ($path.IpFirst.Count -eq 1) { $shown += ' or ' + $path.IpFirst[0].Key }
+            elseif ($path.IpFirst.Count -gt 1) { $shown += ' or {0} IP mappings' -f $path.IpFirst.Count }
+            $family = [string] $path.Family
+            if (-not $pairs.Contains($family)) { $pairs[$family] = @('', '') }
+            $pairs[$family][[int] (-not $path.Sni)] = $shown
+        }
+        $texts = @(foreach ($family in $pairs.Keys) { '{0} / {1}' -f $pairs[$family][0], $pairs[$family][1] })
+        $clientsGet = ''
+        if ($texts.Count -eq 2 -and $texts[0] -eq $texts[1]) { $clientsGet = $texts[0] }
+        else { $clientsGet = @(foreach ($family in $pairs.Keys) { '{0} {1} / {2}' -f ($family -replace '^ip', ''), $pairs[$family][0], $pairs[$family][1] }) -join '; ' }
         $certificate = $null
         if ($null -ne $object.Certificate) {
             $certificate = $certificates[$object.Certificate]
@@ -115,6 +140,7 @@ function ConvertTo-HttpApiHttpsBinding {
         $properties.Add([System.Management.Automation.PSNoteProperty]::new('CentralCertificateStore', ($sslFlags -band 2) -eq 2))
         $properties.Add([System.Management.Automation.PSNoteProperty]::new('Thumbprint', $thumbprint))
         $properties.Add([System.Management.Automation.PSNoteProperty]::new('CertificateStoreName', $storeName))
+        $properties.Add([System.Management.Automation.PSNoteProperty]::new('ClientsGet', $clientsGet))
     }
     [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
     $bindings

@@ -17,6 +17,11 @@ function Register-HttpApiTypeData {
             if (-not $this.Exists) { $text + ' (missing)' } elseif ($this.CertificateHash) { $text + ' -> ' + $this.CertificateHash } else { $text }
         }
         'HttpApi.EffectiveMapping' = { 'with SNI: {0}; without SNI: {1}' -f $(if ($this.WithSni) { $this.WithSni } else { 'none' }), $(if ($this.WithoutSni) { $this.WithoutSni } else { 'none' }) }
+        'HttpApi.ClientPath' = {
+            $text = '{0} {1}: {2}' -f $(if ($this.Family -eq 'ipv6') { 'IPv6' } else { 'IPv4' }), $(if ($this.Sni) { 'SNI' } else { 'no SNI' }), $(if ($this.Mapping) { $this.Mapping } else { 'none (handshake fails)' })
+            if (@($this.IpFirst).Count -gt 0) { $text += '; if ip:port overrules SNI: ' + (@($this.IpFirst) -join ', ') }
+            $text
+        }
         'HttpApi.Finding' = { '{0} {1}: {2}' -f $this.Severity, $this.Code, $this.Message }
         'HttpApi.BindingRef' = { '{0} {1}' -f $this.Site, $this.BindingInformation }
         'HttpApi.SiteBinding' = { '{0} {1}' -f $this.Protocol, $this.BindingInformation }
