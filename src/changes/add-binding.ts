@@ -52,7 +52,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
   } else if (target && request.certificateHash !== undefined) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+    change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
       messages.push(await checkCertificatePresent(source.certificates, request.certificateHash, request.certificateStoreName ?? existing?.certificateStoreName ?? 'MY'));

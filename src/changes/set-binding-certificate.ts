@@ -46,7 +46,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const existing = findMapping(mappings, target);
-  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+  const change = certificateChange(existing, target, { certificateHash: request.certificateHash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
   const messages = [...notes];
   if (!change) {
     messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${request.certificateHash} from store ${existing!.certificateStoreName ?? 'MY'}: nothing to do.`);

@@ -22,6 +22,7 @@ export const FindingCodes = {
   SNI_MAPPING_OVERRIDES: 'warning',
   IPV6_MAPPING_DIFFERS: 'warning',
   PRECEDENCE_UNCERTAIN: 'warning',
+  SSLFLAGS_MAPPING_MISMATCH: 'warning',
   IISEXPRESS_PORT_OUTSIDE_RANGE: 'warning',
   URLACL_MISSING: 'warning',
   URLACL_OVERLAP: 'warning',

@@ -7,6 +7,7 @@ import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';
 import { SslFlag, resolveBinding } from './resolve-binding.js';
 import { siteWideFindings } from './site-wide-findings.js';
+import { sslFlagsMismatchFinding } from './ssl-flags-mismatch.js';
 import { IisAppId, IisExpressAppId } from './well-known-app-ids.js';
 
 export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
@@ -100,6 +101,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       if (ipv6) findings.push(ipv6);
 
       const declared = resolution.declared;
+      const flagsMismatch = declared?.exists ? sslFlagsMismatchFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, mappings.get(declared.kind, declared.key)) : null;
+      if (flagsMismatch) findings.push(flagsMismatch);
       if (declared && !declared.exists) {
         if (ccs) {
           add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or add the mapping: httpapi sslcert add --kind ccs --key ${endpoint.port} --app-id "${appId}"`, `ccs:${endpoint.port}`);

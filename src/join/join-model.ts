@@ -36,6 +36,8 @@ export interface JoinMapping {
   certificateHash: string | null;
   appId: string | null;
   certificateStoreName: string | null;
+  /** The option lines as read (name from the option catalog, typed value); absent: not known. */
+  options?: readonly { name: string; value: string | number | boolean | null }[];
 }
 
 export interface JoinCertificate {
