@@ -1,6 +1,7 @@
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
-import { checkLiveBinding, liveFindings, type LiveCheck } from './live-tls-check.js';
+import { checkLiveBinding, liveFindings, pathProbeFindings, type LiveCheck } from './live-tls-check.js';
+import { DefaultProbeBudget, planPathProbes, runPathProbes, tlsHandshake, type PathProbe } from './path-probes.js';
 import type { JoinedBinding } from './join-model.js';
 import type { ServerState } from './load-server-state.js';
 
@@ -13,7 +14,7 @@ export interface JoinOptions {
   onProgress?: (message: string, percentage: number) => void;
 }
 
-export type LiveJoinedBinding = JoinedBinding<CertificateInfo> & { live?: LiveCheck };
+export type LiveJoinedBinding = JoinedBinding<CertificateInfo> & { live?: LiveCheck & { paths?: PathProbe[] } };
 
 export interface ServerJoin extends JoinResult<CertificateInfo> {
   bindings: LiveJoinedBinding[];
@@ -45,6 +46,17 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     if (binding.port === null) continue;
     binding.live = await checkLiveBinding(binding, { signal: options.signal, listenAddresses: listen.addresses });
     const found = liveFindings(binding, binding.live);
+    binding.findings.push(...found);
+    result.findings.push(...found);
+  }
+  // Then every client path of every binding, within one budget for the whole request.
+  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses) : [] }));
+  options.onProgress?.(`TLS handshakes per client path (IPv4/IPv6, with and without SNI)`, 100);
+  await runPathProbes(planned.flatMap((entry) => entry.probes), tlsHandshake, DefaultProbeBudget, options.signal);
+  for (const { binding, probes } of planned) {
+    if (!binding.live) continue;
+    binding.live.paths = probes.map((entry) => entry.probe);
+    const found = pathProbeFindings(binding, binding.live.paths, binding.live);
     binding.findings.push(...found);
     result.findings.push(...found);
   }

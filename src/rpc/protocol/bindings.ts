@@ -31,6 +31,22 @@ export const LiveCheckSchema = z.object({
   protocol: z.string().nullable().describe('TLS version negotiated, e.g. TLSv1.3.'),
   matchesMapping: z.boolean().nullable(),
   error: z.string().nullable(),
+  paths: z
+    .array(
+      z.object({
+        family: z.enum(['ipv4', 'ipv6']),
+        sni: z.boolean(),
+        target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
+        expectedMapping: z.string().nullable().describe('The mapping the model predicts for this path (kind:key); null: the handshake should fail.'),
+        status: z.enum(['served', 'unreachable', 'skipped']).describe('skipped: the probe budget was spent before it started.'),
+        servedThumbprint: z.string().nullable(),
+        servedBy: z.string().nullable().describe('The path\'s mapping (predicted or ip-first) whose certificate was served, if any.'),
+        matchesMapping: z.boolean().nullable(),
+        error: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe('One handshake per client path (IPv4/IPv6 x SNI/no SNI), within a per-probe timeout, a total budget and a concurrency limit; only addresses the configuration or the IP listen list name, or loopback.'),
 });
 
 export const ClientPathSchema = z.object({
