@@ -15,6 +15,8 @@ function ConvertTo-HttpApiHttpsBinding {
     IPAddress and HostName added here (Port is the worker's), Sni, CentralCertificateStore,
     Thumbprint and CertificateStoreName computed when read (Register-HttpApiTypeData): at thousands
     of bindings each property added here costs more than the worker's answer.
+    ClientPaths holds every way a client arrives (family x SNI) with mapping objects, and
+    ClientsGet (computed when read) says it compactly, as the CLI's "Clients get" column.
     #>
     [CmdletBinding()]
     param(
@@ -67,6 +69,14 @@ function ConvertTo-HttpApiHttpsBinding {
         }
         if ($null -ne $effective.WithoutSni) {
             $effective.WithoutSni = $mappings[$effective.WithoutSni]
+        }
+        # Every way a client arrives (family x SNI), ids replaced by the mapping objects.
+        foreach ($path in @($object.ClientPaths)) {
+            $path.PSObject.TypeNames.Insert(0, 'HttpApi.ClientPath')
+            if ($null -ne $path.Mapping) {
+                $path.Mapping = $mappings[$path.Mapping]
+            }
+            $path.IpFirst = @(foreach ($id in @($path.IpFirst)) { $mappings[$id] })
         }
         if ($null -ne $object.Certificate) {
             $object.Certificate = $certificates[$object.Certificate]

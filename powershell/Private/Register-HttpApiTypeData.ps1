@@ -17,6 +17,11 @@ function Register-HttpApiTypeData {
             if (-not $this.Exists) { $text + ' (missing)' } elseif ($this.CertificateHash) { $text + ' -> ' + $this.CertificateHash } else { $text }
         }
         'HttpApi.EffectiveMapping' = { 'with SNI: {0}; without SNI: {1}' -f $(if ($this.WithSni) { $this.WithSni } else { 'none' }), $(if ($this.WithoutSni) { $this.WithoutSni } else { 'none' }) }
+        'HttpApi.ClientPath' = {
+            $text = '{0} {1}: {2}' -f $(if ($this.Family -eq 'ipv6') { 'IPv6' } else { 'IPv4' }), $(if ($this.Sni) { 'SNI' } else { 'no SNI' }), $(if ($this.Mapping) { $this.Mapping } else { 'none (handshake fails)' })
+            if (@($this.IpFirst).Count -gt 0) { $text += '; if ip:port overrules SNI: ' + (@($this.IpFirst) -join ', ') }
+            $text
+        }
         'HttpApi.Finding' = { '{0} {1}: {2}' -f $this.Severity, $this.Code, $this.Message }
         'HttpApi.BindingRef' = { '{0} {1}' -f $this.Site, $this.BindingInformation }
         'HttpApi.SiteBinding' = { '{0} {1}' -f $this.Protocol, $this.BindingInformation }
@@ -62,6 +67,28 @@ function Register-HttpApiTypeData {
             $storeName = $declared.CertificateStoreName
             if ($declared.Exists -and -not $storeName -and $declared.Kind -in 'ipport', 'hostnameport') { 'MY' } else { $storeName }
         }
+    }
+    # What clients get per address family, with SNI / without, as the CLI's "Clients get" column;
+    # computed when read, so only a table that shows it pays for it.
+    $bindingProperties['ClientsGet'] = {
+        $declared = $this.DeclaredMapping
+        $pairs = [ordered]@{}
+        foreach ($path in @($this.ClientPaths)) {
+            $shown = 'FAIL'
+            if ($path.Mapping) {
+                $shown = $path.Mapping.Key
+                if ($declared -and $declared.Exists -and $path.Mapping.Key -eq $declared.Key) { $shown = 'declared' }
+            }
+            $ipFirst = @($path.IpFirst)
+            if ($path.IpFirstCount -eq 1) { $shown += ' or ' + $ipFirst[0].Key }
+            elseif ($path.IpFirstCount -gt 1) { $shown += ' or {0} IP mappings' -f $path.IpFirstCount }
+            $family = [string] $path.Family
+            if (-not $pairs.Contains($family)) { $pairs[$family] = @('', '') }
+            $pairs[$family][[int] (-not $path.Sni)] = $shown
+        }
+        $texts = @(foreach ($family in $pairs.Keys) { '{0} / {1}' -f $pairs[$family][0], $pairs[$family][1] })
+        if ($texts.Count -eq 2 -and $texts[0] -eq $texts[1]) { $texts[0] }
+        else { @(foreach ($family in $pairs.Keys) { '{0} {1} / {2}' -f ($family -replace '^ip', ''), $pairs[$family][0], $pairs[$family][1] }) -join '; ' }
     }
     # One Update-TypeData for all of it: a call per member was a fifth of Import-Module.
     $types = New-Object -TypeName System.Collections.Generic.List[System.Management.Automation.Runspaces.TypeData]

@@ -60,7 +60,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     named = await certificateNamed(source.certificates, request, store);
     const hash = named!.hash;
     messages.push(...named!.messages);
-    change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+    change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
       messages.push(await checkCertificatePresent(source.certificates, hash, store));

@@ -1,3 +1,4 @@
+import { optionsForSslFlags } from '../httpsys/binding-flag-options.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { DefaultStoreName, sameStore } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
@@ -29,6 +30,12 @@ export interface CertificateRequest {
   appId: string;
   /** Update anyway when option lines are not recognised (they are reset); see carried-options.ts. */
   allowUnmatchedOptions?: boolean;
+  /**
+   * The sslFlags of the binding the mapping is for: its bits 4-64 become the mapping's
+   * disablehttp2, disableocspstapling, disablequic, disabletls13 and disablelegacytls options
+   * (binding-flag-options.ts), since http.sys enforces the mapping's, not the configuration's.
+   */
+  sslFlags?: number;
 }
 
 /** Whether the mapping already serves this certificate from this store (null store = MY). */
@@ -45,14 +52,15 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
   const hash = request.certificateHash.toUpperCase();
   if (!existing) {
     const store = request.certificateStoreName ?? DefaultStoreName;
+    const options = optionsForSslFlags(request.sslFlags ?? 0);
     return {
       action: 'add',
       target,
-      argv: sslcertSetArgv('add', { kind: target.kind, key: target.key, certificateHash: hash, appId: request.appId, certificateStoreName: store }),
+      argv: sslcertSetArgv('add', { kind: target.kind, key: target.key, certificateHash: hash, appId: request.appId, certificateStoreName: store, options }),
       undo: sslcertDeleteArgv(target.kind, target.key),
       before: null,
       after: { certificateHash: hash },
-      description: `add mapping ${target.kind} ${target.key} for certificate ${hash} (store ${store})`,
+      description: `add mapping ${target.kind} ${target.key} for certificate ${hash} (store ${store})${describeOptions(options)}`,
     };
   }
   if (servesCertificate(existing, hash, request.certificateStoreName)) return null;
@@ -61,15 +69,19 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it could not be put back if the change failed; change it with sslcert/update.`, { key: existing.key });
   }
   const store = request.certificateStoreName ?? existing.certificateStoreName ?? undefined;
-  const options = carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions });
+  const carried = carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions });
+  // The binding's flags over the mapping's own; bits it does not ask for are cleared only where the mapping prints them.
+  const flagged = request.sslFlags === undefined ? {} : optionsForSslFlags(request.sslFlags, new Set(Object.keys(carried)));
+  const changed = Object.fromEntries(Object.entries(flagged).filter(([name, value]) => carried[name] !== value));
+  const options = { ...carried, ...flagged };
   return {
     action: 'update',
     target,
     argv: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: hash, appId, certificateStoreName: store, options }),
-    undo: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined, options }),
+    undo: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined, options: carried }),
     before: { certificateHash: existing.certificateHash },
     after: { certificateHash: hash },
-    description: `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept`,
+    description: `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept${describeOptions(changed, ' except')}`,
   };
 }
 
@@ -95,6 +107,12 @@ export function mappingDeletion(existing: SslMapping): MappingChange {
     after: null,
     description: `delete mapping ${existing.kind} ${existing.key} (certificate ${existing.certificateHash ?? 'from the Central Certificate Store'})`,
   };
+}
+
+/** The options a step sets for the binding's sslFlags, for its description. */
+function describeOptions(options: Record<string, unknown>, lead = ' with'): string {
+  const entries = Object.entries(options);
+  return entries.length === 0 ? '' : `${lead} ${entries.map(([name, value]) => `${name}=${value ? 'enable' : 'disable'}`).join(', ')} (the binding's sslFlags)`;
 }
 
 function appIdOf(mapping: SslMapping, verb: string): string {

@@ -47,6 +47,11 @@ export function newBinding(request: BindingRequest): NewBindingModel {
     if (flags !== undefined && flags & SslFlag.Sni && host === '') {
       throw invalid('host', 'an SNI binding (sslFlags bit 1) needs a host name: the certificate is looked up by it', host);
     }
+    // docs/precedence.md §5: no source says http.sys matches a `*.domain:port` SNI mapping against
+    // the names clients send, and the resolver does not; creating one would promise what we cannot show.
+    if (flags !== undefined && flags & SslFlag.Sni && !(flags & SslFlag.CentralCertStore) && host.startsWith('*.')) {
+      throw invalid('host', `an SNI binding on the wildcard host '${host}' would need the SNI mapping ${host}:${request.port}, and no documentation says http.sys matches such a mapping against the names clients send; bind each host name with SNI, or use a binding without SNI (its ip:port mapping serves every name)`, host);
+    }
     if (flags !== undefined && flags & SslFlag.CentralCertStore && certificate !== undefined) {
       throw invalid(certificateField, `a Central Certificate Store binding (sslFlags bit 2) takes its certificate from the store's share, named after the host; give no ${certificateField}`, certificate);
     }

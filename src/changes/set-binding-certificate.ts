@@ -52,7 +52,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
   if (!named) throw new HttpApiError('INVALID_ARGUMENT', 'certificateHash: give certificateHash or certificateSubject.', { field: 'certificateHash' });
   const { hash, choice } = named;
   const chosen = choice ? { certificateChoice: choice } : {};
-  const change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions });
+  const change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
   const messages = [...notes, ...named.messages];
   if (!change) {
     messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: nothing to do.`);

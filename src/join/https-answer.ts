@@ -1,4 +1,5 @@
 import { certificateId } from './certificate-findings.js';
+import type { ClientPath } from './client-paths.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinedBinding, MappingRef } from './join-model.js';
 import { indexKey } from './mapping-index.js';
 
@@ -13,9 +14,10 @@ export interface AnsweredMapping extends MappingRef {
 export type AnsweredCertificate<C extends JoinCertificate> = C & { id: string };
 
 /** A joined binding whose mappings and certificate are named by id (the answer lists each once). */
-export type AnsweredBinding<L> = Omit<JoinedBinding, 'declaredMapping' | 'effectiveMapping' | 'certificate'> & {
+export type AnsweredBinding<L> = Omit<JoinedBinding, 'declaredMapping' | 'effectiveMapping' | 'clientPaths' | 'certificate'> & {
   declaredMapping: string | null;
   effectiveMapping: { withSni: string | null; withoutSni: string | null };
+  clientPaths: ClientPath<string>[];
   certificate: string | null;
   live?: L;
 };
@@ -67,6 +69,7 @@ export function httpsAnswer<C extends JoinCertificate, L>(
       host: binding.host,
       declaredMapping: mappingRef(binding.declaredMapping),
       effectiveMapping: { withSni: mappingRef(binding.effectiveMapping.withSni), withoutSni: mappingRef(binding.effectiveMapping.withoutSni) },
+      clientPaths: binding.clientPaths.map((path) => ({ family: path.family, sni: path.sni, mapping: mappingRef(path.mapping), ipFirst: path.ipFirst.map((ref) => mappingRef(ref)!), ipFirstCount: path.ipFirstCount })),
       certificate,
       findings: binding.findings,
       ...(binding.live !== undefined ? { live: binding.live } : {}),

@@ -1,5 +1,7 @@
 import { DefaultStoreName } from '../certs/store-name.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
+import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
+import { SpecificIpMappings } from './client-paths.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
@@ -7,6 +9,7 @@ import { missingCertificateFindings } from './missing-certificate-findings.js';
 import { SslFlag } from './resolve-binding.js';
 import { resolveHttpsBindings } from './resolve-https-bindings.js';
 import { siteWideFindings } from './site-wide-findings.js';
+import { sslFlagsMismatchFinding } from './ssl-flags-mismatch.js';
 import { IisAppId, IisExpressAppId } from './well-known-app-ids.js';
 
 export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
@@ -17,6 +20,8 @@ export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
   /** null when the URL reservations are unknown: reservation checks are skipped. */
   reservations: readonly JoinReservation[] | null;
   configKind?: string;
+  /** http.sys's IP listen list: null unknown, empty all addresses (which families a `*` binding listens on). */
+  listenAddresses?: readonly string[] | null;
   now?: Date;
   expiryDays?: number;
 }
@@ -50,7 +55,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const sharers = new Map<string, BindingRef[]>();
   const bindings: JoinedBinding<C>[] = [];
 
-  for (const { site, binding, endpoint, resolution } of resolveHttpsBindings(input.sites, mappings)) {
+  const specific = new SpecificIpMappings(input.mappings);
+  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null)) {
     const findings: Finding[] = [];
     const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
       findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
@@ -64,6 +70,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       host: endpoint?.host ?? null,
       declaredMapping: null,
       effectiveMapping: { withSni: null, withoutSni: null },
+      clientPaths: [],
       certificate: null,
       findings,
     };
@@ -84,11 +91,16 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
 
     joined.declaredMapping = resolution.declared;
     joined.effectiveMapping = { withSni: resolution.withSni, withoutSni: resolution.withoutSni };
-    for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni]) {
+    joined.clientPaths = paths;
+    for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni, ...paths.map((path) => path.mapping)]) {
       if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
     }
+    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths);
+    if (ipv6) findings.push(ipv6);
 
     const declared = resolution.declared;
+    const flagsMismatch = declared?.exists ? sslFlagsMismatchFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, mappings.get(declared.kind, declared.key)) : null;
+    if (flagsMismatch) findings.push(flagsMismatch);
     if (declared && !declared.exists) {
       if (ccs) {
         add('CCS_NOT_CONFIGURED', `The binding uses the Central Certificate Store (sslFlags bit 2) but http.sys has no CCS mapping for port ${endpoint.port}.`, `Enable the Central Certificate Store in IIS, or add the mapping: httpapi sslcert add --kind ccs --key ${endpoint.port} --app-id "${appId}"`, `ccs:${endpoint.port}`);
@@ -145,7 +157,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const bound = bindings.flatMap((binding) => binding.findings);
   const reported = new Set(bound.filter((finding) => finding.code === 'MAPPING_CERT_NOT_FOUND').map((finding) => finding.mapping!));
   const missing = certificates ? missingCertificateFindings(input.mappings, certificates, reported) : [];
-  return { bindings, sharers, findings: [...bound, ...wide, ...missing] };
+  const precedence = precedenceFindings(bindings, new Set(sharers.keys()), specific, mappings);
+  return { bindings, sharers, findings: [...bound, ...wide, ...precedence, ...missing] };
 }
 
 /** Sharers named in a message; a few are enough to recognise, so a message stays short when thousands share. */

@@ -5,6 +5,8 @@ import type { MappingKind } from '../httpsys/mapping-key.js';
  * the http.sys reader and the certificate readers feed it without adapters, and tests can
  * build scenarios by hand.
  */
+import type { ClientPath } from './client-paths.js';
+
 export type { MappingKind };
 
 export interface JoinEndpoint {
@@ -36,6 +38,8 @@ export interface JoinMapping {
   certificateHash: string | null;
   appId: string | null;
   certificateStoreName: string | null;
+  /** The option lines as read (name from the option catalog, typed value); absent: not known. */
+  options?: readonly { name: string; value: string | number | boolean | null }[];
 }
 
 export interface JoinCertificate {
@@ -94,6 +98,8 @@ export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   host: string | null;
   declaredMapping: MappingRef | null;
   effectiveMapping: { withSni: MappingRef | null; withoutSni: MappingRef | null };
+  /** What a client gets for each family the binding listens on, with SNI and without (src/join/client-paths.ts). */
+  clientPaths: ClientPath[];
   certificate: C | null;
   findings: Finding[];
 }

@@ -1,6 +1,7 @@
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
-import { checkLiveBinding, liveFindings, type LiveCheck } from './live-tls-check.js';
+import { checkLiveBinding, liveFindings, pathProbeFindings, type LiveCheck } from './live-tls-check.js';
+import { DefaultProbeBudget, planPathProbes, runPathProbes, tlsHandshake, type PathProbe } from './path-probes.js';
 import type { JoinedBinding } from './join-model.js';
 import type { ServerState } from './load-server-state.js';
 
@@ -13,7 +14,7 @@ export interface JoinOptions {
   onProgress?: (message: string, percentage: number) => void;
 }
 
-export type LiveJoinedBinding = JoinedBinding<CertificateInfo> & { live?: LiveCheck };
+export type LiveJoinedBinding = JoinedBinding<CertificateInfo> & { live?: LiveCheck & { paths?: PathProbe[] } };
 
 export interface ServerJoin extends JoinResult<CertificateInfo> {
   bindings: LiveJoinedBinding[];
@@ -21,18 +22,21 @@ export interface ServerJoin extends JoinResult<CertificateInfo> {
 
 /** The join over what loadServerState read, plus the live checks when asked for. */
 export async function joinServerState(state: ServerState, options: JoinOptions = {}): Promise<ServerJoin> {
+  // The listen list costs a netsh run, so it is read only for live checks; without it a `*`
+  // binding is taken to listen on both families (http.sys's default: an empty list).
+  const listen = options.live ? await state.listenList() : null;
   const result: ServerJoin = joinHttpsBindings({
     sites: state.config.sites,
     mappings: state.mappings,
     certificates: state.certificates,
     reservations: state.reservations,
     configKind: state.config.configKind,
+    listenAddresses: listen?.addresses ?? null,
     now: options.now,
     expiryDays: options.expiryDays,
   });
   result.findings.push(...state.findings);
-  if (!options.live) return result;
-  const listen = await state.listenList();
+  if (!listen) return result;
   state.notes.push(`live checks: IP listen list ${listen.addresses === null ? 'unknown' : listen.addresses.length === 0 ? 'empty (all addresses)' : listen.addresses.join(', ')} (${listen.note})`);
   // One at a time: a check is a single handshake, and serial checks keep a slow or
   // unreachable endpoint from flooding the server with connections.
@@ -42,6 +46,17 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     if (binding.port === null) continue;
     binding.live = await checkLiveBinding(binding, { signal: options.signal, listenAddresses: listen.addresses });
     const found = liveFindings(binding, binding.live);
+    binding.findings.push(...found);
+    result.findings.push(...found);
+  }
+  // Then every client path of every binding, within one budget for the whole request.
+  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses) : [] }));
+  options.onProgress?.(`TLS handshakes per client path (IPv4/IPv6, with and without SNI)`, 100);
+  await runPathProbes(planned.flatMap((entry) => entry.probes), tlsHandshake, DefaultProbeBudget, options.signal);
+  for (const { binding, probes } of planned) {
+    if (!binding.live) continue;
+    binding.live.paths = probes.map((entry) => entry.probe);
+    const found = pathProbeFindings(binding, binding.live.paths, binding.live);
     binding.findings.push(...found);
     result.findings.push(...found);
   }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { FindingCodes } from '../finding-codes.js';
 import type { Finding, JoinedBinding } from './join-model.js';
+import type { PathProbe } from './path-probes.js';
 
 export interface LiveCheck {
   /** Where we connected and the name we sent as SNI (null: none). */
@@ -100,4 +101,23 @@ export function liveFindings(binding: JoinedBinding, check: LiveCheck): Finding[
     ];
   }
   return [];
+}
+
+/**
+ * SERVED_CERT_MISMATCH for each client path whose handshake served another certificate than
+ * the model predicts (a path the binding's own check already reported is not reported twice).
+ */
+export function pathProbeFindings(binding: JoinedBinding, probes: readonly PathProbe[], check: LiveCheck): Finding[] {
+  const same = (probe: PathProbe) => probe.target.host === check.target.host && probe.target.servername === check.target.servername;
+  return probes
+    .filter((probe) => probe.matchesMapping === false && !(same(probe) && check.matchesMapping === false))
+    .map((probe) => ({
+      code: 'SERVED_CERT_MISMATCH',
+      severity: FindingCodes.SERVED_CERT_MISMATCH.severity,
+      message: `${probe.family === 'ipv6' ? 'IPv6' : 'IPv4'} clients ${probe.sni ? `sending SNI ${probe.target.servername ?? ''}` : 'without SNI'} at ${probe.target.host}:${probe.target.port} were served ${probe.servedThumbprint ?? 'nothing'}${probe.servedBy ? ` (${probe.servedBy}, the ip-first outcome)` : ''}, not ${probe.expectedMapping ?? 'a failed handshake'} as the model predicts.`,
+      fix: probe.servedBy ? `A specific ip:port mapping overrules SNI on this server (docs/precedence.md): delete ${probe.servedBy} or give it the certificate the SNI sites need.` : 'Look for a more specific mapping that wins at run time, or restart the site after changing the mapping.',
+      site: binding.site,
+      binding: binding.bindingInformation,
+      ...(probe.expectedMapping ? { mapping: probe.expectedMapping } : {}),
+    }));
 }

@@ -24,7 +24,9 @@ export interface Resolution {
  * (learn.microsoft.com/iis/get-started/whats-new-in-iis-8/iis-80-server-name-indication-sni-ssl-scalability)
  * and the Microsoft IIS support blog "Server Name Indication (SNI) with IIS 8"
  * (learn.microsoft.com/archive/blogs/kaushal/server-name-indication-sni-with-iis-8-windows-server-2012):
- * a Client Hello without the server name extension only meets IP:port bindings.
+ * a Client Hello without the server name extension only meets IP:port bindings. Field reports
+ * say a specific ip:port mapping can overrule SNI instead (win-acme #1686, #94; AutoACME #58):
+ * this is the SNI-first answer, and client-paths.ts shows the other one (docs/precedence.md).
  *
  * IP fallback: Microsoft's HTTP_SERVICE_CONFIG_SSL_KEY reference says a 0.0.0.0 key "is
  * applicable to all IPv4 and IPv6 addresses" and a [::] key "to all IPv6 addresses"

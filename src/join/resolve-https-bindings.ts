@@ -1,3 +1,4 @@
+import { clientPaths, type ClientPath, type SpecificIpMappings } from './client-paths.js';
 import type { JoinBinding, JoinEndpoint, JoinSite } from './join-model.js';
 import type { MappingIndex } from './mapping-index.js';
 import { resolveBinding, type Resolution } from './resolve-binding.js';
@@ -8,18 +9,24 @@ export interface HttpsBindingResolution {
   binding: JoinBinding;
   endpoint: JoinEndpoint | undefined;
   resolution: Resolution | null;
+  /** What a client gets by each way it can arrive (IPv4/IPv6, with and without SNI); empty when unreadable. */
+  paths: ClientPath[];
 }
 
 /**
  * The first step of the join, on its own: every https binding with the mapping it declares and
- * the ones clients get. Asking who uses a mapping needs this and none of the findings.
+ * the ones clients get, by every client path. Asking who uses a mapping needs this and none of the findings.
  */
-export function* resolveHttpsBindings(sites: readonly JoinSite[], mappings: MappingIndex): Generator<HttpsBindingResolution> {
+export function* resolveHttpsBindings(sites: readonly JoinSite[], mappings: MappingIndex, specific: SpecificIpMappings, listenAddresses: readonly string[] | null): Generator<HttpsBindingResolution> {
   for (const site of sites) {
     for (const binding of site.bindings) {
       if (binding.protocol.toLowerCase() !== 'https') continue;
       const endpoint = binding.endpoint;
-      yield { site, binding, endpoint, resolution: endpoint ? resolveBinding(endpoint, binding.sslFlags, mappings) : null };
+      if (!endpoint) {
+        yield { site, binding, endpoint, resolution: null, paths: [] };
+        continue;
+      }
+      yield { site, binding, endpoint, resolution: resolveBinding(endpoint, binding.sslFlags, mappings), paths: clientPaths(endpoint, binding.sslFlags, mappings, specific, listenAddresses) };
     }
   }
 }

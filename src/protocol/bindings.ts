@@ -31,6 +31,32 @@ export const LiveCheckSchema = z.object({
   protocol: z.string().nullable().describe('TLS version negotiated, e.g. TLSv1.3.'),
   matchesMapping: z.boolean().nullable(),
   error: z.string().nullable(),
+  paths: z
+    .array(
+      z.object({
+        family: z.enum(['ipv4', 'ipv6']),
+        sni: z.boolean(),
+        target: z.object({ host: z.string(), port: z.number().int(), servername: z.string().nullable() }),
+        expectedMapping: z.string().nullable().describe('The mapping the model predicts for this path (kind:key); null: the handshake should fail.'),
+        status: z.enum(['served', 'unreachable', 'skipped']).describe('skipped: the probe budget was spent before it started.'),
+        servedThumbprint: z.string().nullable(),
+        servedBy: z.string().nullable().describe('The path\'s mapping (predicted or ip-first) whose certificate was served, if any.'),
+        matchesMapping: z.boolean().nullable(),
+        error: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe('One handshake per client path (IPv4/IPv6 x SNI/no SNI), within a per-probe timeout, a total budget and a concurrency limit; only addresses the configuration or the IP listen list name, or loopback.'),
+});
+
+export const ClientPathSchema = z.object({
+  family: z.enum(['ipv4', 'ipv6']).describe('The address family the client connects over.'),
+  sni: z.boolean().describe('The client sends the binding\'s host as SNI (any name, for a binding without a host).'),
+  mapping: MappingId.nullable().describe('What it gets if http.sys looks SNI mappings up first, then the most specific ip:port, by id; null means the handshake fails.'),
+  ipFirst: z
+    .array(MappingId)
+    .describe('Specific ip:port mappings that would serve it instead if such a mapping overrules SNI, as some reports say (docs/precedence.md); empty when there is no doubt. At most 3 are listed (a * binding can meet every specific mapping of its port); ipFirstCount says how many there are.'),
+  ipFirstCount: z.number().int().nonnegative().describe('How many specific ip:port mappings would serve it instead if such a mapping overrules SNI; PRECEDENCE_UNCERTAIN names them per mapping.'),
 });
 
 export const HttpsBindingSchema = z.object({
@@ -45,6 +71,9 @@ export const HttpsBindingSchema = z.object({
   effectiveMapping: z
     .object({ withSni: MappingId.nullable(), withoutSni: MappingId.nullable() })
     .describe('What http.sys gives a client that sends the binding\'s host as SNI, and one that sends none, by id; null means the handshake fails.'),
+  clientPaths: z
+    .array(ClientPathSchema)
+    .describe('What a client gets for each way it arrives: each address family the binding listens on (a * binding both, unless the IP listen list allows one), with SNI and without.'),
   certificate: z.string().nullable().describe('The id (store:thumbprint) of the entry of certificates that serves it; null when none is found.'),
   findings: z.array(FindingSchema),
   live: LiveCheckSchema.optional(),

@@ -28,6 +28,17 @@ describe('binding add', () => {
     expect(result.affected).toEqual([{ site: 'Contoso WWW', bindingInformation: '*:443:shop.contoso.com' }]);
   });
 
+  it('a binding asking for sslFlags 4-64 gets a mapping that carries them (http.sys enforces the mapping), and the join then finds no mismatch', () => {
+    const flags = 1 | 4 | 64;
+    const result = json(add([...sni.slice(0, -4), '--ssl-flags', String(flags), '--certificate-hash', WWW.toLowerCase()]));
+    expect(result.applied).toBe(true);
+    expect(result.steps[0]).toMatchObject({ argv: ['http', 'add', 'sslcert', 'hostnameport=shop.contoso.com:443', `certhash=${WWW}`, `appid=${IIS}`, 'certstorename=MY', 'disablehttp2=enable', 'disablelegacytls=enable'] });
+    expect(server.record('shop.contoso.com:443')).toMatchObject({ options: expect.objectContaining({ disablehttp2: 'enable', disablelegacytls: 'enable' }) });
+    const bindings = json(server.cli(['bindings', '--site', 'Contoso WWW', '--json'])) as unknown as { bindings: { bindingInformation: string; findings: { code: string }[] }[] };
+    const added = bindings.bindings.find((binding) => binding.bindingInformation === '*:443:shop.contoso.com')!;
+    expect(added.findings.map((finding) => finding.code)).not.toContain('SSLFLAGS_MAPPING_MISMATCH');
+  });
+
   it('keeps a backup equal to the original next to the file, says where, and leaves no temp file', () => {
     const result = json(add(sni));
     expect(result.backup).toMatch(/applicationHost\.config\.httpapi-\d{8}T\d{9}Z\.bak$/);
@@ -77,7 +88,8 @@ describe('binding add', () => {
   it('a mapping another program made (SSTP on [::]:443) changes only with the acknowledgement, which names that program', () => {
     const run = add(['--site', 'Contoso IPv6', '--protocol', 'https', '--address', '::', '--port', '443', '--certificate-hash', WILDCARD, '--certificate-store-name', 'WebHosting']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Mapping ipport \[::\]:443 serves certificate 8A797AEF\S+ to RRAS SSTP VPN \(application id \{ba195980-cd49-458b-9e23-c84ee0adcd75\}\)\. .*nothing was changed/);
+    // [::]:443 also answers the IPv6 clients of the bindings on *:443, so they are named too.
+    expect(run.stderr).toMatch(/Mapping ipport \[::\]:443 serves certificate 8A797AEF\S+ to 10 other binding\(s\): Default Web Site \(\*:443:\), .* and to RRAS SSTP VPN \(application id \{ba195980-cd49-458b-9e23-c84ee0adcd75\}\)\. .*nothing was changed/);
     expect(server.record('[::]:443')?.certhash).toBe(WWW.toLowerCase());
   });
 

@@ -41,6 +41,11 @@ const demoFindings = [
   ['SHADOWING_IP_MAPPING', '-', '-', 'ipport:10.0.0.9:443'],
   ['UNKNOWN_SSLFLAGS', 'CDN', '*:443:cdn.contoso.com', '-'],
   ['CCS_NOT_CONFIGURED', 'Media', '*:443:media.contoso.com', 'ccs:443'],
+  ['IPV6_MAPPING_DIFFERS', 'Media', '*:443:media.contoso.com', 'ipport:[::]:443'],
+  ['IPV6_MAPPING_DIFFERS', 'Default Web Site', '*:443:', 'ipport:[::]:443'],
+  ['PRECEDENCE_UNCERTAIN', '-', '-', 'ipport:10.0.0.5:443'],
+  ['PRECEDENCE_UNCERTAIN', '-', '-', 'ipport:10.0.0.9:443'],
+  ['PRECEDENCE_UNCERTAIN', '-', '-', 'ipport:[2001:db8::5]:443'],
 ].map((row) => row.join(' | '));
 
 let worker: WorkerClient;

@@ -5,7 +5,7 @@ import { loadServerState } from '../../src/join/load-server-state.js';
 import { resolveSource } from '../../src/source/resolve-source.js';
 
 // Who uses a mapping is answered by resolution alone; it must name exactly the bindings the
-// whole join shows reaching that mapping (declared, with SNI or without).
+// whole join shows reaching that mapping (declared, with SNI or without, on any client path).
 describe('bindingsUsingMappings', () => {
   it('names, for every mapping of the demo server, the bindings the join resolves to it', async () => {
     const state = await loadServerState(resolveSource({ snapshot: 'fixtures/demo-server' }));
@@ -13,7 +13,7 @@ describe('bindingsUsingMappings', () => {
     const sizes: number[] = [];
     for (const mapping of state.mappings) {
       const expected = joined.bindings
-        .filter((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni].some((ref) => ref?.exists && ref.kind === mapping.kind && ref.key === mapping.key))
+        .filter((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni, ...binding.clientPaths.map((path) => path.mapping)].some((ref) => ref?.exists && ref.kind === mapping.kind && ref.key === mapping.key))
         .map((binding) => ({ site: binding.site, bindingInformation: binding.bindingInformation }));
       const users = bindingsUsingMappings(state.config, state.mappings, [mapping]);
       expect(users, `${mapping.kind}:${mapping.key}`).toEqual(expected);

@@ -85,6 +85,13 @@ describe('live TLS check (bindings --live)', () => {
     expect(bySite.get('Stale')?.live).toMatchObject({ reachable: true, servedThumbprint: served, matchesMapping: false, target: { servername: 'stale.contoso.com' } });
     expect(bySite.get('Stale')?.findings.map((finding) => finding.code)).toContain('SERVED_CERT_MISMATCH');
 
+    // Every client path too: a binding on 127.0.0.1 listens on IPv4 only, with SNI and without.
+    expect(bySite.get('Good')?.live.paths).toMatchObject([
+      { family: 'ipv4', sni: true, target: { host: '127.0.0.1', port, servername: 'www.contoso.com' }, status: 'served', servedThumbprint: served, matchesMapping: true },
+      { family: 'ipv4', sni: false, target: { host: '127.0.0.1', port, servername: null }, status: 'served', servedThumbprint: served, matchesMapping: true },
+    ]);
+    // Stale's SNI path is the binding's own check (reported once); its no-SNI path gets 127.0.0.1's certificate as predicted.
+    expect(bySite.get('Stale')?.findings.filter((finding) => finding.code === 'SERVED_CERT_MISMATCH')).toHaveLength(1);
     expect(bySite.get('Down')?.live).toMatchObject({ reachable: false, servedThumbprint: null });
     expect(bySite.get('Down')?.findings.map((finding) => finding.code)).toContain('ENDPOINT_UNREACHABLE');
   });

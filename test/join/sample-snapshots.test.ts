@@ -16,7 +16,7 @@ interface ExpectedRow {
 
 function expectedFindings(readme: string): ExpectedRow[] {
   const section = readme.slice(readme.indexOf('## Expected findings'));
-  const rows = section.split('\n').filter((line) => /^\| [A-Z_]{5,} \|/.test(line));
+  const rows = section.split('\n').filter((line) => /^\| [A-Z][A-Z0-9_]{4,} \|/.test(line));
   return rows.map((line) => {
     const [code = '', site = '', binding = '', mapping = ''] = line.split('|').slice(1).map((cell) => cell.trim());
     const unquote = (cell: string) => /`([^`]*)`/.exec(cell)?.[1];
@@ -66,7 +66,7 @@ describe.each(['fixtures/demo-server', 'fixtures/iisexpress-demo'])('sample snap
 });
 
 interface Answer {
-  bindings: { site: string; bindingInformation: string; declaredMapping: string | null; effectiveMapping: { withSni: string | null; withoutSni: string | null }; certificate: string | null; findings: { mapping?: string; certificate?: string }[] }[];
+  bindings: { site: string; bindingInformation: string; declaredMapping: string | null; effectiveMapping: { withSni: string | null; withoutSni: string | null }; clientPaths: { family: string; sni: boolean; mapping: string | null; ipFirst: string[]; ipFirstCount: number }[]; certificate: string | null; findings: { mapping?: string; certificate?: string }[] }[];
   mappings: { id: string; kind: string; key: string; sharedBy: { site: string; bindingInformation: string }[] }[];
   certificates: { id: string; store: string; thumbprint: string; subject: string }[];
   findings: { code: string; mapping?: string; certificate?: string }[];
@@ -105,7 +105,32 @@ describe('bindings on the demo server', () => {
       { site: 'Contoso Docs', bindingInformation: '10.0.0.5:443:docs.contoso.com' },
     ]);
     expect(resolved('*:443:media.contoso.com')).toMatchObject({ declaredMapping: { kind: 'ccs', key: '443', exists: false }, effectiveMapping: { withSni: { key: '0.0.0.0:443' } } });
-    expect(result.findings.map((finding) => finding.code).sort()).toEqual(['DUPLICATE_BINDING', 'ORPHAN_MAPPING', 'SHADOWING_IP_MAPPING']);
+    expect(result.findings.map((finding) => finding.code).sort()).toEqual(['DUPLICATE_BINDING', 'ORPHAN_MAPPING', 'PRECEDENCE_UNCERTAIN', 'PRECEDENCE_UNCERTAIN', 'PRECEDENCE_UNCERTAIN', 'SHADOWING_IP_MAPPING']);
+  });
+
+  it('gives every binding a client path per family it listens on, with SNI and without, by mapping id', () => {
+    const result = bindingsJson('--snapshot', 'fixtures/demo-server', '--as-of', generationDay());
+    const paths = (bindingInformation: string) => result.bindings.find((binding) => binding.bindingInformation === bindingInformation)!.clientPaths;
+    // A `*` binding listens on both families; SSTP's [::]:443 answers its IPv6 clients.
+    expect(paths('*:443:')).toEqual([
+      { family: 'ipv4', sni: true, mapping: 'ipport:0.0.0.0:443', ipFirst: [], ipFirstCount: 0 },
+      { family: 'ipv4', sni: false, mapping: 'ipport:0.0.0.0:443', ipFirst: [], ipFirstCount: 0 },
+      { family: 'ipv6', sni: true, mapping: 'ipport:[::]:443', ipFirst: [], ipFirstCount: 0 },
+      { family: 'ipv6', sni: false, mapping: 'ipport:[::]:443', ipFirst: [], ipFirstCount: 0 },
+    ]);
+    // SNI first gives its own mapping; 10.0.0.5:443 holds another certificate (10.0.0.9 and
+    // [2001:db8::5] hold the same one, so they leave no doubt).
+    expect(paths('*:443:www.contoso.com')).toEqual([
+      { family: 'ipv4', sni: true, mapping: 'hostnameport:www.contoso.com:443', ipFirst: ['ipport:10.0.0.5:443'], ipFirstCount: 1 },
+      { family: 'ipv4', sni: false, mapping: 'ipport:0.0.0.0:443', ipFirst: [], ipFirstCount: 0 },
+      { family: 'ipv6', sni: true, mapping: 'hostnameport:www.contoso.com:443', ipFirst: [], ipFirstCount: 0 },
+      { family: 'ipv6', sni: false, mapping: 'ipport:[::]:443', ipFirst: [], ipFirstCount: 0 },
+    ]);
+    // A specific address listens on its own family only.
+    expect(paths('[2001:db8::5]:443:').map((path) => `${path.family} ${path.sni} ${path.mapping}`)).toEqual(['ipv6 true ipport:[2001:db8::5]:443', 'ipv6 false ipport:[2001:db8::5]:443']);
+    expect(paths('10.0.0.5:443:portal.contoso.com').map((path) => path.family)).toEqual(['ipv4', 'ipv4']);
+    const precedence = result.findings.filter((finding) => finding.code === 'PRECEDENCE_UNCERTAIN');
+    expect(precedence.map((finding) => finding.mapping).sort()).toEqual(['ipport:10.0.0.5:443', 'ipport:10.0.0.9:443', 'ipport:[2001:db8::5]:443']);
   });
 
   it('lists each mapping and certificate once, and every reference of a binding or finding resolves to one of them', () => {
@@ -117,7 +142,7 @@ describe('bindings on the demo server', () => {
       expect(new Set(certificateIds).size).toBe(certificateIds.length);
       expect(result.mappings.every((mapping) => mapping.id === `${mapping.kind}:${mapping.key}`)).toBe(true);
       expect(result.certificates.every((certificate) => certificate.id === `${certificate.store}:${certificate.thumbprint}`)).toBe(true);
-      const mappingRefs = result.bindings.flatMap((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni]);
+      const mappingRefs = result.bindings.flatMap((binding) => [binding.declaredMapping, binding.effectiveMapping.withSni, binding.effectiveMapping.withoutSni, ...binding.clientPaths.flatMap((path) => [path.mapping, ...path.ipFirst])]);
       const findings = [...result.findings, ...result.bindings.flatMap((binding) => binding.findings)];
       const wanted = [...mappingRefs, ...findings.map((finding) => finding.mapping)].filter((id): id is string => typeof id === 'string');
       expect(wanted.filter((id) => !mappingIds.includes(id))).toEqual([]);

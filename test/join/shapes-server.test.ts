@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 // fixtures/shapes-server (its README lists what it holds): the one finding its README promises,
 // and thumbprints in its sslcert.txt that are those of its certificate files, by openssl.
 describe('fixtures/shapes-server', () => {
-  it('diagnoses to exactly the ORPHAN_MAPPING of its scoped CCS mapping', () => {
+  it('diagnoses to exactly the ORPHAN_MAPPING of its scoped CCS mapping, its one SSLFLAGS_MAPPING_MISMATCH and the PRECEDENCE_UNCERTAIN of each specific IP mapping its CCS bindings reach', () => {
     const run = spawnSync(process.execPath, ['dist/httpapi.js', 'diagnose', '--snapshot', 'fixtures/shapes-server', '--json'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const findings = (JSON.parse(run.stdout).findings as { code: string; mapping?: string }[]).map((finding) => `${finding.code} ${finding.mapping ?? '-'}`);
-    expect(findings).toEqual(['ORPHAN_MAPPING scopedccs:scoped.contoso.com:443']);
+    const ipMappings = ['10.0.0.4:443', '10.0.0.8:443', '10.0.0.16:443', '10.0.0.32:443', '10.0.0.64:443', '[2001:db8::5]:443'];
+    expect([...findings].sort()).toEqual(['ORPHAN_MAPPING scopedccs:scoped.contoso.com:443', 'SSLFLAGS_MAPPING_MISMATCH ipport:10.0.0.64:443', ...ipMappings.map((key) => `PRECEDENCE_UNCERTAIN ipport:${key}`)].sort());
   });
 
   it('names its certificate files by their real SHA-1', () => {

@@ -99,7 +99,8 @@ Describe 'Every change cmdlet with -Confirm:$false changes, and -PassThru return
         $binding.Thumbprint | Should -Be $WwwThumbprint
         $binding.DeclaredMapping.Exists | Should -BeTrue
         (Get-Content -LiteralPath $Config -Raw) | Should -Match ([regex]::Escape('bindingInformation="*:9443:" sslFlags="64"'))
-        Get-NetshChangeCall | Should -Be @("http add sslcert ipport=0.0.0.0:9443 certhash=$WwwThumbprint appid=$IisAppId certstorename=MY")
+        # The mapping carries the binding's DisableLegacyTLS: http.sys enforces the mapping's flags.
+        Get-NetshChangeCall | Should -Be @("http add sslcert ipport=0.0.0.0:9443 certhash=$WwwThumbprint appid=$IisAppId certstorename=MY disablelegacytls=enable")
     }
 
     It 'New-IisHttpsBinding sets the sslFlags bits by name' {

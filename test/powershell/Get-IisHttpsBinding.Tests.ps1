@@ -124,6 +124,28 @@ Describe 'Get-IisHttpsBinding' {
         $admin.Findings.Code | Should -Contain 'HTTPS_BINDING_NO_MAPPING'
     }
 
+    It 'shows what clients get per address family, with SNI and without: ClientsGet in the table, ClientPaths with mapping objects' {
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
+        $default = $bindings | Where-Object Site -EQ 'Default Web Site'
+        # SSTP's [::]:443 answers the IPv6 clients of a * binding.
+        $default.ClientsGet | Should -Be 'v4 declared / declared; v6 [::]:443 / [::]:443'
+        $default.ClientPaths | Should -HaveCount 4
+        $v6 = $default.ClientPaths | Where-Object { $_.Family -eq 'ipv6' -and -not $_.Sni }
+        $v6.PSObject.TypeNames[0] | Should -Be 'HttpApi.ClientPath'
+        $v6.Mapping.PSObject.TypeNames[0] | Should -Be 'HttpApi.MappingRef'
+        $v6.Mapping.Key | Should -Be '[::]:443'
+        "$v6" | Should -Be 'IPv6 no SNI: ipport [::]:443 -> 8a797aef3f7fbc8c148ddc6cbda86554c42972f5'
+        $default.Findings.Code | Should -Contain 'IPV6_MAPPING_DIFFERS'
+        $www = $bindings | Where-Object Site -EQ 'Contoso WWW'
+        $www.ClientsGet | Should -Be 'v4 declared or 10.0.0.5:443 / 0.0.0.0:443; v6 declared / [::]:443'
+        $sniV4 = $www.ClientPaths | Where-Object { $_.Family -eq 'ipv4' -and $_.Sni }
+        [object]::ReferenceEquals($sniV4.Mapping, $www.DeclaredMapping) | Should -BeTrue
+        @($sniV4.IpFirst).Key | Should -Be @('10.0.0.5:443')
+        "$sniV4" | Should -BeLike 'IPv4 SNI: hostnameport www.contoso.com:443 -> *; if ip:port overrules SNI: ipport 10.0.0.5:443 -> *'
+        ($bindings | Where-Object Site -EQ 'Contoso IPv6').ClientsGet | Should -Be 'v6 declared / declared'
+        ($bindings | Where-Object Site -EQ 'Admin').ClientsGet | Should -Be 'FAIL / FAIL'
+    }
+
     It 'filters by -Port, -IPAddress, -HostName and -Sni' {
         @(Get-IisHttpsBinding -Snapshot $DemoServer -Port 8443).Site | Should -Be @('Admin')
         @(Get-IisHttpsBinding -Snapshot $DemoServer -IPAddress 10.0.0.5).Site | Should -Be @('Contoso Portal', 'Contoso Docs')
@@ -159,8 +181,8 @@ Describe 'Get-IisHttpsBinding' {
 
     It 'shows a table with the certificate thumbprint and a status from the findings' {
         $text = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso WWW', 'Fabrikam Shop' | Out-String -Width 250
-        $text | Should -Match 'Site\s+IPAddress\s+Port\s+HostName\s+Sni\s+Thumbprint\s+Status'
-        $text | Should -Match "Contoso WWW\s+\*\s+443 www.contoso.com\s+True\s+$WwwHash OK"
+        $text | Should -Match 'Site\s+IPAddress\s+Port\s+HostName\s+Sni\s+Thumbprint\s+Status\s+ClientsGet'
+        $text | Should -Match "Contoso WWW\s+\*\s+443 www.contoso.com\s+True\s+$WwwHash OK\s+v4 declared or 10\.0\.0\.5:443 / 0\.0\.0\.0:443; v6 declared / \[::\]:443"
         $text | Should -Match 'Fabrikam Shop\s+.*1 error'
     }
 

@@ -24,7 +24,7 @@ export function formatBindings(result: Result, view: View): string {
     { header: 'Binding', value: (binding) => binding.bindingInformation },
     { header: 'Flags', value: (binding) => flags(binding.sslFlags), shrink: 0 },
     { header: 'Declared mapping', value: (binding) => declared(mapping(binding.declaredMapping)) },
-    { header: 'Clients get (SNI / no SNI)', value: (binding) => effective(mapping(binding.declaredMapping), mapping(binding.effectiveMapping.withSni), mapping(binding.effectiveMapping.withoutSni)) },
+    { header: 'Clients get (SNI / no SNI)', value: (binding) => clientsGet(binding.clientPaths, mapping(binding.declaredMapping), mapping) },
     { header: 'Certificate', value: (binding) => certificate(binding.certificate)?.subject.replace(/,.*$/, '') ?? '' },
     { header: 'Expires', value: (binding) => expiry(certificate(binding.certificate)?.notAfter, view.now), shrink: 0 },
     // Each code is spelled out under the table: the first column to give way.
@@ -44,9 +44,27 @@ function declared(ref: MappingRef): string {
   return `${ref.key}${ref.exists ? '' : ' MISSING'}`;
 }
 
-function effective(declaredRef: MappingRef, withSni: MappingRef, withoutSni: MappingRef): string {
-  const show = (ref: MappingRef) => (ref ? (ref.key === declaredRef?.key && declaredRef.exists ? 'declared' : ref.key) : 'FAIL');
-  return `${show(withSni)} / ${show(withoutSni)}`;
+/**
+ * Per family "SNI / no SNI"; one pair when IPv4 and IPv6 clients get the same. An SNI answer
+ * that a specific ip:port mapping would overrule if the ip-first reports hold reads
+ * "declared or 10.0.0.5:443" (PRECEDENCE_UNCERTAIN); the full table is in --json.
+ */
+function clientsGet(paths: Result['bindings'][number]['clientPaths'], declaredRef: MappingRef, mapping: (id: string | null) => MappingRef): string {
+  const show = (id: string | null) => {
+    const ref = mapping(id);
+    return ref ? (ref.key === declaredRef?.key && declaredRef.exists ? 'declared' : ref.key) : 'FAIL';
+  };
+  const pair = (family: string) => {
+    const withSni = paths.find((path) => path.family === family && path.sni);
+    const withoutSni = paths.find((path) => path.family === family && !path.sni);
+    if (!withSni || !withoutSni) return null;
+    const doubt = withSni.ipFirstCount === 0 ? '' : withSni.ipFirstCount === 1 ? ` or ${show(withSni.ipFirst[0]!)}` : ` or ${withSni.ipFirstCount} IP mappings`;
+    return `${show(withSni.mapping)}${doubt} / ${show(withoutSni.mapping)}`;
+  };
+  const v4 = pair('ipv4');
+  const v6 = pair('ipv6');
+  if (v4 && v6) return v4 === v6 ? v4 : `v4 ${v4}; v6 ${v6}`;
+  return v4 ? `v4 ${v4}` : v6 ? `v6 ${v6}` : '';
 }
 
 function expiry(notAfter: string | undefined, now: Date): string {

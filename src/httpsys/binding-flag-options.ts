@@ -1,0 +1,33 @@
+import type { SslOptionInput } from './netsh-commands.js';
+
+/**
+ * The IIS binding sslFlags that http.sys enforces per certificate mapping, with the mapping
+ * option (and `add/update sslcert` parameter) that carries each (docs/precedence.md §4).
+ * Bit values: IIS's schema names (src/iis/ssl-flags.ts). http.sys values: the
+ * HTTP_SERVICE_CONFIG_SSL_FLAG_* constants of http.h (0x10 DISABLE_HTTP2, 0x20 DISABLE_QUIC,
+ * 0x40 DISABLE_TLS13, 0x80 DISABLE_OCSP_STAPLING, 0x400 DISABLE_LEGACY_TLS): a different
+ * numbering. Inferred: the pairing by name, and that IIS writes each binding bit into the
+ * mapping it creates (no Microsoft page says so in what we found).
+ */
+export const bindingFlagOptions = [
+  { bit: 4, flag: 'DisableHTTP2', option: 'disableHttp2', parameter: 'disablehttp2', httpSysFlag: 0x10 },
+  { bit: 8, flag: 'DisableOCSPStp', option: 'disableOcspStapling', parameter: 'disableocspstapling', httpSysFlag: 0x80 },
+  { bit: 16, flag: 'DisableQUIC', option: 'disableQuic', parameter: 'disablequic', httpSysFlag: 0x20 },
+  { bit: 32, flag: 'DisableTLS13', option: 'disableTls13', parameter: 'disabletls13', httpSysFlag: 0x40 },
+  { bit: 64, flag: 'DisableLegacyTLS', option: 'disableLegacyTls', parameter: 'disablelegacytls', httpSysFlag: 0x400 },
+] as const;
+
+/**
+ * The options a new mapping needs for these sslFlags: only the bits that are set, so that a
+ * binding without them adds a mapping with netsh's own defaults (an older netsh does not
+ * know the parameters at all). With `known`, the options the mapping already prints: those the
+ * binding does not ask for are set back to disabled, so the mapping matches the binding.
+ */
+export function optionsForSslFlags(sslFlags: number, known: ReadonlySet<string> = new Set()): SslOptionInput {
+  const options: SslOptionInput = {};
+  for (const entry of bindingFlagOptions) {
+    if (sslFlags & entry.bit) options[entry.parameter] = true;
+    else if (known.has(entry.parameter)) options[entry.parameter] = false;
+  }
+  return options;
+}
