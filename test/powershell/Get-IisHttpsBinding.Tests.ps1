@@ -26,7 +26,7 @@ Describe 'Get-IisHttpsBinding' {
             $result = [pscustomobject]@{
                 Mappings = @($mapping); Certificates = @()
                 Bindings = @([pscustomobject]@{ Address = $null; Host = $null; BindingInformation = '10.0.0.5:443:www.example.com'; SslFlags = 3; DeclaredMapping = 'ipport:10.0.0.5:443'
-                        EffectiveMapping = [pscustomobject]@{ WithSni = $null; WithoutSni = 'ipport:10.0.0.5:443' }; Certificate = $null; Findings = @() })
+                        EffectiveMapping = [pscustomobject]@{ WithSni = $null; WithoutSni = 'ipport:10.0.0.5:443' }; ClientPaths = @(); Certificate = $null; Findings = @() })
             }
             ConvertTo-HttpApiHttpsBinding -Result $result
         }

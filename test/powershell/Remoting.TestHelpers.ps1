@@ -122,7 +122,20 @@ function New-TestSshSession {
     )
     # The host key is thrown away with the server: nothing to check it against, nothing to remember.
     $options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
-    New-PSSession -HostName $Address -Port $Server.Port -UserName ([Environment]::UserName) -KeyFilePath $Server.ClientKey -Options $options -ErrorAction Stop
+    # A session to a daemon that has just started is sometimes refused once ("the SSH transport
+    # process has abruptly terminated"); a second try is what an admin would do. The last failure
+    # carries sshd's log, which says why.
+    for ($try = 1; ; $try++) {
+        try {
+            return New-PSSession -HostName $Address -Port $Server.Port -UserName ([Environment]::UserName) -KeyFilePath $Server.ClientKey -Options $options -ErrorAction Stop
+        }
+        catch {
+            if ($try -ge 3) {
+                throw "No PowerShell session to ${Address}:$($Server.Port) after $try tries: $($_.Exception.Message) sshd's log: $(Get-Content -LiteralPath $Server.Log -Raw -ErrorAction Ignore)"
+            }
+            Start-Sleep -Milliseconds (500 * $try)
+        }
+    }
 }
 
 function Initialize-TestTarget {

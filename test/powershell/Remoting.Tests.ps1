@@ -138,8 +138,8 @@ Describe 'The fleet over PowerShell remoting' {
             $binding = Get-IisHttpsBinding -Session $Targets[0] -Snapshot server -SiteName 'Fabrikam Shop'
             $binding.PSObject.TypeNames[0] | Should -Be 'Deserialized.HttpApi.HttpsBinding'
             $lines = @(($binding | Out-String -Width 250) -split '\r?\n' | Where-Object { $_.Trim() })
-            $lines[0] | Should -Match '^Site\s+IPAddress\s+Port\s+HostName\s+Sni\s+Thumbprint\s+Status\s+PSComputerName$'
-            $lines[2] | Should -Match '^Fabrikam Shop\s+\*\s+443\s+shop\.fabrikam\.com\s+True\s+D448C934BE5A5E720BB27C199EA38DC5A6F92C66\s+1 error\s+127\.0\.0\.1$'
+            $lines[0] | Should -Match '^Site\s+IPAddress\s+Port\s+HostName\s+Sni\s+Thumbprint\s+Status\s+ClientsGet\s+PSComputerName$'
+            $lines[2] | Should -Match '^Fabrikam Shop\s+\*\s+443\s+shop\.fabrikam\.com\s+True\s+D448C934BE5A5E720BB27C199EA38DC5A6F92C66\s+1 error\s+v4 declared or 2 IP mappings / 0\.0\.0\.0:443; v6 declared or\S*( \S+)*\s+127\.0\.0\.1$'
 
             $mapping = Get-HttpSslCert -Session $Targets[0] -Snapshot server -HostnamePort www.contoso.com:443
             (($mapping | Out-String -Width 250) -split '\r?\n' | Where-Object { $_.Trim() })[0] | Should -Match '^Kind\s+Key\s+Thumbprint\s+Store\s+Owner\s+Status\s+PSComputerName$'
