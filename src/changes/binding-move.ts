@@ -1,4 +1,5 @@
 import { DefaultStoreName } from '../certs/store-name.js';
+import { optionsForSslFlags } from '../httpsys/binding-flag-options.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
@@ -10,7 +11,7 @@ import { OtherOwners } from '../join/well-known-app-ids.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { appIdFor } from './binding-lookup.js';
 import { checkCertificatePresent } from './certificate-presence.js';
-import { certificateChange, mappingDeletion, type MappingChange, type MappingTarget } from './mapping-change.js';
+import { certificateChange, flagOptionsChange, mappingDeletion, type MappingChange, type MappingTarget } from './mapping-change.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 
 export interface MoveRequest {
@@ -21,6 +22,8 @@ export interface MoveRequest {
   certificateStoreName?: string;
   allowSharedMapping?: boolean;
   allowUnmatchedOptions?: boolean;
+  /** The binding's new sslFlags, when the change sets them: bits 4-64 become the mapping's disable* options. */
+  sslFlags?: number;
   /** The binding as it is (for the shared-mapping check) and the configuration before and after the edit. */
   self: BindingRef;
   before: IisConfig;
@@ -56,8 +59,14 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
   if (sameTarget(from, to)) {
     if (isCcs(to)) return { first: null, last: null, messages: [`The certificate still comes from the Central Certificate Store (mapping ccs ${to!.key}).`] };
     const existing = findMapping(mappings, to!);
-    if (given === undefined) return { first: null, last: null, messages: [`Mapping ${to!.kind} ${to!.key} stays: the binding still declares it.`] };
-    const change = certificateChange(existing, to!, { certificateHash: given, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions });
+    if (given === undefined) {
+      const flags = existing && request.sslFlags !== undefined ? flagOptionsChange(existing, request.sslFlags, request.allowUnmatchedOptions) : null;
+      if (!flags) return { first: null, last: null, messages: [`Mapping ${to!.kind} ${to!.key} stays: the binding still declares it.`] };
+      // http.sys enforces the mapping's options, not the configuration's flags: they move together.
+      refuseSharedChange(before, mappings, to!, existing!, request.allowSharedMapping, request.self);
+      return { first: flags, last: null, messages: [`Mapping ${to!.kind} ${to!.key} stays; its options follow the binding's new sslFlags.`] };
+    }
+    const change = certificateChange(existing, to!, { certificateHash: given, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: request.sslFlags });
     if (!change) return { first: null, last: null, messages: [`Mapping ${to!.kind} ${to!.key} stays and already serves certificate ${given.toUpperCase()}.`] };
     if (change.action === 'update') refuseSharedChange(before, mappings, to!, existing!, request.allowSharedMapping, request.self);
     messages.push(await checkCertificatePresent(source.certificates, given.toUpperCase(), request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName));
@@ -77,7 +86,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
       const differs = old && existing.certificateHash !== old.certificateHash ? `, not ${old.certificateHash} as before` : '';
       messages.push(`Mapping ${existing.kind} ${existing.key} exists already: the binding is served by it (certificate ${existing.certificateHash ?? '(none)'}${differs}).`);
     } else if (existing) {
-      first = certificateChange(existing, to, { certificateHash: given!, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions });
+      first = certificateChange(existing, to, { certificateHash: given!, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: request.sslFlags });
       if (first?.action === 'update') refuseSharedChange(before, mappings, to, existing, request.allowSharedMapping, null);
     } else if (hash) {
       const store = request.certificateStoreName ?? old?.certificateStoreName ?? DefaultStoreName;
@@ -85,7 +94,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
       first = {
         action: 'add',
         target: to,
-        argv: sslcertSetArgv('add', { kind: to.kind, key: to.key, certificateHash: hash, appId: carriedAppId, certificateStoreName: store, options: old ? carriedOptions(old, { allowUnmatchedOptions: request.allowUnmatchedOptions }) : {} }),
+        argv: sslcertSetArgv('add', { kind: to.kind, key: to.key, certificateHash: hash, appId: carriedAppId, certificateStoreName: store, options: movedOptions(old, request) }),
         undo: sslcertDeleteArgv(to.kind, to.key),
         before: null,
         after: { certificateHash: hash },
@@ -111,4 +120,10 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
     } else last = mappingDeletion(old);
   }
   return { first, last, ...(affected ? { affected } : {}), messages };
+}
+
+/** The old mapping's options, with the disable* ones the binding's new sslFlags ask for over them. */
+function movedOptions(old: SslMapping | undefined, request: MoveRequest) {
+  const carried = old ? carriedOptions(old, { allowUnmatchedOptions: request.allowUnmatchedOptions }) : {};
+  return request.sslFlags === undefined ? carried : { ...carried, ...optionsForSslFlags(request.sslFlags, new Set(Object.keys(carried))) };
 }

@@ -85,6 +85,33 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
   };
 }
 
+/**
+ * Makes an existing mapping's disable* options follow the binding's sslFlags 4-64 (the
+ * certificate, store, app id and other options kept: update replaces the whole record);
+ * null when they already do. The undo puts the options back as they were.
+ */
+export function flagOptionsChange(existing: SslMapping, sslFlags: number, allowUnmatchedOptions?: boolean): MappingChange | null {
+  if (existing.kind === 'ccs' || existing.kind === 'scopedccs') return null;
+  const carried = carriedOptions(existing, { allowUnmatchedOptions });
+  const flagged = optionsForSslFlags(sslFlags, new Set(Object.keys(carried)));
+  const changed = Object.fromEntries(Object.entries(flagged).filter(([name, value]) => carried[name] !== value));
+  if (Object.keys(changed).length === 0) return null;
+  if (existing.certificateHash === null) {
+    throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so its options cannot follow the binding's sslFlags without losing it; change it with sslcert/update.`, { key: existing.key });
+  }
+  const appId = appIdOf(existing, 'updated');
+  const record = { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined };
+  return {
+    action: 'update',
+    target: { kind: existing.kind, key: existing.key },
+    argv: sslcertSetArgv('update', { ...record, options: { ...carried, ...flagged } }),
+    undo: sslcertSetArgv('update', { ...record, options: carried }),
+    before: { certificateHash: existing.certificateHash },
+    after: { certificateHash: existing.certificateHash },
+    description: `update mapping ${existing.kind} ${existing.key}: certificate, store, app id and other options kept${describeOptions(changed, ', set')}`,
+  };
+}
+
 /** Deleting a mapping; the undo adds it back as it was (certificate, store, app id, options). */
 export function mappingDeletion(existing: SslMapping): MappingChange {
   const ccs = existing.kind === 'ccs' || existing.kind === 'scopedccs';

@@ -86,6 +86,7 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     certificateStoreName: request.certificateStoreName,
     allowSharedMapping: request.allowSharedMapping,
     allowUnmatchedOptions: request.allowUnmatchedOptions,
+    ...(flagsChange ? { sslFlags: request.sslFlags } : {}),
     self,
     before: config,
     after,

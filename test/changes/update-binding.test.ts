@@ -78,14 +78,56 @@ describe('binding update: a new host', () => {
 });
 
 describe('binding update: the mapping stays when its key does', () => {
-  it('sslFlags bits beyond SNI and CCS change the line only', () => {
-    server = copyServer();
+  it('sslFlags bits beyond SNI and CCS change the line, and the mapping\'s options follow them with everything else kept', () => {
+    server = copyServer(undefined, wwwWithOptions());
+    const { netsh, changeCalls } = loggingNetsh();
+    const plan = json(update(['--ssl-flags', '33', '--what-if'], netsh));
+    expect(plan.steps.map((step) => step.kind)).toEqual(['netsh', 'config']);
+    expect(changeCalls()).toEqual([]);
+    const result = json(update(['--ssl-flags', '33'], netsh));
+    expect(result.messages).toContainEqual('Mapping hostnameport www.contoso.com:443 stays; its options follow the binding\'s new sslFlags.');
+    // Bit 32 sets disabletls13; bit 64 is no longer asked for, so the disablelegacytls the mapping printed is cleared.
+    const [step] = changeCalls();
+    expect(step).toMatch(new RegExp(`^http update sslcert hostnameport=www\\.contoso\\.com:443 certhash=${WWW} appid=\\{${IIS.slice(1, -1)}\\} certstorename=MY `));
+    expect(step).toContain('disabletls13=enable');
+    expect(step).toContain('disablelegacytls=disable');
+    expect(step).toContain('clientcertnegotiation=enable');
+    expect(step).toContain('sslctlidentifier=ContosoCtl');
+    expect(server.bytes().toString('latin1')).toContain('<binding protocol="https" bindingInformation="*:443:www.contoso.com" sslFlags="33" />');
+    expect(server.record('www.contoso.com:443')?.certhash).toBe(WWW.toLowerCase());
+  });
+
+  it('flags the mapping already carries are nothing to do on the http.sys side', () => {
+    server = copyServer(undefined, wwwWithOptions());
     const { netsh, changeCalls } = loggingNetsh();
     const result = json(update(['--ssl-flags', '65'], netsh));
     expect(result.steps.map((step) => step.kind)).toEqual(['config']);
     expect(changeCalls()).toEqual([]);
     expect(result.messages).toContainEqual('Mapping hostnameport www.contoso.com:443 stays: the binding still declares it.');
-    expect(server.bytes().toString('latin1')).toContain('<binding protocol="https" bindingInformation="*:443:www.contoso.com" sslFlags="65" />');
+  });
+
+  it('when the configuration write fails after the options changed, the mapping gets its old options back', () => {
+    server = copyServer(undefined, wwwWithOptions());
+    const log = `${server.dir}/touching.log`;
+    const config = JSON.stringify(server.config);
+    // Someone else saves the file while netsh runs: the write is refused and the update undone.
+    const netsh = server.wrapper(
+      'touch',
+      `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');
+if (args[1] === 'update' && !fs.readFileSync(${config}, 'utf8').endsWith('<!-- saved by someone else -->\\r\\n')) fs.appendFileSync(${config}, '<!-- saved by someone else -->\\r\\n');`,
+    );
+    const run = update(['--ssl-flags', '33'], netsh);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/changed on disk/);
+    const calls = readFileSync(log, 'utf8').split('\n').filter((call) => /^http (add|update|delete) /.test(call));
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toContain('disabletls13=enable');
+    expect(calls[1]).not.toContain('disabletls13=enable');
+    expect(calls[1]).toContain('disablelegacytls=enable');
+    // The undo writes every option the mapping printed back explicitly: the given ones as they were, the rest at their defaults.
+    const restored = server.record('www.contoso.com:443')?.options;
+    expect(restored).toMatchObject(OPTIONS);
+    expect(restored?.disabletls13).not.toBe('enable');
   });
 
   it('sslFlags is added after bindingInformation when the line has none, and the same values are nothing to do', () => {

@@ -51,10 +51,12 @@ Describe 'Set-IisHttpsBinding' {
         Get-NetshChangeCall | Should -HaveCount 2
     }
 
-    It 'a switch alone sets its bit in the current sslFlags and leaves the mapping alone' {
+    It 'a switch alone sets its bit in the current sslFlags, and the mapping option that carries it' {
         $binding = Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -DisableLegacyTls -Confirm:$false -PassThru
         $binding.SslFlags | Should -Be 65
-        Get-NetshChangeCall | Should -BeNullOrEmpty
+        $calls = @(Get-NetshChangeCall)
+        $calls | Should -HaveCount 1
+        $calls[0] | Should -Match '^http update sslcert hostnameport=www\.contoso\.com:443 .*disablelegacytls=enable'
     }
 
     It 'an empty -HostName reaches the worker, which refuses SNI without a host before any netsh change' {
