@@ -1,5 +1,5 @@
 import { DefaultStoreName } from '../certs/store-name.js';
-import { optionsForSslFlags } from '../httpsys/binding-flag-options.js';
+import { withBindingFlags } from '../httpsys/binding-flag-options.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
@@ -125,5 +125,5 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
 /** The old mapping's options, with the disable* ones the binding's new sslFlags ask for over them. */
 function movedOptions(old: SslMapping | undefined, request: MoveRequest) {
   const carried = old ? carriedOptions(old, { allowUnmatchedOptions: request.allowUnmatchedOptions }) : {};
-  return request.sslFlags === undefined ? carried : { ...carried, ...optionsForSslFlags(request.sslFlags, new Set(Object.keys(carried))) };
+  return withBindingFlags(carried, request.sslFlags).options;
 }

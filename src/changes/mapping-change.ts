@@ -1,4 +1,4 @@
-import { optionsForSslFlags } from '../httpsys/binding-flag-options.js';
+import { optionsForSslFlags, withBindingFlags } from '../httpsys/binding-flag-options.js';
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { DefaultStoreName, sameStore } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
@@ -70,10 +70,7 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
   }
   const store = request.certificateStoreName ?? existing.certificateStoreName ?? undefined;
   const carried = carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions });
-  // The binding's flags over the mapping's own; bits it does not ask for are cleared only where the mapping prints them.
-  const flagged = request.sslFlags === undefined ? {} : optionsForSslFlags(request.sslFlags, new Set(Object.keys(carried)));
-  const changed = Object.fromEntries(Object.entries(flagged).filter(([name, value]) => carried[name] !== value));
-  const options = { ...carried, ...flagged };
+  const { options, changed } = withBindingFlags(carried, request.sslFlags);
   return {
     action: 'update',
     target,
@@ -93,8 +90,7 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
 export function flagOptionsChange(existing: SslMapping, sslFlags: number, allowUnmatchedOptions?: boolean): MappingChange | null {
   if (existing.kind === 'ccs' || existing.kind === 'scopedccs') return null;
   const carried = carriedOptions(existing, { allowUnmatchedOptions });
-  const flagged = optionsForSslFlags(sslFlags, new Set(Object.keys(carried)));
-  const changed = Object.fromEntries(Object.entries(flagged).filter(([name, value]) => carried[name] !== value));
+  const { options, changed } = withBindingFlags(carried, sslFlags);
   if (Object.keys(changed).length === 0) return null;
   if (existing.certificateHash === null) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so its options cannot follow the binding's sslFlags without losing it; change it with sslcert/update.`, { key: existing.key });
@@ -104,7 +100,7 @@ export function flagOptionsChange(existing: SslMapping, sslFlags: number, allowU
   return {
     action: 'update',
     target: { kind: existing.kind, key: existing.key },
-    argv: sslcertSetArgv('update', { ...record, options: { ...carried, ...flagged } }),
+    argv: sslcertSetArgv('update', { ...record, options }),
     undo: sslcertSetArgv('update', { ...record, options: carried }),
     before: { certificateHash: existing.certificateHash },
     after: { certificateHash: existing.certificateHash },

@@ -31,3 +31,14 @@ export function optionsForSslFlags(sslFlags: number, known: ReadonlySet<string> 
   }
   return options;
 }
+
+/**
+ * A mapping's own options with the binding's sslFlags over them (bits it does not ask for are
+ * cleared only where the mapping prints them), and the ones that differ from the mapping's.
+ */
+export function withBindingFlags(carried: SslOptionInput, sslFlags: number | undefined): { options: SslOptionInput; changed: SslOptionInput } {
+  if (sslFlags === undefined) return { options: carried, changed: {} };
+  const flagged = optionsForSslFlags(sslFlags, new Set(Object.keys(carried)));
+  const changed = Object.fromEntries(Object.entries(flagged).filter(([name, value]) => carried[name] !== value));
+  return { options: { ...carried, ...flagged }, changed };
+}

@@ -105,6 +105,8 @@ export const BindingsHttps = defineMethod({
 
 const SharedAck = { allowSharedMapping: z.boolean().optional().describe('Acknowledge that an IP mapping shared by other bindings changes for all of them.') };
 const UnmatchedAck = { allowUnmatchedOptions: z.boolean().optional().describe('Acknowledge that option lines netsh printed with labels we do not recognise are reset by the update.') };
+/** What every change of an https binding and its mapping takes first: source, plan, acknowledgements, site. */
+const BindingChange = { ...WithSource, ...WhatIf, ...SharedAck, ...UnmatchedAck, site: SiteNameParam };
 
 export const BindingsAdd = defineMethod({
   method: 'bindings/add',
@@ -113,11 +115,7 @@ export const BindingsAdd = defineMethod({
   params: namedCertificate(
     z
       .object({
-        ...WithSource,
-        ...WhatIf,
-        ...SharedAck,
-        ...UnmatchedAck,
-        site: SiteNameParam,
+        ...BindingChange,
         protocol: z.enum(['http', 'https']).describe('http, or https (which also gets its http.sys mapping).'),
         address: z.string().optional().describe('IP address to listen on; * (default) for all.'),
         port: z.number().int().min(1).max(65535).describe('TCP port, 1-65535.'),
@@ -157,11 +155,7 @@ export const BindingsSetCertificate = defineMethod({
   params: namedCertificate(
     z
       .object({
-        ...WithSource,
-        ...WhatIf,
-        ...SharedAck,
-        ...UnmatchedAck,
-        site: SiteNameParam,
+        ...BindingChange,
         bindingInformation: z.string().min(1).describe('The binding as IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
         certificateHash: ThumbprintSchema.optional(),
         certificateSubject: CertificateSubjectSchema.optional(),
@@ -181,11 +175,7 @@ export const BindingsUpdate = defineMethod({
   params: namedCertificate(
     z
       .object({
-        ...WithSource,
-        ...WhatIf,
-        ...SharedAck,
-        ...UnmatchedAck,
-        site: SiteNameParam,
+        ...BindingChange,
         bindingInformation: z.string().min(1).describe('The https binding as it is now, IP:PORT:HOST, e.g. *:443:www.contoso.com.'),
         address: z.string().optional().describe('New IP address to listen on; * for all. Left as it is when not given.'),
         port: z.number().int().min(1).max(65535).optional().describe('New TCP port, 1-65535. Left as it is when not given.'),
