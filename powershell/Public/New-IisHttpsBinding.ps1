@@ -150,18 +150,7 @@ function New-IisHttpsBinding {
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $flags = $SslFlags
-        $bits = [ordered]@{ Sni = 1; CentralCertificateStore = 2; DisableHttp2 = 4; DisableOcspStapling = 8; DisableQuic = 16; DisableTls13 = 32; DisableLegacyTls = 64 }
-        foreach ($name in $bits.Keys) {
-            if ($PSBoundParameters.ContainsKey($name)) {
-                if ($PSBoundParameters[$name]) {
-                    $flags = $flags -bor $bits[$name]
-                }
-                else {
-                    $flags = $flags -band (-bnot $bits[$name])
-                }
-            }
-        }
+        $flags = Merge-HttpApiSslFlag -SslFlags $SslFlags -BoundParameters $PSBoundParameters
         $hash = $null
         if ($Thumbprint) {
             $hash = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint

@@ -151,8 +151,7 @@ function Set-IisHttpsBinding {
 
     process {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $bits = [ordered]@{ Sni = 1; CentralCertificateStore = 2; DisableHttp2 = 4; DisableOcspStapling = 8; DisableQuic = 16; DisableTls13 = 32; DisableLegacyTls = 64 }
-        $switches = @($bits.Keys | Where-Object { $PSBoundParameters.ContainsKey($_) })
+        $switches = @($script:HttpApiSslFlagBits.Keys | Where-Object { $PSBoundParameters.ContainsKey($_) })
         $flags = $null
         if ($PSBoundParameters.ContainsKey('SslFlags')) {
             $flags = $SslFlags
@@ -166,13 +165,8 @@ function Set-IisHttpsBinding {
             }
             $flags = [int] $current[0].SslFlags
         }
-        foreach ($name in $switches) {
-            if ($PSBoundParameters[$name]) {
-                $flags = $flags -bor $bits[$name]
-            }
-            else {
-                $flags = $flags -band (-bnot $bits[$name])
-            }
+        if ($switches.Count -gt 0) {
+            $flags = Merge-HttpApiSslFlag -SslFlags $flags -BoundParameters $PSBoundParameters
         }
         $hash = $null
         if ($Thumbprint) {

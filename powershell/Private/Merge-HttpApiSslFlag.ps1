@@ -1,0 +1,33 @@
+function Merge-HttpApiSslFlag {
+    <#
+    .SYNOPSIS
+    Lays the sslFlags switches a cmdlet was given (-Sni, -DisableTls13:$false, ...) over an sslFlags value.
+
+    .DESCRIPTION
+    A switch given as present sets its bit, given as $false clears it, and one not given leaves it
+    as it is, so -Sni alone keeps every other bit of the value.
+    #>
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        # The value the switches change.
+        [int] $SslFlags,
+
+        # The calling cmdlet's $PSBoundParameters.
+        [Parameter(Mandatory)]
+        [System.Collections.IDictionary] $BoundParameters
+    )
+
+    $flags = $SslFlags
+    foreach ($name in $script:HttpApiSslFlagBits.Keys) {
+        if ($BoundParameters.ContainsKey($name)) {
+            if ($BoundParameters[$name]) {
+                $flags = $flags -bor $script:HttpApiSslFlagBits[$name]
+            }
+            else {
+                $flags = $flags -band (-bnot $script:HttpApiSslFlagBits[$name])
+            }
+        }
+    }
+    $flags
+}
