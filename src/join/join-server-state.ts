@@ -50,7 +50,7 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     result.findings.push(...found);
   }
   // Then every client path of every binding, within one budget for the whole request.
-  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses) : [] }));
+  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses, state.mappings) : [] }));
   options.onProgress?.(`TLS handshakes per client path (IPv4/IPv6, with and without SNI)`, 100);
   await runPathProbes(planned.flatMap((entry) => entry.probes), tlsHandshake, DefaultProbeBudget, options.signal);
   for (const { binding, probes } of planned) {

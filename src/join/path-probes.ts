@@ -1,6 +1,9 @@
 import { isIP } from 'node:net';
-import type { AddressFamily, ClientPath } from './client-paths.js';
-import type { JoinedBinding } from './join-model.js';
+import { mappingAddress, type AddressFamily, type ClientPath } from './client-paths.js';
+import type { JoinedBinding, MappingRef } from './join-model.js';
+
+/** What a served certificate is traced to: a mapping by kind, key and certificate. */
+type Candidate = Pick<MappingRef, 'kind' | 'key' | 'certificateHash'>;
 
 /** One handshake the way one client path arrives, and what came back. */
 export interface PathProbe {
@@ -44,8 +47,21 @@ export function pathAddress(address: string, family: AddressFamily, listenAddres
   return family === 'ipv4' ? '127.0.0.1' : '::1';
 }
 
-/** The probes of one binding: one per client path, with SNI (its host) and without. */
-export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly string[] | null): { probe: PathProbe; path: ClientPath }[] {
+/** A planned probe: the path it takes, and every mapping whose certificate could come back on it. */
+export interface PlannedProbe {
+  probe: PathProbe;
+  path: ClientPath;
+  /** The path's mapping, its listed ip-first mappings, then, when it lists only some, every specific ip:port mapping of its family and port. */
+  candidates: readonly Candidate[];
+}
+
+/**
+ * The probes of one binding: one per client path, with SNI (its host) and without. A path lists
+ * at most a few ip-first mappings (a * binding can meet hundreds); the server's specific
+ * mappings of the path's family and port are searched too, so a served certificate is traced
+ * to its mapping even when the path did not list it.
+ */
+export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly string[] | null, mappings: readonly Candidate[] = []): PlannedProbe[] {
   if (binding.port === null || binding.address === null) return [];
   const servername = binding.host && !isIP(binding.host) && !binding.host.includes('*') ? binding.host : null;
   return binding.clientPaths.flatMap((path) => {
@@ -62,7 +78,14 @@ export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly
       matchesMapping: null,
       error: null,
     };
-    return [{ probe, path }];
+    const unlisted =
+      path.ipFirstCount > path.ipFirst.length
+        ? mappings.filter((mapping) => {
+            const at = mappingAddress(mapping);
+            return at !== null && at.family === path.family && at.port === binding.port;
+          })
+        : [];
+    return [{ probe, path, candidates: [...(path.mapping ? [path.mapping] : []), ...path.ipFirst, ...unlisted] }];
   });
 }
 
@@ -72,7 +95,7 @@ export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly
  * aborted and the rest are reported skipped, so a server of unreachable endpoints cannot hold
  * the request for longer than the budget.
  */
-export async function runPathProbes(planned: readonly { probe: PathProbe; path: ClientPath }[], handshake: Handshake, budget: ProbeBudget = DefaultProbeBudget, signal?: AbortSignal): Promise<void> {
+export async function runPathProbes(planned: readonly PlannedProbe[], handshake: Handshake, budget: ProbeBudget = DefaultProbeBudget, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + budget.totalMs;
   const spent = new AbortController();
   const timer = setTimeout(() => spent.abort(), budget.totalMs);
@@ -81,14 +104,15 @@ export async function runPathProbes(planned: readonly { probe: PathProbe; path: 
   let next = 0;
   const worker = async () => {
     while (next < planned.length) {
-      const { probe, path } = planned[next++]!;
+      const entry = planned[next++]!;
+      const probe = entry.probe;
       const left = deadline - Date.now();
       if (spent.signal.aborted || left <= 0) {
         probe.error = signal?.aborted ? 'cancelled' : `probe budget of ${budget.totalMs} ms spent`;
         continue;
       }
       const result = await handshake(probe.target, Math.min(budget.timeoutMs, left), spent.signal);
-      settle(probe, path, result);
+      settle(entry, result);
     }
   };
   try {
@@ -99,7 +123,7 @@ export async function runPathProbes(planned: readonly { probe: PathProbe; path: 
   }
 }
 
-function settle(probe: PathProbe, path: ClientPath, result: { thumbprint: string | null; error: string | null }): void {
+function settle({ probe, path, candidates }: PlannedProbe, result: { thumbprint: string | null; error: string | null }): void {
   if (result.thumbprint === null) {
     probe.status = 'unreachable';
     probe.error = result.error;
@@ -110,7 +134,7 @@ function settle(probe: PathProbe, path: ClientPath, result: { thumbprint: string
   probe.status = 'served';
   probe.servedThumbprint = result.thumbprint;
   const holds = (hash: string | null) => hash !== null && hash.toUpperCase() === result.thumbprint;
-  const by = [path.mapping, ...path.ipFirst].find((ref) => ref && holds(ref.certificateHash));
+  const by = candidates.find((ref) => holds(ref.certificateHash));
   probe.servedBy = by ? `${by.kind}:${by.key}` : null;
   probe.matchesMapping = path.mapping?.certificateHash ? holds(path.mapping.certificateHash) : path.mapping === null ? false : null;
 }

@@ -79,6 +79,34 @@ describe('live probes per client path, against loopback servers of both preceden
   });
 });
 
+describe('a served certificate traced to a mapping the path does not list', () => {
+  it('names the specific ip:port mapping that served it when the path lists only the first three of more', async () => {
+    const port = ports['ip-first'];
+    // Three specific mappings with other certificates come first, so the path lists them and
+    // counts the loopback one, whose certificate the ip-first server hands SNI clients, unlisted.
+    const others = ['10.0.0.1', '10.0.0.2', '10.0.0.3'].map((address): JoinMapping => ({ kind: 'ipport', key: `${address}:${port}`, certificateHash: WWW, appId: null, certificateStoreName: 'MY' }));
+    const mappings: JoinMapping[] = [
+      { kind: 'hostnameport', key: `www.contoso.com:${port}`, certificateHash: V6, appId: null, certificateStoreName: 'MY' },
+      { kind: 'ipport', key: `0.0.0.0:${port}`, certificateHash: V6, appId: null, certificateStoreName: 'MY' },
+      ...others,
+      { kind: 'ipport', key: `127.0.0.1:${port}`, certificateHash: IP, appId: null, certificateStoreName: 'MY' },
+    ];
+    const sites = [{ name: 'WWW', id: 1, bindings: [{ protocol: 'https', bindingInformation: `*:${port}:www.contoso.com`, sslFlags: 1, endpoint: { addressKind: 'any' as const, address: '*', port, host: 'www.contoso.com', wildcardHost: false } }] }];
+    const binding = joinHttpsBindings({ sites, mappings, certificates: null, reservations: null, listenAddresses: ['127.0.0.1'] }).bindings[0]!;
+    const sni = binding.clientPaths.find((path) => path.family === 'ipv4' && path.sni)!;
+    expect(sni.ipFirst.map((ref) => ref.key)).toEqual(others.map((mapping) => mapping.key));
+    expect(sni.ipFirstCount).toBe(4);
+    const unlisted = planPathProbes(binding, ['127.0.0.1']);
+    const traced = planPathProbes(binding, ['127.0.0.1'], mappings);
+    await runPathProbes([...unlisted, ...traced], tlsHandshake, { timeoutMs: 3000, totalMs: 10_000, concurrency: 2 });
+    const sniProbe = (planned: typeof traced) => planned.find(({ probe }) => probe.sni)!.probe;
+    expect(sniProbe(traced).servedThumbprint).toBe(IP);
+    expect(sniProbe(traced).servedBy).toBe(`ipport:127.0.0.1:${port}`);
+    // Without the server's mappings the path's own list is all there is to search.
+    expect(sniProbe(unlisted).servedBy).toBeNull();
+  });
+});
+
 describe('the probe budget', () => {
   const binding = joined(ports['sni-first'] || 1);
   const many = () => Array.from({ length: 5 }, () => planPathProbes(binding, null)).flat();
