@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AsOf } from './generate-server.mjs';
 import { timeProcess } from './process-timer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,10 +47,10 @@ export function measureAdmin(pwsh, snapshot, { env, runs }) {
 
 /** Get-IisHttpsBinding on a snapshot: import, first call, warm calls, a loop of calls. */
 export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls, module = sourceModule }) {
-  return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', module, '-Snapshot', snapshot, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
+  return runScript(pwsh, 'measure-cmdlet.ps1', ['-Module', module, '-Snapshot', snapshot, '-AsOf', AsOf, '-WarmCalls', String(warmCalls), '-LoopCalls', String(loopCalls)], env);
 }
 
 /** Inside the module: request round trip, JSON conversion, object conversion, progress on and off. */
 export function measureCmdletParts(pwsh, snapshot, { env, calls, module = sourceModule }) {
-  return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', module, '-Snapshot', snapshot, '-Calls', String(calls)], env);
+  return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', module, '-Snapshot', snapshot, '-AsOf', AsOf, '-Calls', String(calls)], env);
 }

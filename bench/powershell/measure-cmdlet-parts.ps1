@@ -5,16 +5,19 @@
 # objects (joining each binding to its mappings and certificate by id); and the whole call with progress reporting off ($ProgressPreference), since the
 # worker reports progress for bindings/https and Write-Progress has a cost of its own.
 # Medians; prints one JSON line.
-# Run: pwsh -NoProfile -File measure-cmdlet-parts.ps1 -Module PATH.psd1 -Snapshot DIR
+# Run: pwsh -NoProfile -File measure-cmdlet-parts.ps1 -Module PATH.psd1 -Snapshot DIR -AsOf 2026-06-01T00:00:00Z
 param(
     [Parameter(Mandatory = $true)] [string] $Module,
     [Parameter(Mandatory = $true)] [string] $Snapshot,
+    # The moment certificate dates are judged as of, as the CLI rows use: the data's certificates
+    # would otherwise age into the expiry warnings, and the answer grow with the date of the run.
+    [Parameter(Mandatory = $true)] [datetime] $AsOf,
     [int] $Calls = 5
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
 $Snapshot = (Resolve-Path -LiteralPath $Snapshot).ProviderPath
-$null = Get-IisHttpsBinding -Snapshot $Snapshot
+$null = Get-IisHttpsBinding -Snapshot $Snapshot -AsOf $AsOf
 $median = { param($values) $sorted = @($values | Sort-Object); $sorted[[int][Math]::Floor($sorted.Count / 2)] }
 
 # Alternating, so that both meet the same machine load. The module sees the global preference.
@@ -22,14 +25,14 @@ $cmdlet = New-Object System.Collections.Generic.List[double]
 $quiet = New-Object System.Collections.Generic.List[double]
 foreach ($call in 1..$Calls) {
     $global:ProgressPreference = 'Continue'
-    $cmdlet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot }).TotalMilliseconds)
+    $cmdlet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot -AsOf $AsOf }).TotalMilliseconds)
     $global:ProgressPreference = 'SilentlyContinue'
-    $quiet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot }).TotalMilliseconds)
+    $quiet.Add((Measure-Command { $null = Get-IisHttpsBinding -Snapshot $Snapshot -AsOf $AsOf }).TotalMilliseconds)
 }
 $global:ProgressPreference = 'Continue'
 $parts = & (Get-Module HttpApi) {
-    param($snapshot, $calls)
-    $params = [ordered]@{ live = $false; source = @{ snapshot = $snapshot } }
+    param($snapshot, $calls, $asOf)
+    $params = [ordered]@{ live = $false; asOf = $asOf; source = @{ snapshot = $snapshot } }
     $request = foreach ($call in 1..$calls) { (Measure-Command { $script:benchResponse = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params }).TotalMilliseconds }
     $ping = foreach ($call in 1..($calls * 4)) { (Measure-Command { $null = Invoke-HttpApiRequest -Method 'server/info' -Params ([ordered]@{}) }).TotalMilliseconds }
     $frame = ConvertTo-Json -InputObject $script:benchResponse -Depth 32 -Compress
@@ -41,7 +44,7 @@ $parts = & (Get-Module HttpApi) {
         (Measure-Command { $null = @(ConvertTo-HttpApiHttpsBinding -Result $parsed -Source @{ snapshot = $snapshot }) }).TotalMilliseconds
     }
     [pscustomobject]@{ request = $request; ping = $ping; casing = $casing; plain = $plain; convert = $convert; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }
-} $Snapshot $Calls
+} $Snapshot $Calls $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
 [pscustomobject]@{
     bindings                 = $parts.bindings
     frameChars               = $parts.frameChars

@@ -71,12 +71,15 @@ function ConvertTo-HttpApiHttpsBinding {
             $effective.WithoutSni = $mappings[$effective.WithoutSni]
         }
         # Every way a client arrives (family x SNI), ids replaced by the mapping objects.
-        foreach ($path in @($object.ClientPaths)) {
+        foreach ($path in $object.ClientPaths) {
             $path.PSObject.TypeNames.Insert(0, 'HttpApi.ClientPath')
             if ($null -ne $path.Mapping) {
                 $path.Mapping = $mappings[$path.Mapping]
             }
-            $path.IpFirst = @(foreach ($id in @($path.IpFirst)) { $mappings[$id] })
+            # Most paths are in no doubt: their empty list is kept rather than rebuilt, a cost per path.
+            if ($path.IpFirstCount -gt 0) {
+                $path.IpFirst = @(foreach ($id in $path.IpFirst) { $mappings[$id] })
+            }
         }
         if ($null -ne $object.Certificate) {
             $object.Certificate = $certificates[$object.Certificate]
