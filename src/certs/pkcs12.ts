@@ -26,6 +26,8 @@ export interface Pkcs12Contents {
   certificates: Pkcs12Certificate[];
   /** The leaf: the certificate paired with a key bag, else the one that issued no other; null without certificates. */
   leaf: Pkcs12Certificate | null;
+  /** Whether the file holds the leaf's private key: true paired by localKeyId, false no key bag at all, null a key bag that names no certificate. */
+  leafHasKey: boolean | null;
   /** Which password opened the encrypted parts (null: the absent one); undefined when nothing was encrypted. */
   password?: Pkcs12Password;
 }
@@ -69,7 +71,10 @@ export function readPkcs12(content: Uint8Array, passwords: readonly Pkcs12Passwo
   }
   const certificates = bags.filter((bag): bag is Bag & { certificate: Buffer } => bag.certificate !== null).map((bag) => ({ der: bag.certificate, localKeyId: bag.localKeyId }));
   const keyIds = bags.filter((bag) => bag.isKey && bag.localKeyId).map((bag) => bag.localKeyId!);
-  return { certificates, leaf: guarded(() => leafOf(certificates, keyIds)), ...(used !== undefined ? { password: used } : {}) };
+  const leaf = guarded(() => leafOf(certificates, keyIds));
+  const keyBags = bags.filter((bag) => bag.isKey).length;
+  const leafHasKey = keyBags === 0 ? false : leaf?.localKeyId && keyIds.some((id) => sameBytes(id, leaf.localKeyId!)) ? true : null;
+  return { certificates, leaf, leafHasKey, ...(used !== undefined ? { password: used } : {}) };
 }
 
 /** Structure errors inside the file, said as what they are. */

@@ -1,9 +1,10 @@
 import { DefaultStoreName } from '../certs/store-name.js';
+import { ccsCertificate } from './ccs-certificate.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
 import { SpecificIpMappings } from './client-paths.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
-import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
+import type { BindingRef, Finding, JoinCcsStore, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';
 import { SslFlag } from './resolve-binding.js';
@@ -19,6 +20,8 @@ export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
   certificates: readonly C[] | null;
   /** null when the URL reservations are unknown: reservation checks are skipped. */
   reservations: readonly JoinReservation[] | null;
+  /** The Central Certificate Store; null or absent when unknown: CCS bindings get no certificate and no CCS check. */
+  ccs?: JoinCcsStore<C> | null;
   configKind?: string;
   /** http.sys's IP listen list: null unknown, empty all addresses (which families a `*` binding listens on). */
   listenAddresses?: readonly string[] | null;
@@ -134,6 +137,11 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         joined.certificate = certificate;
         findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));
       }
+    }
+    if (ccs && input.ccs) {
+      const served = ccsCertificate(input.ccs, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays });
+      joined.certificate = served.certificate;
+      findings.push(...served.findings);
     }
   }
 

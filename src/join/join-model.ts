@@ -56,6 +56,13 @@ export interface JoinCertificate {
   selfSigned?: boolean;
 }
 
+/** The Central Certificate Store as the join sees it: the provider's switch and its files by name. */
+export interface JoinCcsStore<C extends JoinCertificate = JoinCertificate> {
+  /** null: the provider settings are not known. */
+  enabled: boolean | null;
+  files: readonly { name: string; certificate: C | null; unreadable: string | null }[];
+}
+
 export interface JoinReservation {
   url: string;
 }

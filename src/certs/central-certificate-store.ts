@@ -1,0 +1,125 @@
+import { X509Certificate } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { environmentValue, type PlatformFacts } from '../process/platform-facts.js';
+import { readCcsProviderSettings } from '../source/ccs-provider-settings.js';
+import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
+import type { CcsSource } from '../source/resolve-source.js';
+import type { CertificateInfo } from './certificate-info.js';
+import { describeCertificate } from './describe-certificate.js';
+import { Pkcs12Error, readPkcs12, type Pkcs12Contents } from './pkcs12.js';
+import type { Pkcs12Password } from './pkcs12-decrypt.js';
+
+/** The store name CCS certificates carry, so answers name them `CCS:<thumbprint>`. */
+export const CcsStoreName = 'CCS';
+
+/** The snapshot's record of the provider settings and of what the certificates alone cannot say. */
+export const CcsProviderFileName = 'provider.json';
+
+/** The environment variable holding the CCS private-key password, if any (never a protocol field). */
+export const CcsPasswordVariable = 'HTTPAPI_CCS_PASSWORD';
+
+export interface CcsFile {
+  /** As found in the folder, e.g. `www.contoso.com.pfx`. */
+  name: string;
+  /** The certificate the file serves (its leaf); null when it cannot be read. */
+  certificate: CertificateInfo | null;
+  /** Why the certificate cannot be read: the file is present, its certificate unreadable. */
+  unreadable: string | null;
+}
+
+export interface CentralCertificateStore {
+  /** The provider's Enabled setting; null when nothing records it. */
+  enabled: boolean | null;
+  /** Where IIS reads the files (a local path or a UNC share). */
+  certStoreLocation: string | null;
+  /** The folder that was read. */
+  folder: string | null;
+  files: CcsFile[];
+  /** The folder could not be read (a share the worker cannot reach): the CCS checks are skipped. */
+  folderProblem: string | null;
+}
+
+/** provider.json: the settings IIS keeps in the registry, minus every secret, plus what a snapshot left out. */
+export interface CcsProviderRecord {
+  enabled: boolean | null;
+  certStoreLocation: string | null;
+  /** Files whose certificate could not be read when the snapshot was taken, so the host still has a file. */
+  unreadable?: { file: string; reason: string }[];
+  /** Whether each file held its certificate's private key (a snapshot's files hold certificates only). */
+  privateKeys?: { file: string; hasPrivateKey: boolean | null }[];
+}
+
+/**
+ * The Central Certificate Store as a source describes it: a folder (a snapshot's ccs/ with
+ * provider.json), or, live, the provider settings in the registry and the folder they name,
+ * read as the account running the worker (IIS uses its own UserName, whose password is
+ * encrypted for IIS: a share that refuses this account is a folder problem, said so).
+ * Certificates are read with the empty password (both forms, RFC 7292 B.1) and, when set,
+ * HTTPAPI_CCS_PASSWORD; a file nothing opens is "present, certificate unreadable".
+ */
+export async function readCentralCertificateStore(source: CcsSource, facts: PlatformFacts, signal?: AbortSignal): Promise<CentralCertificateStore> {
+  const passwords: Pkcs12Password[] = ['', null];
+  const given = environmentValue(facts.env, CcsPasswordVariable);
+  if (given) passwords.push(given);
+  if (source.kind === 'registry') {
+    const settings = await readCcsProviderSettings(facts, signal);
+    const store: CentralCertificateStore = { ...settings, folder: settings.certStoreLocation, files: [], folderProblem: null };
+    if (settings.certStoreLocation === null) return { ...store, folderProblem: 'IIS\'s Central Certificate Store provider names no folder (CertStoreLocation)' };
+    return { ...store, ...readFolder(settings.certStoreLocation, passwords, undefined) };
+  }
+  let record: CcsProviderRecord | undefined;
+  try {
+    record = readProviderRecord(path.join(source.path, CcsProviderFileName));
+  } catch (error) {
+    return { enabled: null, certStoreLocation: null, folder: source.path, files: [], folderProblem: `${path.join(source.path, CcsProviderFileName)}: ${(error as Error).message}` };
+  }
+  const read = readFolder(source.path, passwords, record);
+  const present = new Set(read.files.map((file) => file.name.toLowerCase()));
+  for (const { file, reason } of record?.unreadable ?? []) {
+    if (!present.has(file.toLowerCase())) read.files.push({ name: file, certificate: null, unreadable: reason });
+  }
+  read.files.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return { enabled: record?.enabled ?? null, certStoreLocation: record?.certStoreLocation ?? null, folder: source.path, ...read };
+}
+
+function readFolder(folder: string, passwords: readonly Pkcs12Password[], record: CcsProviderRecord | undefined): Pick<CentralCertificateStore, 'files' | 'folderProblem'> {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pfx')).map((entry) => entry.name).sort();
+  } catch (error) {
+    return { files: [], folderProblem: `${folder} cannot be read: ${whyUnreadable(error).why}` };
+  }
+  const keys = new Map((record?.privateKeys ?? []).map((entry) => [entry.file.toLowerCase(), entry.hasPrivateKey]));
+  const files = names.map((name): CcsFile => {
+    const file = path.join(folder, name);
+    let contents: Pkcs12Contents;
+    try {
+      contents = readPkcs12(readSourceFileSync(file, 'certificate').bytes, passwords);
+    } catch (error) {
+      return { name, certificate: null, unreadable: error instanceof Pkcs12Error ? error.message : whyUnreadable(error).why };
+    }
+    if (!contents.leaf) return { name, certificate: null, unreadable: 'the file holds no certificate' };
+    const hasPrivateKey = contents.leafHasKey === true ? true : (keys.get(name.toLowerCase()) ?? (contents.leafHasKey === false && record === undefined ? false : null));
+    const certificate = describeCertificate(new X509Certificate(contents.leaf.der), { store: CcsStoreName, hasPrivateKey, file: name });
+    return { name, certificate, unreadable: null };
+  });
+  return { files, folderProblem: null };
+}
+
+function readProviderRecord(file: string): CcsProviderRecord | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(whyUnreadable(error).why);
+  }
+  const parsed = JSON.parse(text) as Partial<CcsProviderRecord>;
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('not a JSON object');
+  const enabled = typeof parsed.enabled === 'boolean' ? parsed.enabled : null;
+  const certStoreLocation = typeof parsed.certStoreLocation === 'string' ? parsed.certStoreLocation : null;
+  const unreadable = Array.isArray(parsed.unreadable) ? parsed.unreadable.filter((entry) => typeof entry?.file === 'string' && typeof entry.reason === 'string') : [];
+  const privateKeys = Array.isArray(parsed.privateKeys) ? parsed.privateKeys.filter((entry) => typeof entry?.file === 'string') : [];
+  return { enabled, certStoreLocation, unreadable, privateKeys };
+}
