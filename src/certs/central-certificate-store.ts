@@ -26,6 +26,8 @@ export interface CcsFile {
   certificate: CertificateInfo | null;
   /** Why the certificate cannot be read: the file is present, its certificate unreadable. */
   unreadable: string | null;
+  /** The DER of every certificate bag, leaf first (what a snapshot keeps of the file). */
+  chain: Buffer[];
 }
 
 export interface CentralCertificateStore {
@@ -77,7 +79,7 @@ export async function readCentralCertificateStore(source: CcsSource, facts: Plat
   const read = readFolder(source.path, passwords, record);
   const present = new Set(read.files.map((file) => file.name.toLowerCase()));
   for (const { file, reason } of record?.unreadable ?? []) {
-    if (!present.has(file.toLowerCase())) read.files.push({ name: file, certificate: null, unreadable: reason });
+    if (!present.has(file.toLowerCase())) read.files.push({ name: file, certificate: null, unreadable: reason, chain: [] });
   }
   read.files.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return { enabled: record?.enabled ?? null, certStoreLocation: record?.certStoreLocation ?? null, folder: source.path, ...read };
@@ -97,12 +99,18 @@ function readFolder(folder: string, passwords: readonly Pkcs12Password[], record
     try {
       contents = readPkcs12(readSourceFileSync(file, 'certificate').bytes, passwords);
     } catch (error) {
-      return { name, certificate: null, unreadable: error instanceof Pkcs12Error ? error.message : whyUnreadable(error).why };
+      return { name, certificate: null, unreadable: error instanceof Pkcs12Error ? error.message : whyUnreadable(error).why, chain: [] };
     }
-    if (!contents.leaf) return { name, certificate: null, unreadable: 'the file holds no certificate' };
+    const leaf = contents.leaf;
+    if (!leaf) return { name, certificate: null, unreadable: 'the file holds no certificate', chain: [] };
     const hasPrivateKey = contents.leafHasKey === true ? true : (keys.get(name.toLowerCase()) ?? (contents.leafHasKey === false && record === undefined ? false : null));
-    const certificate = describeCertificate(new X509Certificate(contents.leaf.der), { store: CcsStoreName, hasPrivateKey, file: name });
-    return { name, certificate, unreadable: null };
+    let certificate: CertificateInfo;
+    try {
+      certificate = describeCertificate(new X509Certificate(leaf.der), { store: CcsStoreName, hasPrivateKey, file: name });
+    } catch (error) {
+      return { name, certificate: null, unreadable: `its certificate is not readable X.509 (${(error as Error).message})`, chain: [] };
+    }
+    return { name, certificate, unreadable: null, chain: [leaf.der, ...contents.certificates.filter((other) => other !== leaf).map((other) => other.der)] };
   });
   return { files, folderProblem: null };
 }

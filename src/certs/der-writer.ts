@@ -12,11 +12,6 @@ export function derSequence(...items: Uint8Array[]): Buffer {
   return derElement(0x30, Buffer.concat(items));
 }
 
-/** SET OF in DER sorts its encodings (X.690 §11.6). */
-export function derSetOf(...items: Buffer[]): Buffer {
-  return derElement(0x31, Buffer.concat([...items].sort(Buffer.compare)));
-}
-
 export function derOctetString(content: Uint8Array): Buffer {
   return derElement(0x04, content);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import type { SourceSpec } from './source-spec.js';
@@ -57,7 +58,9 @@ export function resolveSource(spec: SourceSpec, facts: PlatformFacts = currentPl
       throw noSource('certificates', '--snapshot DIR or --certs-dir DIR');
     },
     ccs: () => {
-      const dir = spec.ccsDir ?? snapshotFile('ccs');
+      // A snapshot without ccs/ says nothing about CCS (most servers have none); a folder given as ccsDir must be read.
+      const inSnapshot = snapshotFile('ccs');
+      const dir = spec.ccsDir ?? (inSnapshot && existsSync(inSnapshot) ? inSnapshot : undefined);
       if (dir) return { kind: 'directory', path: dir };
       return live ? { kind: 'registry' } : null;
     },
