@@ -31,6 +31,13 @@ describe('fixtures/shapes-server', () => {
     expect(answer.notes.join('\n')).toMatch(/legacy\.contoso\.com\.pfx \(RC2 encryption \(RC2-40, OID 1\.2\.840\.113549\.1\.12\.1\.6\)/);
   });
 
+  it('sslcert: the ccs:443 mapping says what the store holds instead of "not checked"', () => {
+    const run = spawnSync(process.execPath, ['dist/httpapi.js', 'sslcert', '--snapshot', 'fixtures/shapes-server', '--kind', 'ccs', '--json'], { encoding: 'utf8' });
+    const [ccs] = JSON.parse(run.stdout).mappings as { status: string; statusDetail: string }[];
+    expect(ccs!.status).toBe('ok');
+    expect(ccs!.statusDetail).toMatch(/^Central Certificate Store enabled: 2 file\(s\) in .*ccs, 1 present with an unreadable certificate; the certificate is chosen per host name$/);
+  });
+
   it('names its certificate files by their real SHA-1', () => {
     const sha1 = (file: string, der = false) =>
       execFileSync('openssl', ['x509', ...(der ? ['-inform', 'DER'] : []), '-in', file, '-noout', '-fingerprint', '-sha1'], { encoding: 'utf8' }).trim().split('=')[1]!.replace(/:/g, '').toLowerCase();
