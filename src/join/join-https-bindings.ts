@@ -1,4 +1,5 @@
 import { DefaultStoreName } from '../certs/store-name.js';
+import { ccsFileForHost } from '../certs/ccs-file-for-host.js';
 import { ccsCertificate } from './ccs-certificate.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
@@ -59,7 +60,10 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const bindings: JoinedBinding<C>[] = [];
 
   const specific = new SpecificIpMappings(input.mappings);
-  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null)) {
+  const ccsStore = input.ccs ?? null;
+  // What CCS serves a host, so client paths compare it with the ip:port mappings (unknown: every one differs).
+  const ccsThumbprint = (endpoint: { host: string }) => (ccsStore && ccsStore.enabled !== false && endpoint.host ? (ccsFileForHost(ccsStore.files, endpoint.host)?.certificate?.thumbprint ?? null) : null);
+  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null, ccsThumbprint)) {
     const findings: Finding[] = [];
     const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
       findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
@@ -98,7 +102,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni, ...paths.map((path) => path.mapping)]) {
       if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
     }
-    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths);
+    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths, ccs ? ccsThumbprint(endpoint) : null);
     if (ipv6) findings.push(ipv6);
 
     const declared = resolution.declared;
@@ -138,8 +142,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));
       }
     }
-    if (ccs && input.ccs) {
-      const served = ccsCertificate(input.ccs, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays });
+    if (ccs && ccsStore) {
+      const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays });
       joined.certificate = served.certificate;
       findings.push(...served.findings);
     }

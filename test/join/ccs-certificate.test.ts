@@ -90,3 +90,37 @@ describe('a CCS binding\'s certificate', () => {
     expect(joined.codes).toEqual(['HTTPS_BINDING_NO_MAPPING']);
   });
 });
+
+describe('client paths of a CCS binding compare the certificate of its host\'s file', () => {
+  function withIpMapping(ipHash: string, ccs: JoinCcsStore | null) {
+    return joinHttpsBindings({
+      sites: [{ name: 'Site', id: 1, bindings: [binding('*:443:www.contoso.com', 3)] }],
+      mappings: [
+        { kind: 'ccs', key: '443', certificateHash: null, appId: IIS, certificateStoreName: null },
+        { kind: 'ipport', key: '10.0.0.5:443', certificateHash: ipHash.repeat(40), appId: IIS, certificateStoreName: 'MY' },
+      ],
+      certificates: [cert(ipHash, ['www.contoso.com'], { store: 'MY' })],
+      reservations: [],
+      ccs,
+      now,
+    });
+  }
+  const precedence = (result: ReturnType<typeof withIpMapping>) => result.findings.filter((finding) => finding.code === 'PRECEDENCE_UNCERTAIN').map((finding) => finding.mapping);
+  const ipFirst = (result: ReturnType<typeof withIpMapping>) => result.bindings[0]!.clientPaths.filter((path) => path.family === 'ipv4' && path.sni).map((path) => path.ipFirst.map((ref) => ref.key));
+
+  it('a specific ip:port mapping with the same certificate as the host\'s file: no doubt either way', () => {
+    const result = withIpMapping('A', store);
+    expect(precedence(result)).toEqual([]);
+    expect(ipFirst(result)).toEqual([[]]);
+  });
+
+  it('one with another certificate: PRECEDENCE_UNCERTAIN, as before', () => {
+    const result = withIpMapping('E', store);
+    expect(precedence(result)).toEqual(['ipport:10.0.0.5:443']);
+    expect(ipFirst(result)).toEqual([['10.0.0.5:443']]);
+  });
+
+  it('the store not read: the CCS certificate is unknown, so the mapping is in doubt', () => {
+    expect(precedence(withIpMapping('A', null))).toEqual(['ipport:10.0.0.5:443']);
+  });
+});
