@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { environmentValue, type PlatformFacts } from '../process/platform-facts.js';
+import { ProcessFailure } from '../process/run-process.js';
 import { readCcsProviderSettings } from '../source/ccs-provider-settings.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import type { CcsSource } from '../source/resolve-source.js';
@@ -65,7 +66,14 @@ export async function readCentralCertificateStore(source: CcsSource, facts: Plat
   const given = environmentValue(facts.env, CcsPasswordVariable);
   if (given) passwords.push(given);
   if (source.kind === 'registry') {
-    const settings = await readCcsProviderSettings(facts, signal);
+    let settings;
+    try {
+      settings = await readCcsProviderSettings(facts, signal);
+    } catch (error) {
+      // CCS only sharpens the diagnosis: settings that cannot be read skip its checks, said so; a cancel still cancels.
+      if (error instanceof ProcessFailure && error.reason === 'cancelled') throw error;
+      return { enabled: null, certStoreLocation: null, folder: null, files: [], folderProblem: `IIS's Central Certificate Store settings could not be read (${(error as Error).message})` };
+    }
     const store: CentralCertificateStore = { ...settings, folder: settings.certStoreLocation, files: [], folderProblem: null };
     if (settings.certStoreLocation === null) return { ...store, folderProblem: 'IIS\'s Central Certificate Store provider names no folder (CertStoreLocation)' };
     return { ...store, ...readFolder(settings.certStoreLocation, passwords, undefined) };

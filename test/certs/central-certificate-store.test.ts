@@ -70,3 +70,14 @@ describe('readCentralCertificateStore on a folder', () => {
     expect(store.folderProblem).toContain(path.join(dir, 'provider.json'));
   });
 });
+
+describe('readCentralCertificateStore live (Windows facts injected)', () => {
+  it('settings that cannot be read skip the CCS checks with the reason, rather than failing the read', async () => {
+    const relative = await readCentralCertificateStore({ kind: 'registry' }, { platform: 'win32', arch: 'x64', env: { SystemRoot: 'Windows' } });
+    expect(relative.folderProblem).toMatch(/^IIS's Central Certificate Store settings could not be read \(Cannot tell where Windows is: SystemRoot is 'Windows'/);
+    // Off Windows the absolute reg.exe does not exist: the runner says it could not start it.
+    const absent = await readCentralCertificateStore({ kind: 'registry' }, { platform: 'win32', arch: 'x64', env: { SystemRoot: 'C:\\Windows' } });
+    expect(absent.folderProblem).toMatch(/could not be read \(Could not start .*C:\\Windows\\System32\\reg\.exe/);
+    expect(absent.files).toEqual([]);
+  });
+});
