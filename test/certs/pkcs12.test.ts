@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { children, readTlv } from '../../src/certs/der-reader.js';
+import { pkcs12Decrypt } from '../../src/certs/pkcs12-decrypt.js';
 import { readPkcs12, Pkcs12Error } from '../../src/certs/pkcs12.js';
 
 // Real PFX files made now by the real `openssl pkcs12 -export`, so the reader is checked
@@ -29,7 +31,7 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
   const cases: { name: string; args: string[]; passwords: (string | null)[] }[] = [
     { name: 'PBES2 AES-256-CBC (OpenSSL 3 default), empty password', args: ['-certpbe', 'AES-256-CBC', '-passout', 'pass:'], passwords: ['', null] },
     { name: 'PBES2 AES-256-CBC, password', args: ['-certpbe', 'AES-256-CBC', '-passout', 'pass:s3cret'], passwords: ['', null, 's3cret'] },
-    { name: 'PBES2 AES-128-CBC with HMAC-SHA1 PBKDF2', args: ['-certpbe', 'AES-128-CBC', '-macalg', 'sha1', '-passout', 'pass:s3cret'], passwords: ['s3cret'] },
+    { name: 'PBES2 AES-128-CBC, SHA-1 MAC', args: ['-certpbe', 'AES-128-CBC', '-macalg', 'sha1', '-passout', 'pass:s3cret'], passwords: ['s3cret'] },
     { name: 'PKCS#12 PBE SHA1-3DES, empty password', args: ['-certpbe', 'PBE-SHA1-3DES', '-passout', 'pass:'], passwords: ['', null] },
     { name: 'PKCS#12 PBE SHA1-3DES, password', args: ['-certpbe', 'PBE-SHA1-3DES', '-passout', 'pass:pässwörd'], passwords: ['', null, 'pässwörd'] },
     { name: 'PBES2 des-ede3-cbc', args: ['-certpbe', 'DES-EDE3-CBC', '-passout', 'pass:x'], passwords: ['x'] },
@@ -78,4 +80,34 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
     expect(() => readPkcs12(readFileSync(path.join(certs, 'wildcard-contoso.cer')), [''])).toThrow(Pkcs12Error);
     expect(() => readPkcs12(Buffer.alloc(0), [''])).toThrow(/not a PKCS#12 file \(DER ends at byte 0\)/);
   });
+});
+
+// openssl pkcs12 -export in OpenSSL 3.0 always uses hmacWithSHA256 as PBES2's PRF. The same
+// AlgorithmIdentifier and ciphertext shape is what `openssl pkcs8 -topk8` writes (an
+// EncryptedPrivateKeyInfo), where the PRF and cipher can be chosen: the decryptor is checked on
+// those against the plaintext openssl itself writes (-nocrypt).
+describe('pkcs12Decrypt on what openssl pkcs8 -topk8 encrypts', () => {
+  const plain = execFileSync('/usr/bin/openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path.join(certs, 'www-contoso.key'), '-outform', 'DER']);
+  const cases: [string, string[]][] = [
+    ['PBES2 PBKDF2 hmacWithSHA1, AES-256-CBC', ['-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA1']],
+    ['PBES2 PBKDF2 hmacWithSHA256, AES-192-CBC', ['-v2', 'aes-192-cbc', '-v2prf', 'hmacWithSHA256']],
+    ['PBES2 PBKDF2 hmacWithSHA1, des-ede3-cbc', ['-v2', 'des3', '-v2prf', 'hmacWithSHA1']],
+    ['PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 appendix B KDF)', ['-v1', 'PBE-SHA1-3DES']],
+  ];
+  for (const [name, args] of cases) {
+    it(name, () => {
+      const encrypted = execFileSync('/usr/bin/openssl', ['pkcs8', '-topk8', '-in', path.join(certs, 'www-contoso.key'), ...args, '-passout', 'pass:pässwörd', '-outform', 'DER']);
+      const [algorithm, ciphertext] = children(encrypted, readTlv(encrypted, 0));
+      const octets = Buffer.from(encrypted.subarray(ciphertext!.start, ciphertext!.end));
+      expect(pkcs12Decrypt(encrypted, algorithm!, octets, 'pässwörd').equals(plain)).toBe(true);
+      // A wrong password fails the padding check, or (about 1 in 256) passes it with other bytes.
+      let wrong: Buffer | null = null;
+      try {
+        wrong = pkcs12Decrypt(encrypted, algorithm!, octets, 'wrong');
+      } catch {
+        // the usual outcome
+      }
+      expect(wrong?.equals(plain) ?? false).toBe(false);
+    });
+  }
 });
