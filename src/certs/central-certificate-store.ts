@@ -1,9 +1,10 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { environmentValue, type PlatformFacts } from '../process/platform-facts.js';
 import { ProcessFailure } from '../process/run-process.js';
 import { readCcsProviderSettings } from '../source/ccs-provider-settings.js';
+import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import type { CcsSource } from '../source/resolve-source.js';
 import type { CertificateInfo } from './certificate-info.js';
@@ -101,26 +102,42 @@ function readFolder(folder: string, passwords: readonly Pkcs12Password[], record
     return { files: [], folderProblem: `${folder} cannot be read: ${whyUnreadable(error).why}` };
   }
   const keys = new Map((record?.privateKeys ?? []).map((entry) => [entry.file.toLowerCase(), entry.hasPrivateKey]));
+  // A worker asked again reads again only the files that changed (a PBKDF2 per encrypted file).
+  // Keyed by the passwords tried too, hashed: a new HTTPAPI_CCS_PASSWORD may open a file.
+  const passwordKey = createHash('sha256').update(JSON.stringify(passwords)).digest('hex');
   const files = names.map((name): CcsFile => {
     const file = path.join(folder, name);
-    let contents: Pkcs12Contents;
-    try {
-      contents = readPkcs12(readSourceFileSync(file, 'certificate').bytes, passwords);
-    } catch (error) {
-      return { name, certificate: null, unreadable: error instanceof Pkcs12Error ? error.message : whyUnreadable(error).why, chain: [] };
-    }
-    const leaf = contents.leaf;
-    if (!leaf) return { name, certificate: null, unreadable: 'the file holds no certificate', chain: [] };
-    const hasPrivateKey = contents.leafHasKey === true ? true : (keys.get(name.toLowerCase()) ?? (contents.leafHasKey === false && record === undefined ? false : null));
-    let certificate: CertificateInfo;
-    try {
-      certificate = describeCertificate(new X509Certificate(leaf.der), { store: CcsStoreName, hasPrivateKey, file: name });
-    } catch (error) {
-      return { name, certificate: null, unreadable: `its certificate is not readable X.509 (${(error as Error).message})`, chain: [] };
-    }
-    return { name, certificate, unreadable: null, chain: [leaf.der, ...contents.certificates.filter((other) => other !== leaf).map((other) => other.der)] };
+    const { read, leafHasKey } = parsedFiles.getSync(`${file}\0${passwordKey}`, [file], () => readCcsFile(file, name, passwords));
+    if (!read.certificate) return read;
+    // Whether the store's file held the key: the file's own key bag, else what a snapshot recorded;
+    // a file outside a snapshot without any key bag has none.
+    const hasPrivateKey = leafHasKey === true ? true : (keys.get(name.toLowerCase()) ?? (leafHasKey === false && record === undefined ? false : null));
+    return { ...read, certificate: { ...read.certificate, hasPrivateKey, privateKey: hasPrivateKey === null ? null : hasPrivateKey ? 'present' : 'absent' } };
   });
   return { files, folderProblem: null };
+}
+
+const parsedFiles = new FileIdentityCache<{ read: CcsFile; leafHasKey: boolean | null }>(50_000);
+
+/** One pfx: its leaf described (key presence settled by the caller), or why it cannot be read. */
+function readCcsFile(file: string, name: string, passwords: readonly Pkcs12Password[]): { read: CcsFile; leafHasKey: boolean | null } {
+  const unreadable = (why: string) => ({ read: { name, certificate: null, unreadable: why, chain: [] }, leafHasKey: null });
+  let contents: Pkcs12Contents;
+  try {
+    contents = readPkcs12(readSourceFileSync(file, 'certificate').bytes, passwords);
+  } catch (error) {
+    return unreadable(error instanceof Pkcs12Error ? error.message : whyUnreadable(error).why);
+  }
+  const leaf = contents.leaf;
+  if (!leaf) return unreadable('the file holds no certificate');
+  let certificate: CertificateInfo;
+  try {
+    certificate = describeCertificate(new X509Certificate(leaf.der), { store: CcsStoreName, hasPrivateKey: null, file: name });
+  } catch (error) {
+    return unreadable(`its certificate is not readable X.509 (${(error as Error).message})`);
+  }
+  const chain = [leaf.der, ...contents.certificates.filter((other) => other !== leaf).map((other) => other.der)];
+  return { read: { name, certificate, unreadable: null, chain }, leafHasKey: contents.leafHasKey };
 }
 
 function readProviderRecord(file: string): CcsProviderRecord | undefined {
