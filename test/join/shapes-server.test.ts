@@ -38,6 +38,12 @@ describe('fixtures/shapes-server', () => {
     expect(ccs!.statusDetail).toMatch(/^Central Certificate Store enabled: 2 file\(s\) in .*ccs, 1 present with an unreadable certificate; the certificate is chosen per host name$/);
   });
 
+  it('info names where CCS is described: the snapshot\'s ccs/, and nothing for a snapshot without one', () => {
+    const info = (snapshot: string) => JSON.parse(spawnSync(process.execPath, ['dist/httpapi.js', 'info', '--snapshot', snapshot, '--json'], { encoding: 'utf8' }).stdout).source.ccs;
+    expect(info('fixtures/shapes-server')).toMatch(/^folder: .*fixtures\/shapes-server\/ccs$/);
+    expect(info('fixtures/demo-server')).toBeNull();
+  });
+
   it('names its certificate files by their real SHA-1', () => {
     const sha1 = (file: string, der = false) =>
       execFileSync('openssl', ['x509', ...(der ? ['-inform', 'DER'] : []), '-in', file, '-noout', '-fingerprint', '-sha1'], { encoding: 'utf8' }).trim().split('=')[1]!.replace(/:/g, '').toLowerCase();
