@@ -143,7 +143,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       }
     }
     if (ccs && ccsStore) {
-      const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays });
+      const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays, mappingExists: declared?.exists ?? false });
       joined.certificate = served.certificate;
       findings.push(...served.findings);
     }

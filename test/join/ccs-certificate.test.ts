@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ipv6DiffersFinding } from '../../src/join/client-path-findings.js';
 import { joinHttpsBindings } from '../../src/join/join-https-bindings.js';
 import type { JoinBinding, JoinCcsStore, JoinCertificate } from '../../src/join/join-model.js';
 
@@ -32,10 +33,10 @@ const store: JoinCcsStore = {
   ],
 };
 
-function join(host: string, ccs: JoinCcsStore | null = store, sslFlags = 3) {
+function join(host: string, ccs: JoinCcsStore | null = store, sslFlags = 3, mapped = true) {
   const result = joinHttpsBindings({
     sites: [{ name: 'Site', id: 1, bindings: [binding(`*:443:${host}`, sslFlags)] }],
-    mappings: [{ kind: 'ccs', key: '443', certificateHash: null, appId: IIS, certificateStoreName: null }],
+    mappings: mapped ? [{ kind: 'ccs', key: '443', certificateHash: null, appId: IIS, certificateStoreName: null }] : [],
     certificates: [],
     reservations: [],
     ccs,
@@ -76,6 +77,12 @@ describe('a CCS binding\'s certificate', () => {
     const joined = join('www.contoso.com', { ...store, enabled: false });
     expect(joined.codes).toEqual(['CCS_NOT_CONFIGURED']);
     expect(joined.findings[0]!.message).toContain('disabled in IIS\'s provider settings');
+  });
+
+  it('disabled and no ccs mapping: one CCS_NOT_CONFIGURED, the missing mapping\'s', () => {
+    const joined = join('www.contoso.com', { ...store, enabled: false }, 3, false);
+    expect(joined.codes).toEqual(['CCS_NOT_CONFIGURED']);
+    expect(joined.findings[0]!.message).toContain('http.sys has no CCS mapping for port 443');
   });
 
   it('without a CCS source: no certificate and no CCS check', () => {
@@ -122,5 +129,21 @@ describe('client paths of a CCS binding compare the certificate of its host\'s f
 
   it('the store not read: the CCS certificate is unknown, so the mapping is in doubt', () => {
     expect(precedence(withIpMapping('A', null))).toEqual(['ipport:10.0.0.5:443']);
+  });
+});
+
+describe('IPV6_MAPPING_DIFFERS with a CCS answer', () => {
+  const ccsRef = { kind: 'ccs' as const, key: '443', exists: true, certificateHash: null, certificateStoreName: null, appId: IIS };
+  const v6Ref = (hash: string) => ({ kind: 'ipport' as const, key: '[::]:443', exists: true, certificateHash: hash.repeat(40), certificateStoreName: 'MY', appId: IIS });
+  const paths = (hash: string) => [
+    { family: 'ipv4' as const, sni: true, mapping: ccsRef, ipFirst: [], ipFirstCount: 0 },
+    { family: 'ipv6' as const, sni: true, mapping: v6Ref(hash), ipFirst: [], ipFirstCount: 0 },
+  ];
+  const ccsBinding = { site: 'Site', bindingInformation: '*:443:www.contoso.com', sslFlags: 3 };
+
+  it('compares the certificate of the host\'s file with the IPv6 mapping\'s, when the store was read', () => {
+    expect(ipv6DiffersFinding(ccsBinding, paths('A'), 'A'.repeat(40))).toBeNull();
+    expect(ipv6DiffersFinding(ccsBinding, paths('E'), 'A'.repeat(40))?.code).toBe('IPV6_MAPPING_DIFFERS');
+    expect(ipv6DiffersFinding(ccsBinding, paths('A'), null)?.code).toBe('IPV6_MAPPING_DIFFERS');
   });
 });
