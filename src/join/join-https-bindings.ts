@@ -79,6 +79,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       effectiveMapping: { withSni: null, withoutSni: null },
       clientPaths: [],
       certificate: null,
+      ccsFile: null,
       findings,
     };
     bindings.push(joined);
@@ -145,6 +146,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     if (ccs && ccsStore) {
       const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays, mappingExists: declared?.exists ?? false });
       joined.certificate = served.certificate;
+      joined.ccsFile = served.file;
       findings.push(...served.findings);
     }
   }

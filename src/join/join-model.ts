@@ -108,5 +108,7 @@ export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   /** What a client gets for each family the binding listens on, with SNI and without (src/join/client-paths.ts). */
   clientPaths: ClientPath[];
   certificate: C | null;
+  /** CCS bindings: the file of the Central Certificate Store that serves the host (one certificate may be in several files, one per name); null otherwise. */
+  ccsFile: string | null;
   findings: Finding[];
 }

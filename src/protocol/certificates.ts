@@ -27,7 +27,7 @@ export const CertificateSchema = z.object({
   ekus: z.array(z.string()).nullable().optional().describe('Extended key usage OIDs; null: no EKU extension (any purpose).'),
   certificateAuthority: z.boolean().optional().describe('basicConstraints CA:true.'),
   friendlyName: z.string().nullable().optional().describe('Windows stores only.'),
-  file: z.string().nullable().optional().describe('Snapshot only: the file it was read from; a Central Certificate Store certificate (store CCS): the pfx file that serves the host, e.g. www.contoso.com.pfx.'),
+  file: z.string().nullable().optional().describe('Snapshot only: the file it was read from; a Central Certificate Store certificate (store CCS): a pfx file holding it (each binding names the one serving it in ccsFile).'),
 });
 
 /** certificates/list promises every field. */

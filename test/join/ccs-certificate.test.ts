@@ -46,20 +46,21 @@ function join(host: string, ccs: JoinCcsStore | null = store, sslFlags = 3, mapp
 }
 
 describe('a CCS binding\'s certificate', () => {
-  const cases: [host: string, thumbprint: string | null, codes: string[], why: string][] = [
-    ['www.contoso.com', 'A', [], 'the host\'s own file'],
-    ['shop.contoso.com', 'B', [], 'the parent domain\'s wildcard file'],
-    ['old.fabrikam.com', 'C', ['CERT_EXPIRED'], 'the certificate findings apply to the file\'s certificate'],
-    ['wrong.fabrikam.com', 'D', ['CERT_NAME_MISMATCH'], 'a file whose certificate names another host'],
-    ['new.fabrikam.com', null, ['CCS_CERT_MISSING'], 'no file serves the host'],
-    ['rc2.fabrikam.com', null, ['CERTIFICATE_INVALID'], 'present, certificate unreadable'],
-    ['', null, [], 'no host: each client\'s SNI name picks the file, nothing to judge (inferred)'],
+  const cases: [host: string, thumbprint: string | null, file: string | null, codes: string[], why: string][] = [
+    ['www.contoso.com', 'A', 'www.contoso.com.pfx', [], 'the host\'s own file'],
+    ['shop.contoso.com', 'B', '_.contoso.com.pfx', [], 'the parent domain\'s wildcard file'],
+    ['old.fabrikam.com', 'C', 'old.fabrikam.com.pfx', ['CERT_EXPIRED'], 'the certificate findings apply to the file\'s certificate'],
+    ['wrong.fabrikam.com', 'D', 'wrong.fabrikam.com.pfx', ['CERT_NAME_MISMATCH'], 'a file whose certificate names another host'],
+    ['new.fabrikam.com', null, null, ['CCS_CERT_MISSING'], 'no file serves the host'],
+    ['rc2.fabrikam.com', null, 'rc2.fabrikam.com.pfx', ['CERTIFICATE_INVALID'], 'present, certificate unreadable'],
+    ['', null, null, [], 'no host: each client\'s SNI name picks the file, nothing to judge (inferred)'],
   ];
-  for (const [host, thumbprint, codes, why] of cases) {
+  for (const [host, thumbprint, file, codes, why] of cases) {
     it(`${host || '(no host)'}: ${why}`, () => {
       // Without a host, CCS alone (sslFlags 2): SNI without a host is its own finding.
       const joined = join(host, store, host ? 3 : 2);
       expect(joined.binding.certificate?.thumbprint ?? null).toBe(thumbprint ? thumbprint.repeat(40) : null);
+      expect(joined.binding.ccsFile).toBe(file);
       expect(joined.codes).toEqual(codes);
       for (const finding of joined.findings) expect(finding.mapping).toBe('ccs:443');
     });

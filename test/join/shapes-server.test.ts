@@ -21,9 +21,10 @@ describe('fixtures/shapes-server', () => {
     const thumbprint = /Fingerprint=([0-9A-F:]+)/.exec(leaf)![1]!.replace(/:/g, '');
     expect(leaf).toContain('subject=CN=ccs.contoso.com,O=Contoso Ltd,C=US');
     const run = spawnSync(process.execPath, ['dist/httpapi.js', 'bindings', '--snapshot', 'fixtures/shapes-server', '--json'], { encoding: 'utf8' });
-    const answer = JSON.parse(run.stdout) as { bindings: { bindingInformation: string; certificate: string | null }[]; certificates: { id: string; file: string; notAfter: string }[]; notes: string[] };
+    const answer = JSON.parse(run.stdout) as { bindings: { bindingInformation: string; certificate: string | null; ccsFile: string | null }[]; certificates: { id: string; file: string; notAfter: string }[]; notes: string[] };
     const binding = answer.bindings.find((entry) => entry.bindingInformation === '*:443:ccs.contoso.com')!;
     expect(binding.certificate).toBe(`CCS:${thumbprint}`);
+    expect(binding.ccsFile).toBe('ccs.contoso.com.pfx');
     const certificate = answer.certificates.find((entry) => entry.id === binding.certificate)!;
     expect(certificate.file).toBe('ccs.contoso.com.pfx');
     expect(new Date(certificate.notAfter).getTime()).toBe(new Date(/notAfter=(.+)/.exec(leaf)![1]!).getTime());

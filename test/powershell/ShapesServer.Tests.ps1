@@ -118,6 +118,7 @@ Describe 'Get-IisHttpsBinding on every sslFlags bit (fixtures/shapes-server)' {
         $binding.Certificate.Id | Should -Be "CCS:$($x509.Thumbprint)"
         $binding.Certificate.Store | Should -Be 'CCS'
         $binding.Certificate.File | Should -Be 'ccs.contoso.com.pfx'
+        $binding.CcsFile | Should -Be 'ccs.contoso.com.pfx'
         $binding.Certificate.Subject | Should -Be 'CN=ccs.contoso.com, O=Contoso Ltd, C=US'
         $binding.Certificate.NotAfter | Should -Be $x509.NotAfter
         $binding.Thumbprint | Should -Be $x509.Thumbprint
