@@ -1,7 +1,7 @@
 function ConvertTo-HttpApiSource {
     <#
     .SYNOPSIS
-    Builds the request's source param from a cmdlet's source parameters (-Snapshot, -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir).
+    Builds the request's source param from a cmdlet's source parameters (-Snapshot, -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir, -CcsDir).
 
     .DESCRIPTION
     Paths are resolved against the PowerShell location (not the worker's folder), so relative paths
@@ -26,7 +26,7 @@ function ConvertTo-HttpApiSource {
     # A snapshot named on the command line replaces an inherited source rather than mixing with its files.
     if (-not $snapshotGiven -and $BoundParameters.ContainsKey('HttpApiSource') -and $BoundParameters['HttpApiSource']) {
         $inherited = $BoundParameters['HttpApiSource']
-        foreach ($name in 'snapshot', 'configPath', 'iisExpress', 'solution', 'netshPath', 'sslcertFile', 'urlaclFile', 'certsDir') {
+        foreach ($name in 'snapshot', 'configPath', 'iisExpress', 'solution', 'netshPath', 'sslcertFile', 'urlaclFile', 'certsDir', 'ccsDir') {
             if ($inherited -is [System.Collections.IDictionary]) {
                 if ($inherited.Contains($name) -and $null -ne $inherited[$name]) {
                     $source[$name] = $inherited[$name]
@@ -56,6 +56,9 @@ function ConvertTo-HttpApiSource {
     }
     if ($BoundParameters.ContainsKey('CertsDir') -and $BoundParameters['CertsDir']) {
         $source['certsDir'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['CertsDir'])
+    }
+    if ($BoundParameters.ContainsKey('CcsDir') -and $BoundParameters['CcsDir']) {
+        $source['ccsDir'] = $Cmdlet.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters['CcsDir'])
     }
     if ($BoundParameters.ContainsKey('IisExpress')) {
         $source['iisExpress'] = [bool] $BoundParameters['IisExpress']

@@ -5,7 +5,7 @@ function Get-HttpApiCompletionResult {
 
     .DESCRIPTION
     The source comes from the source parameters already typed on the command line (-Snapshot,
-    -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir), so
+    -ConfigPath, -IisExpress, -Solution, -NetshPath, -SslcertFile, -UrlaclFile, -CertsDir, -CcsDir), so
     completion offers what the command would read. Any
     failure (no source, no node, a worker error) yields no completions rather than an error in
     the middle of typing.
@@ -46,7 +46,7 @@ function Get-HttpApiCompletionResult {
         }
         $source = [ordered]@{}
         $paths = $ExecutionContext.SessionState.Path
-        foreach ($pair in @(@('Snapshot', 'snapshot'), @('ConfigPath', 'configPath'), @('Solution', 'solution'), @('NetshPath', 'netshPath'), @('SslcertFile', 'sslcertFile'), @('UrlaclFile', 'urlaclFile'), @('CertsDir', 'certsDir'))) {
+        foreach ($pair in @(@('Snapshot', 'snapshot'), @('ConfigPath', 'configPath'), @('Solution', 'solution'), @('NetshPath', 'netshPath'), @('SslcertFile', 'sslcertFile'), @('UrlaclFile', 'urlaclFile'), @('CertsDir', 'certsDir'), @('CcsDir', 'ccsDir'))) {
             if ($BoundParameters.Contains($pair[0]) -and $BoundParameters[$pair[0]]) {
                 $source[$pair[1]] = $paths.GetUnresolvedProviderPathFromPSPath([string] $BoundParameters[$pair[0]])
             }

@@ -70,6 +70,9 @@ function Export-HttpApiSnapshot {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # A folder standing for the Central Certificate Store: <host>.pfx files and provider.json (a snapshot's ccs/).
+        [string] $CcsDir,
+
         # Remote sessions (New-PSSession, over WinRM or SSH) whose snapshots to collect: each target
         # exports with the other parameters (paths name files on the target), and its snapshot is
         # copied back under -Path. Each target needs the HttpApi module (about_HttpApi, FLEET).

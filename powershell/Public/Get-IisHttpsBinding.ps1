@@ -114,6 +114,9 @@ function Get-IisHttpsBinding {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # A folder standing for the Central Certificate Store: <host>.pfx files and provider.json (a snapshot's ccs/).
+        [string] $CcsDir,
+
         # Remote sessions (New-PSSession, over WinRM or SSH) to run on instead of this machine: the
         # command runs on every target at once (see -ThrottleLimit) with the other parameters, whose
         # paths name files on the target, and every object says where it came from in PSComputerName.

@@ -101,6 +101,9 @@ function Set-IisHttpsBindingCertificate {
         # A folder of certificate files standing for the LocalMachine stores (subfolders name the store: MY, WebHosting).
         [string] $CertsDir,
 
+        # A folder standing for the Central Certificate Store: <host>.pfx files and provider.json (a snapshot's ccs/).
+        [string] $CcsDir,
+
         # The source a piped object was read from; bound from the pipeline, not typed.
         [Parameter(ValueFromPipelineByPropertyName = $true, DontShow = $true)]
         [object] $HttpApiSource

@@ -2,7 +2,7 @@ import process from 'node:process';
 import { Discover, Methods, ServerInfo } from '../protocol/index.js';
 import { buildOpenRpcDocument } from '../protocol/openrpc.js';
 import { implement } from '../protocol/handler.js';
-import type { ResolvedSource } from '../source/resolve-source.js';
+import type { CcsSource, ResolvedSource } from '../source/resolve-source.js';
 import { sslcertFormatOf } from '../httpsys/read-http-sys.js';
 import { interruptedChangeNote } from '../changes/change-journal.js';
 
@@ -64,8 +64,14 @@ function describeEachHalf(source: ResolvedSource) {
     ),
     sslcertFormat: sslcertFormat(source),
     certificates: attempt(source.certificates, (certs) => (certs.kind === 'directory' ? `files: ${certs.path}` : 'Windows certificate stores')),
+    ccs: describeCcs(source.ccs()),
     notes,
   };
+}
+
+function describeCcs(ccs: CcsSource | null): string | null {
+  if (!ccs) return null;
+  return ccs.kind === 'directory' ? `folder: ${ccs.path}` : 'IIS provider settings: HKLM\\SOFTWARE\\Microsoft\\IIS\\CentralCertProvider';
 }
 
 /** Which form of `show sslcert` is read; null without an http.sys source (the note says why). */

@@ -15,12 +15,12 @@ const show = (ref: MappingRef | null) => (ref ? `${ref.kind}:${ref.key}${ref.cer
  * `*` binding (win-acme #198). Judged on the paths the binding is meant for: SNI clients of an
  * SNI or CCS binding, every client of an IP binding.
  */
-export function ipv6DiffersFinding(binding: BindingRef & { sslFlags: number }, paths: readonly ClientPath[]): Finding | null {
+export function ipv6DiffersFinding(binding: BindingRef & { sslFlags: number }, paths: readonly ClientPath[], ccsThumbprint: string | null = null): Finding | null {
   const meant = binding.sslFlags & (SslFlag.Sni | SslFlag.CentralCertStore) ? [true] : [false, true];
   for (const sni of meant) {
     const v4 = paths.find((path) => path.family === 'ipv4' && path.sni === sni);
     const v6 = paths.find((path) => path.family === 'ipv6' && path.sni === sni);
-    if (!v4 || !v6 || sameServed(v4.mapping, v6.mapping)) continue;
+    if (!v4 || !v6 || sameServed(v4.mapping, v6.mapping, ccsThumbprint)) continue;
     return {
       code: 'IPV6_MAPPING_DIFFERS',
       severity: FindingCodes.IPV6_MAPPING_DIFFERS.severity,
@@ -36,9 +36,11 @@ export function ipv6DiffersFinding(binding: BindingRef & { sslFlags: number }, p
   return null;
 }
 
-function sameServed(a: MappingRef | null, b: MappingRef | null): boolean {
+/** A CCS answer serves the certificate of the host's file: compared by it when the store was read, else only with the same CCS mapping. */
+function sameServed(a: MappingRef | null, b: MappingRef | null, ccsThumbprint: string | null): boolean {
   if (!a || !b) return a === b;
-  if (a.kind === 'ccs' || b.kind === 'ccs') return a.kind === b.kind && a.key === b.key;
+  if (a.kind === 'ccs' && b.kind === 'ccs') return a.key === b.key;
+  if (a.kind === 'ccs' || b.kind === 'ccs') return ccsThumbprint !== null && sameCertificate(a.kind === 'ccs' ? ccsThumbprint : a.certificateHash, b.kind === 'ccs' ? ccsThumbprint : b.certificateHash);
   return sameCertificate(a.certificateHash, b.certificateHash);
 }
 
@@ -50,7 +52,7 @@ function sameServed(a: MappingRef | null, b: MappingRef | null): boolean {
  * A path lists at most a few candidates; one that has more (a * binding on a port with many
  * specific mappings) is counted per port and certificate, so the work stays linear.
  */
-export function precedenceFindings(bindings: readonly (BindingRef & { port: number | null; clientPaths: readonly ClientPath[] })[], declaredIpMappings: ReadonlySet<string>, specific: SpecificIpMappings, index: MappingIndex): Finding[] {
+export function precedenceFindings(bindings: readonly (BindingRef & { port: number | null; clientPaths: readonly ClientPath[]; certificate?: { thumbprint: string } | null })[], declaredIpMappings: ReadonlySet<string>, specific: SpecificIpMappings, index: MappingIndex): Finding[] {
   const affected = new Map<string, { mapping: MappingRef; named: BindingRef[]; count: number }>();
   const entry = (mapping: MappingRef) => {
     const key = indexKey(mapping.kind, mapping.key);
@@ -72,7 +74,7 @@ export function precedenceFindings(bindings: readonly (BindingRef & { port: numb
       }
       const group = `${path.family}|${binding.port}`;
       const users = counted.get(group) ?? { family: path.family, port: binding.port, users: [] };
-      users.users.push({ binding: { site: binding.site, bindingInformation: binding.bindingInformation }, certificate: servedKey(path.mapping) });
+      users.users.push({ binding: { site: binding.site, bindingInformation: binding.bindingInformation }, certificate: servedKey(path.mapping, binding.certificate ?? null) });
       counted.set(group, users);
     }
   }
@@ -114,7 +116,12 @@ export function precedenceFindings(bindings: readonly (BindingRef & { port: numb
   });
 }
 
-/** The certificate a path's answer serves, as the specific mappings are compared with it (CCS: none of theirs). */
-function servedKey(mapping: MappingRef | null): string {
-  return mapping?.kind === 'ccs' ? 'ccs' : (mapping?.certificateHash ?? '').toLowerCase();
+/**
+ * The certificate a path's answer serves, as the specific mappings are compared with it: a CCS
+ * answer serves the binding's own certificate (its host's file) when the store was read, else
+ * none of theirs.
+ */
+function servedKey(mapping: MappingRef | null, certificate: { thumbprint: string } | null): string {
+  if (mapping?.kind === 'ccs') return certificate ? certificate.thumbprint.toLowerCase() : 'ccs';
+  return (mapping?.certificateHash ?? '').toLowerCase();
 }

@@ -59,9 +59,9 @@ export class SpecificIpMappings {
     return this.byPort.get(`${family}|${port}`) ?? [];
   }
 
-  /** The specific mappings of the port whose certificate differs from the answer's (all, for a CCS answer). */
-  differingFrom(family: AddressFamily, port: number, answer: MappingRef, index: MappingIndex): Candidates {
-    const certificate = answer.kind === 'ccs' ? null : (answer.certificateHash ?? '').toLowerCase();
+  /** The specific mappings of the port whose certificate differs from the answer's (all, for a CCS answer whose certificate is not known). */
+  differingFrom(family: AddressFamily, port: number, answer: MappingRef, index: MappingIndex, ccsThumbprint: string | null): Candidates {
+    const certificate = servedCertificate(answer, ccsThumbprint);
     const key = `${family}|${port}|${certificate ?? 'ccs'}`;
     let found = this.differing.get(key);
     if (!found) {
@@ -118,7 +118,7 @@ export function ipChain(endpoint: JoinEndpoint, family: AddressFamily): string[]
  * What a client gets for each way it arrives: each family the binding listens on, with SNI
  * and without (docs/precedence.md, README "How a binding finds its certificate").
  */
-export function clientPaths(endpoint: JoinEndpoint, sslFlags: number, index: MappingIndex, specific: SpecificIpMappings, listenAddresses: readonly string[] | null): ClientPath[] {
+export function clientPaths(endpoint: JoinEndpoint, sslFlags: number, index: MappingIndex, specific: SpecificIpMappings, listenAddresses: readonly string[] | null, ccsThumbprint: string | null = null): ClientPath[] {
   const first = (refs: MappingRef[]) => refs.find((ref) => ref.exists) ?? null;
   const { host, port } = endpoint;
   const sniRef = host && !endpoint.wildcardHost ? index.ref('hostnameport', `${host}:${port}`) : null;
@@ -129,7 +129,7 @@ export function clientPaths(endpoint: JoinEndpoint, sslFlags: number, index: Map
     const withoutSni = first(ipRefs);
     // Without a host of its own, the name a client sends has no mapping to find.
     const withSni = host ? first([...(sniRef ? [sniRef] : []), ...(ccsRef ? [ccsRef] : []), ...ipRefs]) : withoutSni;
-    const doubt = withSni ? overrulingCandidates(endpoint, family, withSni, index, specific) : None;
+    const doubt = withSni ? overrulingCandidates(endpoint, family, withSni, index, specific, ccsThumbprint) : None;
     paths.push({ family, sni: true, mapping: withSni, ipFirst: doubt.listed, ipFirstCount: doubt.count });
     paths.push({ family, sni: false, mapping: withoutSni, ipFirst: [], ipFirstCount: 0 });
   }
@@ -143,14 +143,24 @@ export function clientPaths(endpoint: JoinEndpoint, sslFlags: number, index: Map
  */
 const None: Candidates = { listed: [], count: 0 };
 
-function overrulingCandidates(endpoint: JoinEndpoint, family: AddressFamily, answer: MappingRef, index: MappingIndex, specific: SpecificIpMappings): Candidates {
+function overrulingCandidates(endpoint: JoinEndpoint, family: AddressFamily, answer: MappingRef, index: MappingIndex, specific: SpecificIpMappings, ccsThumbprint: string | null): Candidates {
   if (answer.kind !== 'hostnameport' && answer.kind !== 'ccs') return None;
   if (endpoint.addressKind === 'ipv4' || endpoint.addressKind === 'ipv6') {
     const own = index.ref('ipport', `${endpoint.address}:${endpoint.port}`);
-    const differs = own.exists && (answer.kind === 'ccs' || !sameCertificate(own.certificateHash, answer.certificateHash));
+    const served = servedCertificate(answer, ccsThumbprint);
+    const differs = own.exists && (served === null || !sameCertificate(own.certificateHash, served));
     return differs ? { listed: [own], count: 1 } : None;
   }
-  return specific.differingFrom(family, endpoint.port, answer, index);
+  return specific.differingFrom(family, endpoint.port, answer, index, ccsThumbprint);
+}
+
+/**
+ * The certificate an answer serves, lower case: its hash, or for a CCS answer the certificate of
+ * the file serving the binding's host when the store was read; null when not known.
+ */
+function servedCertificate(answer: MappingRef, ccsThumbprint: string | null): string | null {
+  if (answer.kind === 'ccs') return ccsThumbprint === null ? null : ccsThumbprint.toLowerCase();
+  return (answer.certificateHash ?? '').toLowerCase();
 }
 
 export function sameCertificate(a: string | null, b: string | null): boolean {

@@ -71,6 +71,7 @@ export function httpsAnswer<C extends JoinCertificate, L>(
       effectiveMapping: { withSni: mappingRef(binding.effectiveMapping.withSni), withoutSni: mappingRef(binding.effectiveMapping.withoutSni) },
       clientPaths: binding.clientPaths.map((path) => ({ family: path.family, sni: path.sni, mapping: mappingRef(path.mapping), ipFirst: path.ipFirst.map((ref) => mappingRef(ref)!), ipFirstCount: path.ipFirstCount })),
       certificate,
+      ccsFile: binding.ccsFile,
       findings: binding.findings,
       ...(binding.live !== undefined ? { live: binding.live } : {}),
     };

@@ -1,9 +1,11 @@
 import { DefaultStoreName } from '../certs/store-name.js';
+import { ccsFileForHost } from '../certs/ccs-file-for-host.js';
+import { ccsCertificate } from './ccs-certificate.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
 import { SpecificIpMappings } from './client-paths.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
-import type { BindingRef, Finding, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
+import type { BindingRef, Finding, JoinCcsStore, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';
 import { SslFlag } from './resolve-binding.js';
@@ -19,6 +21,8 @@ export interface JoinInput<C extends JoinCertificate = JoinCertificate> {
   certificates: readonly C[] | null;
   /** null when the URL reservations are unknown: reservation checks are skipped. */
   reservations: readonly JoinReservation[] | null;
+  /** The Central Certificate Store; null or absent when unknown: CCS bindings get no certificate and no CCS check. */
+  ccs?: JoinCcsStore<C> | null;
   configKind?: string;
   /** http.sys's IP listen list: null unknown, empty all addresses (which families a `*` binding listens on). */
   listenAddresses?: readonly string[] | null;
@@ -56,7 +60,10 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   const bindings: JoinedBinding<C>[] = [];
 
   const specific = new SpecificIpMappings(input.mappings);
-  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null)) {
+  const ccsStore = input.ccs ?? null;
+  // What CCS serves a host, so client paths compare it with the ip:port mappings (unknown: every one differs).
+  const ccsThumbprint = (endpoint: { host: string }) => (ccsStore && ccsStore.enabled !== false && endpoint.host ? (ccsFileForHost(ccsStore.files, endpoint.host)?.certificate?.thumbprint ?? null) : null);
+  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null, ccsThumbprint)) {
     const findings: Finding[] = [];
     const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
       findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
@@ -72,6 +79,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       effectiveMapping: { withSni: null, withoutSni: null },
       clientPaths: [],
       certificate: null,
+      ccsFile: null,
       findings,
     };
     bindings.push(joined);
@@ -95,7 +103,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni, ...paths.map((path) => path.mapping)]) {
       if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
     }
-    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths);
+    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths, ccs ? ccsThumbprint(endpoint) : null);
     if (ipv6) findings.push(ipv6);
 
     const declared = resolution.declared;
@@ -134,6 +142,12 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
         joined.certificate = certificate;
         findings.push(...certificateFindings(certificate, { site: site.name, binding: binding.bindingInformation, mapping: mappingName, host: endpoint.host, now, expiryDays }));
       }
+    }
+    if (ccs && ccsStore) {
+      const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays, mappingExists: declared?.exists ?? false });
+      joined.certificate = served.certificate;
+      joined.ccsFile = served.file;
+      findings.push(...served.findings);
     }
   }
 

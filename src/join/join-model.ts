@@ -56,6 +56,13 @@ export interface JoinCertificate {
   selfSigned?: boolean;
 }
 
+/** The Central Certificate Store as the join sees it: the provider's switch and its files by name. */
+export interface JoinCcsStore<C extends JoinCertificate = JoinCertificate> {
+  /** null: the provider settings are not known. */
+  enabled: boolean | null;
+  files: readonly { name: string; certificate: C | null; unreadable: string | null }[];
+}
+
 export interface JoinReservation {
   url: string;
 }
@@ -101,5 +108,7 @@ export interface JoinedBinding<C extends JoinCertificate = JoinCertificate> {
   /** What a client gets for each family the binding listens on, with SNI and without (src/join/client-paths.ts). */
   clientPaths: ClientPath[];
   certificate: C | null;
+  /** CCS bindings: the file of the Central Certificate Store that serves the host (one certificate may be in several files, one per name); null otherwise. */
+  ccsFile: string | null;
   findings: Finding[];
 }

@@ -30,6 +30,7 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     mappings: state.mappings,
     certificates: state.certificates,
     reservations: state.reservations,
+    ccs: state.ccs && !state.ccs.folderProblem ? state.ccs : null,
     configKind: state.config.configKind,
     listenAddresses: listen?.addresses ?? null,
     now: options.now,

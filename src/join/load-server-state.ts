@@ -1,4 +1,6 @@
 import { readCertificateSource } from '../certs/read-certificates.js';
+import { readCentralCertificateStore, type CentralCertificateStore } from '../certs/central-certificate-store.js';
+import { currentPlatformFacts } from '../process/platform-facts.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { isHttpApiError } from '../errors.js';
 import { readIpListenList } from '../httpsys/ip-listen-list.js';
@@ -18,6 +20,8 @@ export interface ServerState {
   certificates: CertificateInfo[] | null;
   /** null when the reservations cannot be read (reservation checks are skipped). */
   reservations: UrlReservation[] | null;
+  /** The Central Certificate Store; null when no source describes it (CCS checks are skipped). */
+  ccs: CentralCertificateStore | null;
   /** What was read from where, and what could not be. */
   notes: string[];
   /** Problems of the sources themselves (a certificate file that cannot be read). */
@@ -57,11 +61,13 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
   // Only the certificates some mapping names take part in the join: the others are not parsed.
   const certificatesReading = mappingsReading.then((read) => optional('certificate checks', () => readCertificateSource(source.certificates(), { named: namedThumbprints(read.mappings) })));
-  const [config, mappingsRead, certificatesRead, reservationsRead] = await Promise.all([
+  const ccsSource = source.ccs();
+  const [config, mappingsRead, certificatesRead, reservationsRead, ccs] = await Promise.all([
     configRead,
     mappingsReading,
     certificatesReading,
     optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal }))),
+    ccsSource ? readCentralCertificateStore(ccsSource, currentPlatformFacts(), options.signal) : Promise.resolve(null),
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
   const certificates = certificatesRead?.certificates ?? null;
@@ -69,15 +75,25 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   if (keyUnknown > 0) notes.push(`private key check skipped for ${keyUnknown} certificate(s): the source does not say whether their store has the key (no key beside them, no certs/keys.json entry).`);
   const problems = certificatesRead?.problems ?? [];
   notes.push(...problems.map(certificateFileNote));
+  if (ccs) notes.push(ccsNote(ccs));
   return {
     config,
     mappings: mappingsRead.mappings,
     certificates,
     reservations: reservationsRead?.reservations ?? null,
+    ccs,
     notes,
     findings: problems.map(certificateFileFinding),
     listenList: () => readIpListenList(httpSys, options),
   };
+}
+
+/** What the Central Certificate Store holds, or why its checks are skipped. */
+function ccsNote(ccs: CentralCertificateStore): string {
+  if (ccs.folderProblem) return `Central Certificate Store checks skipped: ${ccs.folderProblem}.`;
+  const unreadable = ccs.files.filter((file) => file.unreadable !== null);
+  const state = ccs.enabled === null ? 'provider settings not recorded' : ccs.enabled ? 'enabled' : 'disabled';
+  return `Central Certificate Store (${state}): ${ccs.files.length} file(s) in ${ccs.folder}${unreadable.length > 0 ? `; present, certificate unreadable: ${unreadable.map((file) => `${file.name} (${file.unreadable})`).join(', ')}` : ''}.`;
 }
 
 /** The thumbprints the mappings name, upper case, as certificates are keyed. */

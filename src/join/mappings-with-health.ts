@@ -1,4 +1,6 @@
+import { readCentralCertificateStore } from '../certs/central-certificate-store.js';
 import { readCertificateSource } from '../certs/read-certificates.js';
+import { currentPlatformFacts } from '../process/platform-facts.js';
 import { isHttpApiError } from '../errors.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
@@ -18,6 +20,8 @@ export async function mappingsWithHealth(mappings: readonly SslMapping[], source
     if (!isHttpApiError(error) || (error.id !== 'NO_SOURCE' && error.id !== 'SOURCE_UNREADABLE')) throw error;
     notes.push(`certificate status skipped: ${error.message}`);
   }
-  const health = mappingHealth(mappings, certificates, options);
+  const ccsSource = mappings.some((mapping) => mapping.kind === 'ccs' || mapping.kind === 'scopedccs') ? source.ccs() : null;
+  const ccs = ccsSource ? await readCentralCertificateStore(ccsSource, currentPlatformFacts()) : null;
+  const health = mappingHealth(mappings, certificates, options, ccs && { ...ccs, fileCount: ccs.files.length, unreadableCount: ccs.files.filter((file) => file.certificate === null).length });
   return { mappings: mappings.map((mapping, index) => ({ ...mapping, ...health[index]! })), notes };
 }

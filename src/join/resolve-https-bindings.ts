@@ -17,7 +17,14 @@ export interface HttpsBindingResolution {
  * The first step of the join, on its own: every https binding with the mapping it declares and
  * the ones clients get, by every client path. Asking who uses a mapping needs this and none of the findings.
  */
-export function* resolveHttpsBindings(sites: readonly JoinSite[], mappings: MappingIndex, specific: SpecificIpMappings, listenAddresses: readonly string[] | null): Generator<HttpsBindingResolution> {
+export function* resolveHttpsBindings(
+  sites: readonly JoinSite[],
+  mappings: MappingIndex,
+  specific: SpecificIpMappings,
+  listenAddresses: readonly string[] | null,
+  /** The thumbprint of the certificate the Central Certificate Store serves a CCS binding, when known. */
+  ccsThumbprint: (endpoint: JoinEndpoint) => string | null = () => null,
+): Generator<HttpsBindingResolution> {
   for (const site of sites) {
     for (const binding of site.bindings) {
       if (binding.protocol.toLowerCase() !== 'https') continue;
@@ -26,7 +33,7 @@ export function* resolveHttpsBindings(sites: readonly JoinSite[], mappings: Mapp
         yield { site, binding, endpoint, resolution: null, paths: [] };
         continue;
       }
-      yield { site, binding, endpoint, resolution: resolveBinding(endpoint, binding.sslFlags, mappings), paths: clientPaths(endpoint, binding.sslFlags, mappings, specific, listenAddresses) };
+      yield { site, binding, endpoint, resolution: resolveBinding(endpoint, binding.sslFlags, mappings), paths: clientPaths(endpoint, binding.sslFlags, mappings, specific, listenAddresses, ccsThumbprint(endpoint)) };
     }
   }
 }

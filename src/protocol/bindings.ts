@@ -74,7 +74,8 @@ export const HttpsBindingSchema = z.object({
   clientPaths: z
     .array(ClientPathSchema)
     .describe('What a client gets for each way it arrives: each address family the binding listens on (a * binding both, unless the IP listen list allows one), with SNI and without.'),
-  certificate: z.string().nullable().describe('The id (store:thumbprint) of the entry of certificates that serves it; null when none is found.'),
+  certificate: z.string().nullable().describe('The id (store:thumbprint) of the entry of certificates that serves it; null when none is found. A CCS binding: CCS:thumbprint, the certificate of its ccsFile.'),
+  ccsFile: z.string().nullable().describe('A CCS binding (sslFlags bit 2): the Central Certificate Store file that serves its host (<host>.pfx, else _.<parent domain>.pfx); null otherwise, or when no file serves it or the store was not read.'),
   findings: z.array(FindingSchema),
   live: LiveCheckSchema.optional(),
 });

@@ -9,7 +9,7 @@ import { CertificateSubjectSchema, ChangeResultSchema, MappingKindSchema, StoreN
  */
 export const CertificateSchema = z.object({
   thumbprint: z.string().describe('SHA-1 of the DER, 40 upper-case hex characters (the netsh certificate hash).'),
-  store: z.string().describe('LocalMachine store: MY, WebHosting, ... (a snapshot\'s certs/ subfolder; files directly in certs/ are MY).'),
+  store: z.string().describe('LocalMachine store: MY, WebHosting, ... (a snapshot\'s certs/ subfolder; files directly in certs/ are MY); CCS for a certificate of the Central Certificate Store.'),
   subject: z.string().describe('As Windows shows it: CN=www.contoso.com, O=Contoso Ltd, C=US.'),
   issuer: z.string(),
   dnsNames: z.array(z.string()).describe('DNS names of the subject alternative name extension.'),
@@ -27,7 +27,7 @@ export const CertificateSchema = z.object({
   ekus: z.array(z.string()).nullable().optional().describe('Extended key usage OIDs; null: no EKU extension (any purpose).'),
   certificateAuthority: z.boolean().optional().describe('basicConstraints CA:true.'),
   friendlyName: z.string().nullable().optional().describe('Windows stores only.'),
-  file: z.string().nullable().optional().describe('Snapshot only: the file it was read from.'),
+  file: z.string().nullable().optional().describe('Snapshot only: the file it was read from; a Central Certificate Store certificate (store CCS): a pfx file holding it (each binding names the one serving it in ccsFile).'),
 });
 
 /** certificates/list promises every field. */

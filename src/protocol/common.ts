@@ -21,6 +21,7 @@ export const SourceSchema = z
     sslcertFile: z.string().min(1).optional().describe('Captured `netsh http show sslcert` output.'),
     urlaclFile: z.string().min(1).optional().describe('Captured `netsh http show urlacl` output.'),
     certsDir: z.string().min(1).optional().describe('Folder of certificate files standing for the LocalMachine stores.'),
+    ccsDir: z.string().min(1).optional().describe('Folder standing for the Central Certificate Store: <host>.pfx files and provider.json.'),
   })
   .strict();
 

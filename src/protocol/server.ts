@@ -17,6 +17,7 @@ export const ServerInfo = defineMethod({
       httpSys: z.string().nullable().describe('netsh path or capture files, or null.'),
       sslcertFormat: z.string().nullable().describe('Which form of `show sslcert` is read (JSON or text) and why.'),
       certificates: z.string().nullable(),
+      ccs: z.string().nullable().describe('Where the Central Certificate Store is described (a folder, or live the provider settings in the registry), or null when no source describes it.'),
       notes: z.array(z.string()),
     }),
     methods: z.array(z.object({ name: z.string(), implemented: z.boolean(), changes: z.boolean(), summary: z.string() })),

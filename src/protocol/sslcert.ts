@@ -41,7 +41,7 @@ export const SslMappingWithHealthSchema = SslMappingSchema.extend({
   owner: z.string().describe('Who the application id says owns the mapping: IIS, IIS Express, AD FS, SSTP, WinRM, another known application, or "unknown app id".'),
   status: z
     .enum(MappingStatuses)
-    .describe('The certificate, whoever owns the mapping: missing (not in the named store), expired, no private key, not server auth (no Server Authentication EKU), expiring, key unknown (the source does not say), ok, or not checked (no certificate source, CCS, or no readable hash). The worst one when several hold.'),
+    .describe('The certificate, whoever owns the mapping: missing (not in the named store), expired, no private key, not server auth (no Server Authentication EKU), expiring, key unknown (the source does not say), ok, or not checked (no certificate source, no readable hash, or a Central Certificate Store no source describes or that cannot be read). A CCS mapping says what the store holds: ok (enabled, N files) or missing (disabled in IIS). The worst one when several hold.'),
   statusDetail: z.string().describe('Why: the store that lacks it, the expiry date, every problem found.'),
 });
 

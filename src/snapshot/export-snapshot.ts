@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readCertificateFile } from '../certs/certificate-file.js';
+import { CcsProviderFileName, readCentralCertificateStore, type CcsProviderRecord, type CentralCertificateStore } from '../certs/central-certificate-store.js';
+import { certificateOnlyPkcs12 } from '../certs/certificate-only-pkcs12.js';
+import { currentPlatformFacts } from '../process/platform-facts.js';
 import { readCertificateDirectory } from '../certs/directory-store.js';
 import { keyManifest, KeyManifestName, type KeyPresence } from '../certs/key-presence-manifest.js';
 import { DefaultWindowsStores, describeRow, listWindowsStores } from '../certs/windows-store.js';
@@ -29,7 +32,10 @@ interface ExportedCertificate extends KeyPresence {
  * it (text: what the parsers are proven on), and the certificates, each as its DER in
  * certs/STORE/THUMBPRINT.cer, never a source file as is (a PEM can carry its key). Whether each
  * store had the key goes to certs/keys.json, so the snapshot neither carries keys nor claims
- * "no key" for a healthy server. Everything is read before the folder is made, so a source that
+ * "no key" for a healthy server. The Central Certificate Store goes to ccs/: each readable
+ * `<name>.pfx` again as a PFX of its certificates only (no key, no password), and provider.json
+ * with the provider's switch and folder, the files whose certificate could not be read and
+ * whether each file held its key; never a key, a password or the user name. Everything is read before the folder is made, so a source that
  * cannot be read leaves nothing behind.
  */
 export async function exportSnapshot(source: ResolvedSource, directory: string, options: { signal?: AbortSignal } = {}): Promise<SnapshotExport> {
@@ -69,6 +75,9 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
     return certificateSource.kind === 'directory' ? certificatesOfFolder(certificateSource.path, notes) : certificatesOfWindowsStores();
   })();
 
+  const ccsSource = source.ccs();
+  const ccs = ccsSource ? await readCentralCertificateStore(ccsSource, currentPlatformFacts(), options.signal) : null;
+
   await mkdir(target, { recursive: true });
   const files: string[] = [];
   const place = (name: string) => {
@@ -96,7 +105,26 @@ export async function exportSnapshot(source: ResolvedSource, directory: string, 
     await writeFile(place(path.join('certs', KeyManifestName)), `${JSON.stringify(keyManifest(certificates), null, 2)}\n`);
     notes.push(keyNote(certificates));
   }
+  if (!ccs) notes.push('ccs/ not written: no source describes the Central Certificate Store.');
+  else if (ccs.folderProblem) notes.push(`ccs/ not written: ${ccs.folderProblem}.`);
+  else notes.push(await writeCcs(ccs, path.join(target, 'ccs'), place));
   return { directory: target, files, notes };
+}
+
+/** ccs/: certificate-only PFX files and provider.json (see exportSnapshot). */
+async function writeCcs(ccs: CentralCertificateStore, folder: string, place: (name: string) => string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const readable = ccs.files.filter((file) => file.certificate !== null);
+  for (const file of readable) await writeFile(place(path.join('ccs', file.name)), certificateOnlyPkcs12(file.chain));
+  const record: CcsProviderRecord = {
+    enabled: ccs.enabled,
+    certStoreLocation: ccs.certStoreLocation,
+    unreadable: ccs.files.filter((file) => file.certificate === null).map((file) => ({ file: file.name, reason: file.unreadable ?? 'unreadable' })),
+    privateKeys: readable.map((file) => ({ file: file.name, hasPrivateKey: file.certificate!.hasPrivateKey })),
+  };
+  await writeFile(place(path.join('ccs', CcsProviderFileName)), `${JSON.stringify(record, null, 2)}\n`);
+  const unreadable = record.unreadable!.length;
+  return `ccs/: ${readable.length} Central Certificate Store file(s) written with their certificates only (no key, no password)${unreadable > 0 ? `; ${unreadable} whose certificate could not be read are listed in ccs/${CcsProviderFileName}` : ''}.`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError } from '../errors.js';
 import type { SourceSpec } from './source-spec.js';
@@ -14,6 +15,13 @@ export type CertificateSource =
   | { kind: 'directory'; path: string }
   | { kind: 'windows' };
 
+/**
+ * Where the Central Certificate Store is described: a folder (a snapshot's ccs/ or ccsDir)
+ * holding the pfx files and provider.json, or, live, IIS's provider settings in the registry
+ * (src/source/ccs-provider-settings.ts), which name the folder.
+ */
+export type CcsSource = { kind: 'directory'; path: string } | { kind: 'registry' };
+
 /** The three halves of the state, each already decided, so that handlers never guess. */
 export interface ResolvedSource {
   spec: SourceSpec;
@@ -21,6 +29,8 @@ export interface ResolvedSource {
   config(): ConfigLocation;
   httpSys(): HttpSysSource;
   certificates(): CertificateSource;
+  /** null: no source says anything about CCS (a snapshot without ccs/, off Windows), so its checks are skipped. */
+  ccs(): CcsSource | null;
 }
 
 export function resolveSource(spec: SourceSpec, facts: PlatformFacts = currentPlatformFacts()): ResolvedSource {
@@ -46,6 +56,13 @@ export function resolveSource(spec: SourceSpec, facts: PlatformFacts = currentPl
       if (dir) return { kind: 'directory', path: dir };
       if (live) return { kind: 'windows' };
       throw noSource('certificates', '--snapshot DIR or --certs-dir DIR');
+    },
+    ccs: () => {
+      // A snapshot without ccs/ says nothing about CCS (most servers have none); a folder given as ccsDir must be read.
+      const inSnapshot = snapshotFile('ccs');
+      const dir = spec.ccsDir ?? (inSnapshot && existsSync(inSnapshot) ? inSnapshot : undefined);
+      if (dir) return { kind: 'directory', path: dir };
+      return live ? { kind: 'registry' } : null;
     },
   };
 }

@@ -4,7 +4,7 @@
  * live Windows machine (or, elsewhere, to a NO_SOURCE error when a method needs it).
  */
 export interface SourceSpec {
-  /** A snapshot folder: applicationHost.config, sslcert.txt, urlacl.txt, certs/. */
+  /** A snapshot folder: applicationHost.config, sslcert.txt, urlacl.txt, certs/, ccs/. */
   snapshot?: string;
   /** The applicationHost.config to read (overrides the snapshot's). */
   configPath?: string;
@@ -20,6 +20,8 @@ export interface SourceSpec {
   urlaclFile?: string;
   /** A folder of certificate files (PEM, DER, CER) standing for the LocalMachine stores. */
   certsDir?: string;
+  /** A folder standing for the Central Certificate Store: `<host>.pfx` files and provider.json (a snapshot's ccs/). */
+  ccsDir?: string;
 }
 
 export function mergeSourceSpecs(defaults: SourceSpec, request: SourceSpec | undefined): SourceSpec {
@@ -30,7 +32,7 @@ export function mergeSourceSpecs(defaults: SourceSpec, request: SourceSpec | und
   }
   // A request that names its own snapshot does not inherit file overrides meant for another one.
   if (request.snapshot !== undefined && request.snapshot !== defaults.snapshot) {
-    for (const key of ['configPath', 'iisExpress', 'solution', 'sslcertFile', 'urlaclFile', 'certsDir'] as const) {
+    for (const key of ['configPath', 'iisExpress', 'solution', 'sslcertFile', 'urlaclFile', 'certsDir', 'ccsDir'] as const) {
       if (request[key] === undefined) delete merged[key];
     }
   }

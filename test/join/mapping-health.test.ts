@@ -64,6 +64,20 @@ describe('mapping certificate status, whoever owns the mapping', () => {
     expect(health!.statusDetail).toMatch(detail);
   });
 
+  const ccs = { kind: 'ccs', key: '443', certificateHash: null } as const;
+  const summary = { enabled: true, folder: '\\\\files01\\ccs', fileCount: 12, unreadableCount: 0, folderProblem: null };
+  const ccsCases: [string, Parameters<typeof mappingHealth>[3], MappingStatus, string][] = [
+    ['no source describes CCS', null, 'not checked', 'no source describes the Central Certificate Store (a snapshot without ccs/, or not Windows); it chooses the certificate per host name'],
+    ['enabled, N files', summary, 'ok', 'Central Certificate Store enabled: 12 file(s) in \\\\files01\\ccs; the certificate is chosen per host name'],
+    ['some files unreadable', { ...summary, unreadableCount: 2 }, 'ok', 'Central Certificate Store enabled: 12 file(s) in \\\\files01\\ccs, 2 present with an unreadable certificate; the certificate is chosen per host name'],
+    ['disabled in the provider settings', { ...summary, enabled: false }, 'missing', "the Central Certificate Store is disabled in IIS's provider settings, so it serves no certificate (12 file(s) in \\\\files01\\ccs)"],
+    ['a folder that cannot be read', { ...summary, fileCount: 0, folderProblem: '\\\\files01\\ccs cannot be read: permission denied' }, 'not checked', 'the Central Certificate Store cannot be read: \\\\files01\\ccs cannot be read: permission denied'],
+  ];
+  it.each(ccsCases)('a CCS mapping: %s', (_what, store, status, detail) => {
+    const [health] = mappingHealth([mapping(ccs)], certificates, options, store);
+    expect([health!.status, health!.statusDetail]).toEqual([status, detail]);
+  });
+
   it('says "not checked" for every mapping when the source has no certificates', () => {
     const health = mappingHealth([mapping({ certificateHash: 'AA' }), mapping({ certificateHash: '99' })], null, options);
     expect(health.map((entry) => [entry.status, entry.statusDetail])).toEqual([

@@ -99,14 +99,36 @@ Describe 'Get-IisHttpsBinding on every sslFlags bit (fixtures/shapes-server)' {
         $binding.Sni | Should -Be $Sni
     }
 
-    It 'declares the ccs mapping for a CCS binding, with no store (not MY) and no thumbprint' -ForEach @(@{ Site = 'CCS without SNI' }, @{ Site = 'CCS with SNI' }) {
+    It 'declares the ccs mapping for a CCS binding, with no store (not MY)' -ForEach @(@{ Site = 'CCS without SNI' }, @{ Site = 'CCS with SNI' }) {
         $binding = $Bindings | Where-Object Site -EQ $Site
         $binding.DeclaredMapping.Kind | Should -Be 'ccs'
         $binding.DeclaredMapping.Key | Should -Be '443'
         $binding.DeclaredMapping.Exists | Should -BeTrue
+        $binding.DeclaredMapping.CertificateHash | Should -BeNullOrEmpty
         $binding.CertificateStoreName | Should -BeNullOrEmpty
-        $binding.Thumbprint | Should -BeNullOrEmpty
         $binding.Port | Should -Be 443
+    }
+
+    It 'gives a CCS binding the certificate of the file named after its host (ccs/ccs.contoso.com.pfx), like any other binding' {
+        # The leaf as openssl reads it from the pfx (the first certificate it prints), not as the worker does.
+        $pem = (& openssl pkcs12 -in (Join-Path $Shapes 'ccs/ccs.contoso.com.pfx') -nokeys -passin pass: 2>$null) -join "`n"
+        $leaf = [regex]::Match($pem, '-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----').Value
+        $x509 = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new([System.Text.Encoding]::ASCII.GetBytes($leaf))
+        $binding = $Bindings | Where-Object Site -EQ 'CCS without SNI'
+        $binding.Certificate.Id | Should -Be "CCS:$($x509.Thumbprint)"
+        $binding.Certificate.Store | Should -Be 'CCS'
+        $binding.Certificate.File | Should -Be 'ccs.contoso.com.pfx'
+        $binding.CcsFile | Should -Be 'ccs.contoso.com.pfx'
+        $binding.Certificate.Subject | Should -Be 'CN=ccs.contoso.com, O=Contoso Ltd, C=US'
+        $binding.Certificate.NotAfter | Should -Be $x509.NotAfter
+        $binding.Thumbprint | Should -Be $x509.Thumbprint
+    }
+
+    It 'gives the CCS binding whose host has no file no certificate, and CCS_CERT_MISSING' {
+        $binding = $Bindings | Where-Object Site -EQ 'CCS with SNI'
+        $binding.Certificate | Should -BeNullOrEmpty
+        $binding.Thumbprint | Should -BeNullOrEmpty
+        @($binding.Findings.Code) | Should -Be @('CCS_CERT_MISSING')
     }
 
     It 'splits an IPv6 binding and finds its own mapping' {

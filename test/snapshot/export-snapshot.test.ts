@@ -89,7 +89,7 @@ describe('snapshot export writes no key material', () => {
     execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path.join(certs, 'expired.key'), '-outform', 'DER', '-out', path.join(dir, 'der.key')]);
     execFileSync('openssl', ['pkcs12', '-export', '-in', path.join(certs, 'www-contoso.pem'), '-inkey', path.join(certs, 'www-contoso.key'), '-passout', 'pass:x', '-out', path.join(dir, 'site.pfx')]);
     const found = keyMaterialIn(dir, keysOf(certs));
-    expect(found).toEqual(expect.arrayContaining(['demo/MY/www-contoso.key: PEM PRIVATE KEY', 'demo/MY/www-contoso.key: bytes of a known key', 'der.key: DER pkcs8 key', 'der.key: bytes of a known key', 'site.pfx: PKCS#12']));
+    expect(found).toEqual(expect.arrayContaining(['demo/MY/www-contoso.key: PEM PRIVATE KEY', 'demo/MY/www-contoso.key: bytes of a known key', 'der.key: DER pkcs8 key', 'der.key: bytes of a known key', 'site.pfx: PKCS#12 pkcs8ShroudedKeyBag', 'site.pfx: PKCS#12 encryptedData']));
     expect(found.filter((line) => line.startsWith('demo/')).map((line) => line.split(':')[0])).toEqual(
       expect.arrayContaining(['demo/MY/expired.key', 'demo/MY/expiring-soon.key', 'demo/MY/wrong-name.key', 'demo/MY/client-auth-only.key', 'demo/MY/iis-express-dev.pem', 'demo/WebHosting/wildcard-contoso.key']),
     );
@@ -128,6 +128,52 @@ describe('snapshot export writes no key material', () => {
     expect(exported.notes.filter((note: string) => note.includes('site.pfx'))).toEqual([expect.stringMatching(/site\.pfx not exported: .*PFX\/PKCS#12 files are not read/)]);
     expect(exported.files.filter((file: string) => /pfx/i.test(file))).toEqual([]);
     expect(keyMaterialIn(directory, keysOf(certs))).toEqual([]);
+  });
+});
+
+describe('the Central Certificate Store in a snapshot: certificates only', () => {
+  /** A CCS folder as a server holds it: pfx files with their keys, made now by openssl. */
+  function ccsFolder(): string {
+    const dir = scratch();
+    const www = ['-in', path.join(certs, 'www-contoso.pem'), '-inkey', path.join(certs, 'www-contoso.key')];
+    execFileSync('openssl', ['pkcs12', '-export', ...www, '-certfile', path.join(certs, 'ca.pem'), '-passout', 'pass:', '-out', path.join(dir, 'www.contoso.com.pfx')]);
+    execFileSync('openssl', ['pkcs12', '-export', '-in', path.join(certs, 'expired.pem'), '-inkey', path.join(certs, 'expired.key'), '-certpbe', 'PBE-SHA1-3DES', '-passout', 'pass:', '-out', path.join(dir, 'shop.fabrikam.com.pfx')]);
+    execFileSync('openssl', ['pkcs12', '-export', '-legacy', ...www, '-passout', 'pass:', '-out', path.join(dir, 'legacy.contoso.com.pfx')]);
+    writeFileSync(path.join(dir, 'provider.json'), JSON.stringify({ enabled: true, certStoreLocation: '\\\\files01\\ccs' }));
+    return dir;
+  }
+  const fingerprints = (pem: string) => [...pem.matchAll(/-----BEGIN CERTIFICATE-----[^]*?-----END CERTIFICATE-----/g)].map((block) =>
+    execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha1'], { input: block[0], encoding: 'utf8' }).trim().split('=')[1]!.replace(/:/g, ''));
+
+  it('writes each readable pfx again with its certificates only, which openssl reads with an empty password and no MAC, and no key material at all', () => {
+    const source = ccsFolder();
+    expect(keyMaterialIn(source, keysOf(certs)).length).toBeGreaterThanOrEqual(3);
+    const directory = fresh();
+    const exported = json('snapshot', 'export', '--snapshot', 'fixtures/shapes-server', '--ccs-dir', source, '--directory', directory);
+    expect(readdirSync(path.join(directory, 'ccs')).sort()).toEqual(['provider.json', 'shop.fabrikam.com.pfx', 'www.contoso.com.pfx']);
+    for (const name of ['www.contoso.com.pfx', 'shop.fabrikam.com.pfx']) {
+      const original = execFileSync('openssl', ['pkcs12', '-in', path.join(source, name), '-nokeys', '-passin', 'pass:'], { encoding: 'utf8' });
+      const written = spawnSync('openssl', ['pkcs12', '-in', path.join(directory, 'ccs', name), '-passin', 'pass:', '-nodes'], { encoding: 'utf8' });
+      expect(written.status, written.stderr).toBe(0);
+      expect(written.stdout).not.toContain('PRIVATE KEY');
+      expect(fingerprints(written.stdout).sort()).toEqual(fingerprints(original).sort());
+    }
+    expect(keyMaterialIn(directory, keysOf(certs))).toEqual([]);
+    const text = readdirSync(path.join(directory, 'ccs')).map((name) => readFileSync(path.join(directory, 'ccs', name), 'latin1')).join('');
+    expect(text).not.toMatch(/PRIVATE KEY|password|userName/i);
+    expect(JSON.parse(readFileSync(path.join(directory, 'ccs', 'provider.json'), 'utf8'))).toEqual({
+      enabled: true,
+      certStoreLocation: '\\\\files01\\ccs',
+      unreadable: [{ file: 'legacy.contoso.com.pfx', reason: expect.stringContaining('RC2 encryption (RC2-40, OID 1.2.840.113549.1.12.1.6)') }],
+      privateKeys: [{ file: 'shop.fabrikam.com.pfx', hasPrivateKey: true }, { file: 'www.contoso.com.pfx', hasPrivateKey: true }],
+    });
+    expect(exported.notes).toContain('ccs/: 2 Central Certificate Store file(s) written with their certificates only (no key, no password); 1 whose certificate could not be read are listed in ccs/provider.json.');
+  });
+
+  it('the sample server with its ccs/: same findings from the snapshot as from the source', () => {
+    const { directory } = roundTrip('--snapshot', 'fixtures/shapes-server');
+    expect(keyMaterialIn(directory, keysOf(certs))).toEqual([]);
+    expect(readdirSync(path.join(directory, 'ccs')).sort()).toEqual(['ccs.contoso.com.pfx', 'provider.json']);
   });
 });
 
@@ -221,6 +267,7 @@ describe('the export\'s human output', () => {
       '  certs/keys.json',
       'Notes:',
       '  8 certificate(s) written without private keys; certs/keys.json records whether their store had one (7 yes, 1 no, 0 unknown).',
+      '  ccs/ not written: no source describes the Central Certificate Store.',
     ]);
   });
 });

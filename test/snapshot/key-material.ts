@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * Every file under `dir` that holds private key material, with what was found: a PEM private key
  * block (PKCS#8, PKCS#1, SEC1, encrypted or not), a whole file that parses as a DER private key
- * (PKCS#8, PKCS#1, SEC1), a PKCS#12/PFX structure, or the bytes of one of `knownKeys` (DER or PEM
+ * (PKCS#8, PKCS#1, SEC1), a PKCS#12/PFX structure with a key bag or encrypted content, or the bytes of one of `knownKeys` (DER or PEM
  * body) anywhere inside. Written without the product's code, so it can judge the export.
  */
 export function keyMaterialIn(dir: string, knownKeys: Buffer[] = []): string[] {
@@ -17,7 +17,11 @@ export function keyMaterialIn(dir: string, knownKeys: Buffer[] = []): string[] {
     if (pem) found.push(`${relative}: PEM ${pem[1]}`);
     const der = derKeyType(content);
     if (der) found.push(`${relative}: DER ${der} key`);
-    if (isPkcs12(content)) found.push(`${relative}: PKCS#12`);
+    if (isPkcs12(content)) {
+      // A PFX may carry certificates alone (a snapshot's ccs/): only a key bag, or content
+      // encrypted or enveloped (which could hide one), counts as key material.
+      for (const [what, oid] of Pkcs12KeyCarriers) if (content.includes(oid)) found.push(`${relative}: PKCS#12 ${what}`);
+    }
     for (const key of knownKeys) {
       if (content.includes(key) || content.includes(Buffer.from(key.toString('base64').slice(128, 192)))) found.push(`${relative}: bytes of a known key`);
     }
@@ -44,6 +48,14 @@ function derKeyType(content: Buffer): string | undefined {
   }
   return undefined;
 }
+
+/** DER OBJECT IDENTIFIER encodings (tag, length, arcs) of RFC 7292's key bags and PKCS#7's encrypted and enveloped data. */
+const Pkcs12KeyCarriers: [string, Buffer][] = [
+  ['keyBag', Buffer.from('060b2a864886f70d010c0a0101', 'hex')],
+  ['pkcs8ShroudedKeyBag', Buffer.from('060b2a864886f70d010c0a0102', 'hex')],
+  ['encryptedData', Buffer.from('06092a864886f70d010706', 'hex')],
+  ['envelopedData', Buffer.from('06092a864886f70d010703', 'hex')],
+];
 
 /**
  * PFX (RFC 7292): SEQUENCE { INTEGER 3, ContentInfo SEQUENCE { OID 1.2.840.113549.1.7.x ... } }.

@@ -1,0 +1,95 @@
+import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
+import { children, objectIdentifier, octetString, readTlv, smallInteger, type Tlv } from './der-reader.js';
+import { bmpPassword, pkcs12Kdf, Pkcs12KeyPurpose } from './pkcs12-kdf.js';
+
+/**
+ * Why encrypted PKCS#12 content could not be read: the algorithm is not available, or no
+ * password tried opens it. Never a guess at the content.
+ */
+export class Pkcs12Unreadable extends Error {}
+
+/** A password to try: the string, or null for the absent password (RFC 7292 B.1 tells the two apart). */
+export type Pkcs12Password = string | null;
+
+const Pbes2 = '1.2.840.113549.1.5.13';
+const Pbkdf2 = '1.2.840.113549.1.5.12';
+const HmacHashes: Readonly<Record<string, string>> = {
+  '1.2.840.113549.2.7': 'sha1',
+  '1.2.840.113549.2.8': 'sha224',
+  '1.2.840.113549.2.9': 'sha256',
+  '1.2.840.113549.2.10': 'sha384',
+  '1.2.840.113549.2.11': 'sha512',
+};
+const Pbes2Ciphers: Readonly<Record<string, { cipher: string; keyLength: number }>> = {
+  '2.16.840.1.101.3.4.1.2': { cipher: 'aes-128-cbc', keyLength: 16 },
+  '2.16.840.1.101.3.4.1.22': { cipher: 'aes-192-cbc', keyLength: 24 },
+  '2.16.840.1.101.3.4.1.42': { cipher: 'aes-256-cbc', keyLength: 32 },
+  '1.2.840.113549.3.7': { cipher: 'des-ede3-cbc', keyLength: 24 },
+};
+/** RFC 7292 appendix C's PBE algorithms with SHA-1 that Node's OpenSSL 3 still offers by default. */
+const Pkcs12Ciphers: Readonly<Record<string, { cipher: string; keyLength: number; ivLength: number }>> = {
+  '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
+  '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, ivLength: 8 },
+};
+/** RC2 and RC4 live in OpenSSL 3's legacy provider, which Node does not load. */
+const LegacyAlgorithms: Readonly<Record<string, string>> = {
+  '1.2.840.113549.1.12.1.1': 'RC4-128',
+  '1.2.840.113549.1.12.1.2': 'RC4-40',
+  '1.2.840.113549.1.12.1.5': 'RC2-128',
+  '1.2.840.113549.1.12.1.6': 'RC2-40',
+};
+
+/** Decrypts `ciphertext` under the AlgorithmIdentifier `algorithm` with `password`. */
+export function pkcs12Decrypt(der: Uint8Array, algorithm: Tlv, ciphertext: Buffer, password: Pkcs12Password): Buffer {
+  const [oidElement, params] = children(der, algorithm);
+  const oid = objectIdentifier(der, oidElement!);
+  const legacy = LegacyAlgorithms[oid];
+  if (legacy) throw new Pkcs12Unreadable(`${legacy.startsWith('RC2') ? 'RC2' : 'RC4'} encryption (${legacy}, OID ${oid}) is not available in this Node.js's OpenSSL`);
+  if (!params) throw new Pkcs12Unreadable(`encryption algorithm ${oid} without parameters`);
+  if (oid === Pbes2) return pbes2(der, params, ciphertext, password);
+  const pbe = Pkcs12Ciphers[oid];
+  if (!pbe) throw new Pkcs12Unreadable(`unsupported encryption algorithm (OID ${oid})`);
+  const [salt, iterations] = children(der, params);
+  const saltBytes = octetString(der, salt!);
+  const count = smallInteger(der, iterations!);
+  const bmp = password === null ? Buffer.alloc(0) : bmpPassword(password);
+  const key = pkcs12Kdf('sha1', bmp, saltBytes, count, Pkcs12KeyPurpose.key, pbe.keyLength);
+  const iv = pkcs12Kdf('sha1', bmp, saltBytes, count, Pkcs12KeyPurpose.iv, pbe.ivLength);
+  return decipher(pbe.cipher, key, iv, ciphertext);
+}
+
+/** PKCS#5 v2.1 (RFC 8018 §6.2): PBKDF2 then a block cipher; the password as its bytes (UTF-8). */
+function pbes2(der: Uint8Array, params: Tlv, ciphertext: Buffer, password: Pkcs12Password): Buffer {
+  const [kdf, scheme] = children(der, params);
+  const [kdfOid, kdfParams] = children(der, kdf!);
+  const kdfName = objectIdentifier(der, kdfOid!);
+  if (kdfName !== Pbkdf2 || !kdfParams) throw new Pkcs12Unreadable(`unsupported PBES2 key derivation (OID ${kdfName})`);
+  const [schemeOid, ivElement] = children(der, scheme!);
+  const schemeName = objectIdentifier(der, schemeOid!);
+  const cipher = Pbes2Ciphers[schemeName];
+  if (!cipher || !ivElement) throw new Pkcs12Unreadable(`unsupported PBES2 cipher (OID ${schemeName})`);
+  const fields = children(der, kdfParams);
+  const salt = octetString(der, fields[0]!);
+  const iterations = smallInteger(der, fields[1]!);
+  let hash = 'sha1';
+  for (const field of fields.slice(2)) {
+    if (field.tag !== 0x30) continue;
+    const prf = objectIdentifier(der, readTlv(der, field.start));
+    const named = HmacHashes[prf];
+    if (!named) throw new Pkcs12Unreadable(`unsupported PBKDF2 pseudo-random function (OID ${prf})`);
+    hash = named;
+  }
+  const key = pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), salt, iterations, cipher.keyLength, hash);
+  return decipher(cipher.cipher, key, octetString(der, ivElement), ciphertext);
+}
+
+function decipher(cipher: string, key: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
+  try {
+    const engine = createDecipheriv(cipher, key, iv);
+    return Buffer.concat([engine.update(ciphertext), engine.final()]);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_OSSL_EVP_UNSUPPORTED' || /unsupported|unknown cipher/i.test((error as Error).message)) throw new Pkcs12Unreadable(`${cipher} is not available in this Node.js's OpenSSL`);
+    throw new Pkcs12Unreadable('the password does not decrypt it');
+  }
+}

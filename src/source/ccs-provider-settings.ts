@@ -1,0 +1,67 @@
+import type { PlatformFacts } from '../process/platform-facts.js';
+import { runProcess } from '../process/run-process.js';
+import { systemExecutable } from '../process/system-executable.js';
+
+/**
+ * Where IIS keeps the Central Certificate Store provider's settings (Microsoft IIS Support
+ * Blog, "Centralized Certificate Store (CCS) and IIS bindings", 2019: "IIS stores the CCS
+ * configuration in registry: HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\IIS\CentralCertProvider").
+ * The value names Enabled and CertStoreLocation follow the settings Get-WebCentralCertProvider
+ * reports (Enabled, CertStoreLocation, UserName, Password, PrivateKeyPassword); that the
+ * registry values carry exactly these names is inferred. UserName, Password and
+ * PrivateKeyPassword are never queried: each value is asked for by name.
+ */
+export const CentralCertProviderKey = 'HKLM\\SOFTWARE\\Microsoft\\IIS\\CentralCertProvider';
+
+export interface CcsProviderSettings {
+  /** null: the value is not there (the feature was never configured). */
+  enabled: boolean | null;
+  certStoreLocation: string | null;
+}
+
+/** `reg.exe query <key> /v <name>`: one named value, so no secret of the key is ever printed. */
+export function ccsProviderQueryArgv(name: 'Enabled' | 'CertStoreLocation'): string[] {
+  return ['query', CentralCertProviderKey, '/v', name];
+}
+
+/**
+ * The provider settings, read live with reg.exe from the Windows folder. A key or value that
+ * does not exist makes reg.exe exit 1 ("ERROR: The system was unable to find the specified
+ * registry key or value."), read here as not set.
+ */
+export async function readCcsProviderSettings(facts: PlatformFacts, signal?: AbortSignal): Promise<CcsProviderSettings> {
+  const reg = systemExecutable('reg.exe', facts);
+  const query = async (name: 'Enabled' | 'CertStoreLocation') => {
+    const run = await runProcess(reg, ccsProviderQueryArgv(name), { timeoutMs: 10_000, signal, facts });
+    return run.exitCode === 0 ? parseRegQueryOutput(run.stdout.toString('utf8')).get(name.toLowerCase()) : undefined;
+  };
+  const [enabled, location] = await Promise.all([query('Enabled'), query('CertStoreLocation')]);
+  return {
+    enabled: enabled === undefined ? null : enabled.type === 'REG_DWORD' ? Number(enabled.data) !== 0 : null,
+    certStoreLocation: location && (location.type === 'REG_SZ' || location.type === 'REG_EXPAND_SZ') && location.data !== '' ? location.data : null,
+  };
+}
+
+export interface RegQueryValue {
+  type: string;
+  /** REG_DWORD as printed (`0x1`), strings as written. */
+  data: string;
+}
+
+/**
+ * The values in `reg query` output, by lower-case name. The layout (the key on its own line,
+ * then one line per value: four spaces, name, four spaces, REG_ type, four spaces, data; a
+ * DWORD printed in hex like `0x1`) is that of reg.exe as Windows prints it, which Microsoft's
+ * reg query page does not spell out: inferred, as in src/source/documents-folder.ts.
+ */
+export function parseRegQueryOutput(output: string): Map<string, RegQueryValue> {
+  const values = new Map<string, RegQueryValue>();
+  for (const line of output.split(/\r?\n/)) {
+    const match = /^\s+(.+?)\s{4}(REG_[A-Z_]+)(?:\s{4}(.*))?$/.exec(line);
+    if (!match) continue;
+    const type = match[2]!;
+    const data = (match[3] ?? '').trimEnd();
+    values.set(match[1]!.toLowerCase(), { type, data: type === 'REG_DWORD' ? String(Number.parseInt(data, 16)) : data });
+  }
+  return values;
+}
