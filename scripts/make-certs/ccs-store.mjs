@@ -10,7 +10,9 @@
  *   bag (a snapshot keeps certificates only; provider.json records that the store's file held its
  *   key). Valid 20 years from the day the script ran.
  * - legacy.contoso.com.pfx: fixtures/certs/www-contoso.pem exported with `-legacy` (RC2-40
- *   certificate bags, which Node's OpenSSL cannot decrypt; no key bag): present, certificate unreadable.
+ *   certificate bags, as Windows and OpenSSL 1.x write them; no key bag): read by src/certs/rc2-cbc.ts.
+ * - locked.contoso.com.pfx: the same certificate, PBES2 AES-256-CBC under a password the worker is
+ *   not given (`store-password`, the store's private-key password): present, certificate unreadable.
  * - media.contoso.com (the other CCS binding of the sample server) has no file: CCS_CERT_MISSING.
  * - provider.json: the provider settings a snapshot records (Enabled, CertStoreLocation; never the
  *   user name or a password).
@@ -42,6 +44,8 @@ try {
     '-out', path.join(target, 'ccs.contoso.com.pfx'));
   openssl('pkcs12', '-export', '-legacy', '-nokeys', '-in', path.join(certs, 'www-contoso.pem'), '-passout', 'pass:',
     '-out', path.join(target, 'legacy.contoso.com.pfx'));
+  openssl('pkcs12', '-export', '-nokeys', '-in', path.join(certs, 'www-contoso.pem'), '-certpbe', 'AES-256-CBC', '-passout', 'pass:store-password',
+    '-out', path.join(target, 'locked.contoso.com.pfx'));
   writeFileSync(path.join(target, 'provider.json'), `${JSON.stringify({
     enabled: true,
     certStoreLocation: '\\\\files01\\ccs',
@@ -49,7 +53,7 @@ try {
     privateKeys: [{ file: 'ccs.contoso.com.pfx', hasPrivateKey: true }],
   }, null, 2)}\n`);
   // openssl writes pfx files readable by their owner only; the fixtures are plain files of the repository.
-  for (const name of ['ccs.contoso.com.pfx', 'legacy.contoso.com.pfx']) chmodSync(path.join(target, name), 0o644);
+  for (const name of ['ccs.contoso.com.pfx', 'legacy.contoso.com.pfx', 'locked.contoso.com.pfx']) chmodSync(path.join(target, name), 0o644);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { children, objectIdentifier, octetString, readTlv, smallInteger, type Tlv } from './der-reader.js';
 import { bmpPassword, pkcs12Kdf, Pkcs12KeyPurpose } from './pkcs12-kdf.js';
+import { rc2CbcDecrypt } from './rc2-cbc.js';
 
 /**
  * Why encrypted PKCS#12 content could not be read: the algorithm is not available, or no
@@ -31,31 +32,43 @@ const Pkcs12Ciphers: Readonly<Record<string, { cipher: string; keyLength: number
   '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
   '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, ivLength: 8 },
 };
-/** RC2 and RC4 live in OpenSSL 3's legacy provider, which Node does not load. */
-const LegacyAlgorithms: Readonly<Record<string, string>> = {
+/**
+ * RFC 7292 appendix C's PBE algorithms with RC2, which OpenSSL 3 keeps in its legacy provider:
+ * decrypted by src/certs/rc2-cbc.ts, since certificate bags written by Windows and OpenSSL 1.x
+ * are commonly RC2-40.
+ */
+const Rc2Ciphers: Readonly<Record<string, { keyLength: number; effectiveBits: number }>> = {
+  '1.2.840.113549.1.12.1.5': { keyLength: 16, effectiveBits: 128 },
+  '1.2.840.113549.1.12.1.6': { keyLength: 5, effectiveBits: 40 },
+};
+/** RC4, also in the legacy provider only, and not implemented here: such content stays unreadable. */
+const Rc4Algorithms: Readonly<Record<string, string>> = {
   '1.2.840.113549.1.12.1.1': 'RC4-128',
   '1.2.840.113549.1.12.1.2': 'RC4-40',
-  '1.2.840.113549.1.12.1.5': 'RC2-128',
-  '1.2.840.113549.1.12.1.6': 'RC2-40',
 };
 
 /** Decrypts `ciphertext` under the AlgorithmIdentifier `algorithm` with `password`. */
 export function pkcs12Decrypt(der: Uint8Array, algorithm: Tlv, ciphertext: Buffer, password: Pkcs12Password): Buffer {
   const [oidElement, params] = children(der, algorithm);
   const oid = objectIdentifier(der, oidElement!);
-  const legacy = LegacyAlgorithms[oid];
-  if (legacy) throw new Pkcs12Unreadable(`${legacy.startsWith('RC2') ? 'RC2' : 'RC4'} encryption (${legacy}, OID ${oid}) is not available in this Node.js's OpenSSL`);
+  const rc4 = Rc4Algorithms[oid];
+  if (rc4) throw new Pkcs12Unreadable(`RC4 encryption (${rc4}, OID ${oid}) is not available in this Node.js's OpenSSL`);
   if (!params) throw new Pkcs12Unreadable(`encryption algorithm ${oid} without parameters`);
   if (oid === Pbes2) return pbes2(der, params, ciphertext, password);
   const pbe = Pkcs12Ciphers[oid];
-  if (!pbe) throw new Pkcs12Unreadable(`unsupported encryption algorithm (OID ${oid})`);
+  const rc2 = Rc2Ciphers[oid];
+  if (!pbe && !rc2) throw new Pkcs12Unreadable(`unsupported encryption algorithm (OID ${oid})`);
   const [salt, iterations] = children(der, params);
   const saltBytes = octetString(der, salt!);
   const count = smallInteger(der, iterations!);
   const bmp = password === null ? Buffer.alloc(0) : bmpPassword(password);
-  const key = pkcs12Kdf('sha1', bmp, saltBytes, count, Pkcs12KeyPurpose.key, pbe.keyLength);
-  const iv = pkcs12Kdf('sha1', bmp, saltBytes, count, Pkcs12KeyPurpose.iv, pbe.ivLength);
-  return decipher(pbe.cipher, key, iv, ciphertext);
+  const derive = (purpose: number, length: number) => pkcs12Kdf('sha1', bmp, saltBytes, count, purpose, length);
+  if (rc2) {
+    const plain = rc2CbcDecrypt(derive(Pkcs12KeyPurpose.key, rc2.keyLength), rc2.effectiveBits, derive(Pkcs12KeyPurpose.iv, 8), ciphertext);
+    if (!plain) throw new Pkcs12Unreadable('the password does not decrypt it');
+    return plain;
+  }
+  return decipher(pbe!.cipher, derive(Pkcs12KeyPurpose.key, pbe!.keyLength), derive(Pkcs12KeyPurpose.iv, pbe!.ivLength), ciphertext);
 }
 
 /** PKCS#5 v2.1 (RFC 8018 §6.2): PBKDF2 then a block cipher; the password as its bytes (UTF-8). */

@@ -36,6 +36,10 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
     { name: 'PKCS#12 PBE SHA1-3DES, password', args: ['-certpbe', 'PBE-SHA1-3DES', '-passout', 'pass:pässwörd'], passwords: ['', null, 'pässwörd'] },
     { name: 'PBES2 des-ede3-cbc', args: ['-certpbe', 'DES-EDE3-CBC', '-passout', 'pass:x'], passwords: ['x'] },
     { name: 'unencrypted certificates (-certpbe NONE)', args: ['-certpbe', 'NONE', '-passout', 'pass:x'], passwords: [] },
+    // What Windows and OpenSSL 1.x write: RC2-40 certificate bags, decrypted by src/certs/rc2-cbc.ts.
+    { name: '-legacy (PKCS#12 PBE SHA1-RC2-40), empty password', args: ['-legacy', '-passout', 'pass:'], passwords: ['', null] },
+    { name: '-legacy, password', args: ['-legacy', '-passout', 'pass:s3cret'], passwords: ['', null, 's3cret'] },
+    { name: 'PKCS#12 PBE SHA1-RC2-128', args: ['-legacy', '-certpbe', 'PBE-SHA1-RC2-128', '-passout', 'pass:x'], passwords: ['x'] },
   ];
   for (const { name, args, passwords } of cases) {
     it(`${name}: the leaf, paired with the key bag`, () => {
@@ -68,9 +72,13 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
     expect(() => readPkcs12(pfx(['-certpbe', 'PBE-SHA1-3DES', '-passout', 'pass:right']), ['', null])).toThrow(Pkcs12Error);
   });
 
-  it('-legacy (RC2-40 certificates): unreadable, naming RC2 and its OID, whatever the password', () => {
-    const legacy = pfx(['-legacy', '-passout', 'pass:']);
-    expect(() => readPkcs12(legacy, ['', null])).toThrow(/RC2 encryption \(RC2-40, OID 1\.2\.840\.113549\.1\.12\.1\.6\)/);
+  it('-legacy (RC2-40 certificates) under another password: unreadable, as any wrong password', () => {
+    expect(() => readPkcs12(pfx(['-legacy', '-passout', 'pass:right']), ['', null, 'wrong'])).toThrow(/no password tried decrypts its certificates \(3 tried\)/);
+  });
+
+  it('RC4 certificate bags: unreadable, naming RC4 and its OID', () => {
+    const rc4 = pfx(['-legacy', '-certpbe', 'PBE-SHA1-RC4-128', '-passout', 'pass:']);
+    expect(() => readPkcs12(rc4, ['', null])).toThrow(/RC4 encryption \(RC4-128, OID 1\.2\.840\.113549\.1\.12\.1\.1\)/);
   });
 
   it('malformed and truncated input: a clear error, not a crash', () => {

@@ -14,7 +14,7 @@ describe('fixtures/shapes-server', () => {
     expect([...findings].sort()).toEqual(['CCS_CERT_MISSING ccs:443', 'ORPHAN_MAPPING scopedccs:scoped.contoso.com:443', 'SSLFLAGS_MAPPING_MISMATCH ipport:10.0.0.64:443', ...ipMappings.map((key) => `PRECEDENCE_UNCERTAIN ipport:${key}`)].sort());
   });
 
-  it('shows the certificate of ccs/ccs.contoso.com.pfx (as openssl reads it) on the CCS binding of ccs.contoso.com, and says legacy.contoso.com.pfx is unreadable', () => {
+  it('shows the certificate of ccs/ccs.contoso.com.pfx (as openssl reads it) on the CCS binding of ccs.contoso.com, and says locked.contoso.com.pfx is unreadable (a password it is not given) while the RC2 one is read', () => {
     const pem = execFileSync('openssl', ['pkcs12', '-in', 'fixtures/shapes-server/ccs/ccs.contoso.com.pfx', '-nokeys', '-passin', 'pass:'], { encoding: 'utf8' });
     // openssl prints the bags in file order; the first is the leaf, the CA follows.
     const leaf = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha1', '-subject', '-enddate', '-nameopt', 'RFC2253'], { input: pem, encoding: 'utf8' });
@@ -29,14 +29,14 @@ describe('fixtures/shapes-server', () => {
     expect(certificate.file).toBe('ccs.contoso.com.pfx');
     expect(new Date(certificate.notAfter).getTime()).toBe(new Date(/notAfter=(.+)/.exec(leaf)![1]!).getTime());
     expect(answer.bindings.find((entry) => entry.bindingInformation === '*:443:media.contoso.com')!.certificate).toBeNull();
-    expect(answer.notes.join('\n')).toMatch(/legacy\.contoso\.com\.pfx \(RC2 encryption \(RC2-40, OID 1\.2\.840\.113549\.1\.12\.1\.6\)/);
+    expect(answer.notes.join('\n')).toMatch(/3 file\(s\) in .*; present, certificate unreadable: locked\.contoso\.com\.pfx \(no password tried decrypts its certificates \(2 tried\)\)\.$/m);
   });
 
   it('sslcert: the ccs:443 mapping says what the store holds instead of "not checked"', () => {
     const run = spawnSync(process.execPath, ['dist/httpapi.js', 'sslcert', '--snapshot', 'fixtures/shapes-server', '--kind', 'ccs', '--json'], { encoding: 'utf8' });
     const [ccs] = JSON.parse(run.stdout).mappings as { status: string; statusDetail: string }[];
     expect(ccs!.status).toBe('ok');
-    expect(ccs!.statusDetail).toMatch(/^Central Certificate Store enabled: 2 file\(s\) in .*ccs, 1 present with an unreadable certificate; the certificate is chosen per host name$/);
+    expect(ccs!.statusDetail).toMatch(/^Central Certificate Store enabled: 3 file\(s\) in .*ccs, 1 present with an unreadable certificate; the certificate is chosen per host name$/);
   });
 
   it('info names where CCS is described: the snapshot\'s ccs/, and nothing for a snapshot without one', () => {
