@@ -1,6 +1,7 @@
 /**
- * RC2 decryption in CBC mode (RFC 2268), for the certificate bags of PKCS#12 files that
- * Windows and OpenSSL 1.x write with pbeWithSHAAnd40BitRC2-CBC: Node's OpenSSL 3 keeps RC2 in
+ * RC2 decryption in CBC mode (RFC 2268), for the certificate bags of PKCS#12 files written
+ * with pbeWithSHAAnd40BitRC2-CBC (OpenSSL 1.x's default, `-legacy` in 3.x; Windows' exports too, by
+ * users' reports, not verified here): Node's OpenSSL 3 keeps RC2 in
  * its legacy provider, which a running Node.js cannot load, so without this such a Central
  * Certificate Store file could not be read at all. Decryption only: nothing here is written
  * with RC2.
