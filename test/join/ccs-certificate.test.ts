@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ipv6DiffersFinding } from '../../src/join/client-path-findings.js';
 import { joinHttpsBindings } from '../../src/join/join-https-bindings.js';
 import type { JoinBinding, JoinCcsStore, JoinCertificate } from '../../src/join/join-model.js';
+import { joinCertificate } from '../helpers/join-certificate.js';
 
 const IIS = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
 const now = new Date('2026-11-25T12:00:00Z');
@@ -10,18 +11,7 @@ function binding(bindingInformation: string, sslFlags: number): JoinBinding {
   const [address, port, host] = bindingInformation.split(':') as [string, string, string];
   return { protocol: 'https', bindingInformation, sslFlags, endpoint: { addressKind: 'any', address, port: Number(port), host, wildcardHost: host.startsWith('*.') } };
 }
-const cert = (thumbprint: string, dnsNames: string[], overrides: Partial<JoinCertificate> = {}): JoinCertificate => ({
-  thumbprint: thumbprint.repeat(40),
-  store: 'CCS',
-  subject: `CN=${dnsNames[0]}`,
-  issuer: 'CN=Test CA',
-  dnsNames,
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2027-06-01T00:00:00.000Z',
-  hasPrivateKey: true,
-  serverAuth: true,
-  ...overrides,
-});
+const cert = (thumbprint: string, dnsNames: string[], overrides: Partial<JoinCertificate> = {}) => joinCertificate(thumbprint.repeat(40), dnsNames, { store: 'CCS', ...overrides });
 const store: JoinCcsStore = {
   enabled: true,
   files: [

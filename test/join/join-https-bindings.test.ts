@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinHttpsBindings, type JoinInput } from '../../src/join/join-https-bindings.js';
-import type { JoinBinding, JoinCertificate, JoinMapping, JoinSite } from '../../src/join/join-model.js';
+import type { JoinBinding, JoinMapping, JoinSite } from '../../src/join/join-model.js';
+import { joinCertificate } from '../helpers/join-certificate.js';
 
 const IIS = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';
 const IIS_EXPRESS = '{214124cd-d05b-4309-9af9-9caa44b2b74a}';
@@ -20,18 +21,7 @@ function binding(bindingInformation: string, sslFlags = 0, protocol = 'https'): 
 }
 const site = (name: string, id: number, ...bindings: JoinBinding[]): JoinSite => ({ name, id, bindings });
 const mapping = (kind: JoinMapping['kind'], key: string, certificateHash: string | null, appId = IIS, certificateStoreName: string | null = 'MY'): JoinMapping => ({ kind, key, certificateHash, appId, certificateStoreName });
-const cert = (thumbprint: string, dnsNames: string[], overrides: Partial<JoinCertificate> = {}): JoinCertificate => ({
-  thumbprint,
-  store: 'MY',
-  subject: `CN=${dnsNames[0] ?? 'none'}`,
-  issuer: 'CN=Test CA',
-  dnsNames,
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2027-06-01T00:00:00.000Z',
-  hasPrivateKey: true,
-  serverAuth: true,
-  ...overrides,
-});
+const cert = joinCertificate;
 
 function run(input: Partial<JoinInput> & Pick<JoinInput, 'sites'>) {
   return joinHttpsBindings({ mappings: [], certificates: [], reservations: [], now, ...input });
