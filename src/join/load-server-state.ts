@@ -8,6 +8,7 @@ import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlRes
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
+import { SslFlag } from './resolve-binding.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
 import type { Finding } from './join-model.js';
@@ -61,13 +62,18 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
   // Only the certificates some mapping names take part in the join: the others are not parsed.
   const certificatesReading = mappingsReading.then((read) => optional('certificate checks', () => readCertificateSource(source.certificates(), { named: namedThumbprints(read.mappings) })));
+  // Most servers use no CCS: live, reading it costs two reg.exe runs and a folder that may be a
+  // share, on every request, so it is read only when a binding or a mapping uses it.
   const ccsSource = source.ccs();
+  const ccsReading = Promise.all([configRead, mappingsReading]).then(([read, { mappings }]) =>
+    ccsSource && usesCcs(read, mappings) ? readCentralCertificateStore(ccsSource, currentPlatformFacts(), options.signal) : null,
+  );
   const [config, mappingsRead, certificatesRead, reservationsRead, ccs] = await Promise.all([
     configRead,
     mappingsReading,
     certificatesReading,
     optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal }))),
-    ccsSource ? readCentralCertificateStore(ccsSource, currentPlatformFacts(), options.signal) : Promise.resolve(null),
+    ccsReading,
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
   const certificates = certificatesRead?.certificates ?? null;
@@ -86,6 +92,13 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     findings: problems.map(certificateFileFinding),
     listenList: () => readIpListenList(httpSys, options),
   };
+}
+
+function usesCcs(config: IisConfig, mappings: readonly SslMapping[]): boolean {
+  return (
+    mappings.some((mapping) => mapping.kind === 'ccs' || mapping.kind === 'scopedccs') ||
+    config.sites.some((site) => site.bindings.some((binding) => binding.protocol.toLowerCase() === 'https' && (binding.sslFlags & SslFlag.CentralCertStore) !== 0))
+  );
 }
 
 /** What the Central Certificate Store holds, or why its checks are skipped. */
