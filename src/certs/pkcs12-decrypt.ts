@@ -47,6 +47,18 @@ const Rc4Algorithms: Readonly<Record<string, string>> = {
   '1.2.840.113549.1.12.1.2': 'RC4-40',
 };
 
+/**
+ * The most key-derivation iterations a file may ask for. Exports use about 2,000 (Windows, .NET,
+ * OpenSSL's 2,048); a file on a share others can write must not hold the worker for minutes.
+ */
+export const MaxIterations = 1_000_000;
+
+function iterationCount(der: Uint8Array, element: Tlv): number {
+  const count = smallInteger(der, element);
+  if (count > MaxIterations) throw new Pkcs12Unreadable(`its key derivation asks ${count.toLocaleString('en-US')} iterations, more than the ${MaxIterations.toLocaleString('en-US')} HttpApi runs`);
+  return count;
+}
+
 /** Decrypts `ciphertext` under the AlgorithmIdentifier `algorithm` with `password`. */
 export function pkcs12Decrypt(der: Uint8Array, algorithm: Tlv, ciphertext: Buffer, password: Pkcs12Password): Buffer {
   const [oidElement, params] = children(der, algorithm);
@@ -60,7 +72,7 @@ export function pkcs12Decrypt(der: Uint8Array, algorithm: Tlv, ciphertext: Buffe
   if (!pbe && !rc2) throw new Pkcs12Unreadable(`unsupported encryption algorithm (OID ${oid})`);
   const [salt, iterations] = children(der, params);
   const saltBytes = octetString(der, salt!);
-  const count = smallInteger(der, iterations!);
+  const count = iterationCount(der, iterations!);
   const bmp = password === null ? Buffer.alloc(0) : bmpPassword(password);
   const derive = (purpose: number, length: number) => pkcs12Kdf('sha1', bmp, saltBytes, count, purpose, length);
   if (rc2) {
@@ -83,7 +95,7 @@ function pbes2(der: Uint8Array, params: Tlv, ciphertext: Buffer, password: Pkcs1
   if (!cipher || !ivElement) throw new Pkcs12Unreadable(`unsupported PBES2 cipher (OID ${schemeName})`);
   const fields = children(der, kdfParams);
   const salt = octetString(der, fields[0]!);
-  const iterations = smallInteger(der, fields[1]!);
+  const iterations = iterationCount(der, fields[1]!);
   let hash = 'sha1';
   for (const field of fields.slice(2)) {
     if (field.tag !== 0x30) continue;

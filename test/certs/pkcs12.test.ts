@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { children, readTlv } from '../../src/certs/der-reader.js';
-import { pkcs12Decrypt } from '../../src/certs/pkcs12-decrypt.js';
+import { MaxIterations, pkcs12Decrypt } from '../../src/certs/pkcs12-decrypt.js';
 import { readPkcs12, Pkcs12Error } from '../../src/certs/pkcs12.js';
 
 // Real PFX files made now by the real `openssl pkcs12 -export`, so the reader is checked
@@ -75,6 +75,14 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
   it('-legacy (RC2-40 certificates) under another password: unreadable, as any wrong password', () => {
     expect(() => readPkcs12(pfx(['-legacy', '-passout', 'pass:right']), ['', null, 'wrong'])).toThrow(/no password tried decrypts its certificates \(3 tried\)/);
   });
+
+  it('a file asking more key-derivation iterations than the cap: unreadable, before any is run', () => {
+    const greedy = pfx(['-certpbe', 'AES-256-CBC', '-iter', String(MaxIterations + 1), '-passout', 'pass:']);
+    const started = Date.now();
+    expect(() => readPkcs12(greedy, ['', null])).toThrow(/asks 1,000,001 iterations, more than the 1,000,000 HttpApi runs/);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(thumbprint(readPkcs12(pfx(['-certpbe', 'AES-256-CBC', '-iter', String(MaxIterations), '-passout', 'pass:']), ['']).leaf!.der)).toBe(leafThumbprint);
+  }, 60_000);
 
   it('RC4 certificate bags: unreadable, naming RC4 and its OID', () => {
     const rc4 = pfx(['-legacy', '-certpbe', 'PBE-SHA1-RC4-128', '-passout', 'pass:']);
