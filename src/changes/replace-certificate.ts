@@ -7,7 +7,7 @@ import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import type { MappingChange } from './mapping-change.js';
 import { certificateNamed, type ChoiceInAnswer, type NamedCertificate } from './named-certificate.js';
-import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
+import { httpSysChangeRun, runSteps, underChangeLock } from './run-change.js';
 
 export interface CertificateReplacement {
   oldHash: string;
@@ -39,7 +39,7 @@ export interface ReplacementResult {
  * configuration (the journal sits beside it); `check` refuses before anything changes.
  */
 export async function replaceCertificate(source: ResolvedSource, request: CertificateReplacement, check: (mappings: readonly SslMapping[], newHash: string) => Promise<string[]>, signal?: AbortSignal): Promise<ReplacementResult> {
-  const run: ChangeRun = { source, signal, configFile: configFileOf(source) };
+  const run = httpSysChangeRun(source, signal);
   const work = async (notes: string[]): Promise<ReplacementResult> => {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const named = await newCertificate(source, mappingsUsing(mappings, request.oldHash), request);
@@ -52,15 +52,6 @@ export async function replaceCertificate(source: ResolvedSource, request: Certif
     return { applied: true, ...result, messages: [...messages, ...done.messages] };
   };
   return request.whatIf ? work([]) : underChangeLock(run, work);
-}
-
-function configFileOf(source: ResolvedSource): string | null {
-  try {
-    return source.config().path;
-  } catch {
-    // No configuration (only netsh given): nothing to anchor a lock or journal to.
-    return null;
-  }
 }
 
 function mappingsUsing(mappings: readonly SslMapping[], hash: string): SslMapping[] {

@@ -23,6 +23,19 @@ export interface ChangeRun {
 }
 
 /**
+ * A change of http.sys alone (sslcert, urlacl, certificate replacement): anchored to the
+ * configuration when the source has one; a source of netsh only has nothing to anchor a lock or
+ * journal to.
+ */
+export function httpSysChangeRun(source: ResolvedSource, signal?: AbortSignal): ChangeRun {
+  try {
+    return { source, signal, configFile: source.config().path };
+  } catch {
+    return { source, signal, configFile: null };
+  }
+}
+
+/**
  * Runs `work` (read, plan, run the steps) as the only writer of the configuration: other
  * writers in other processes wait on the lock beside the file. Under the lock, a journal left
  * by an interrupted change refuses the change (CHANGE_INTERRUPTED: recover first), and the

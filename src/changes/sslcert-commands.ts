@@ -15,7 +15,7 @@ import type { BindingChangeResult } from './change-result.js';
 import { findMapping } from './mapping-users.js';
 import { certificateNamed, type CertificateNaming, type ChoiceInAnswer } from './named-certificate.js';
 import { checkOptionsKnown, explainParameterError } from './option-era.js';
-import { underChangeLock, type ChangeRun } from './run-change.js';
+import { httpSysChangeRun, underChangeLock } from './run-change.js';
 
 /** The direct mapping commands (sslcert/add, update, delete): each reads the mappings first and refuses before netsh runs. */
 export interface SslcertRequest extends CertificateNaming {
@@ -44,7 +44,7 @@ interface Planned {
  */
 async function planOrRun(source: ResolvedSource, request: SslcertRequest, signal: AbortSignal | undefined, plan: (mappings: readonly SslMapping[]) => Promise<Planned>): Promise<BindingChangeResult> {
   refuseScopedCcs(request.kind);
-  const run: ChangeRun = { source, signal, configFile: configFileOf(source) };
+  const run = httpSysChangeRun(source, signal);
   const work = async (notes: string[]): Promise<BindingChangeResult> => {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const unchecked = checkOptionsKnown(mappings, request.options ?? {});
@@ -69,15 +69,6 @@ function refuseScopedCcs(kind: MappingKind): void {
     'kind: scopedccs mappings can only be shown: netsh http add/update/delete sslcert take ipport, hostnameport or ccs, not scopedccs (Microsoft\'s netsh syntax); nothing was changed.',
     { field: 'kind', value: kind },
   );
-}
-
-function configFileOf(source: ResolvedSource): string | null {
-  try {
-    return source.config().path;
-  } catch {
-    // No configuration (only netsh given): nothing to anchor a lock to.
-    return null;
-  }
 }
 
 const label = (request: SslcertRequest) => `${request.kind} ${request.key}`;

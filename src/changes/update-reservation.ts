@@ -5,7 +5,7 @@ import type { ResolvedSource } from '../source/resolve-source.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { netshStep, type BindingChangeResult } from './change-result.js';
 import type { ReservationChange } from './iis-express-reservation.js';
-import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
+import { httpSysChangeRun, runSteps, underChangeLock } from './run-change.js';
 
 export interface ReservationUpdate extends UrlaclAddition {
   whatIf?: boolean;
@@ -19,7 +19,7 @@ export interface ReservationUpdate extends UrlaclAddition {
  */
 export async function updateReservation(source: ResolvedSource, request: ReservationUpdate, signal?: AbortSignal): Promise<BindingChangeResult> {
   const addArgv = urlaclAddArgv(request);
-  const run: ChangeRun = { source, signal, configFile: configFileOf(source) };
+  const run = httpSysChangeRun(source, signal);
   const work = async (notes: string[]): Promise<BindingChangeResult> => {
     const { reservations } = await readUrlReservations(source.httpSys(), { signal });
     const existing = reservations.find((reservation) => reservation.url.toLowerCase() === request.url.toLowerCase());
@@ -53,13 +53,4 @@ export async function updateReservation(source: ResolvedSource, request: Reserva
     return { applied: true, steps, messages: [...messages, ...done.messages] };
   };
   return request.whatIf ? work([]) : underChangeLock(run, work);
-}
-
-function configFileOf(source: ResolvedSource): string | null {
-  try {
-    return source.config().path;
-  } catch {
-    // No configuration (only netsh given): nothing to anchor a lock or journal to.
-    return null;
-  }
 }
