@@ -21,9 +21,9 @@ const userSet = (users: User[]) =>
 const reservationState = (reservation: Reservation) => ({ url: reservation.url, users: reservation.users, sddl: reservation.sddl });
 
 /**
- * `HttpApi/UrlReservation`: one http.sys URL reservation. netsh has no update for a
- * reservation, so a different one is deleted and added again; if the add fails, the old one is
- * put back from its SDDL.
+ * `HttpApi/UrlReservation`: one http.sys URL reservation. A different one is changed by
+ * urlacl/update (netsh has no update: delete, then add, the old one put back from its SDDL if the
+ * add fails, under the change lock and journal every change takes).
  */
 export const urlReservationResource: DscResource<UrlReservationDesired> = {
   type: 'HttpApi/UrlReservation',
@@ -54,21 +54,7 @@ export const urlReservationResource: DscResource<UrlReservationDesired> = {
     if (!(desired._exist ?? true)) return mergeChanges(await dispatch('urlacl/delete', { ...common, url: actual.url }));
     const addition = { ...common, users: desired.users, sddl: desired.sddl };
     if (!actual._exist) return mergeChanges(await dispatch('urlacl/add', addition));
-    // The add is validated (planned) before the old reservation goes.
-    const plannedAdd = await dispatch('urlacl/add', { ...addition, whatIf: true });
-    const removed = await dispatch('urlacl/delete', { ...common, url: actual.url });
-    if (whatIf) return mergeChanges(removed, plannedAdd);
-    try {
-      return mergeChanges(removed, await dispatch('urlacl/add', addition));
-    } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error);
-      try {
-        await dispatch('urlacl/add', { source: desired.source, url: actual.url, sddl: actual.sddl });
-      } catch (undoError) {
-        throw new HttpApiError('CHANGE_ROLLED_BACK', `Adding ${desired.url} again failed (${cause}), and putting the old reservation back FAILED too (${undoError instanceof Error ? undoError.message : String(undoError)}): run netsh http add urlacl url=${actual.url} sddl=${String(actual.sddl)} by hand.`, { rolledBack: false, url: actual.url, sddl: actual.sddl });
-      }
-      throw new HttpApiError('CHANGE_ROLLED_BACK', `Adding ${desired.url} again failed (${cause}); the old reservation was put back with its SDDL ${String(actual.sddl)}.`, { rolledBack: true, url: actual.url, sddl: actual.sddl });
-    }
+    return mergeChanges(await dispatch('urlacl/update', addition));
   },
 
   async export(source, dispatch) {

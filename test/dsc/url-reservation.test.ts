@@ -45,7 +45,8 @@ describe('HttpApi/UrlReservation', () => {
     server = dscServer(undefined, [{ url: 'http://+:8080/', users: [], sddl: 'D:(A;;GX;;;WD)' }], "if (args.join(' ').includes('sddl=D:(A;;GX;;;BU)')) process.env.HTTPAPI_NETSH_ELEVATED = '0';");
     const run = drive(type, 'set', { url: 'http://+:8080/', sddl: 'D:(A;;GX;;;BU)', source: server.source });
     expect(run.status).toBe(4);
-    expect(run.traces[0]?.error).toMatch(/^Adding http:\/\/\+:8080\/ again failed \(.*\); the old reservation was put back with its SDDL D:\(A;;GX;;;WD\)\.$/);
+    // The shared change runner's words, as urlacl/update gives them to the CLI and PowerShell.
+    expect(run.traces[0]?.error).toMatch(/^The URL reservation step \(reserve http:\/\/\+:8080\/ again with the new access list\) failed: .*Error: 5.*; the URL reservation step \(delete URL reservation http:\/\/\+:8080\/ \(SDDL D:\(A;;GX;;;WD\)\)\) was undone\.$/);
     expect(server.changes()).toEqual(['http delete urlacl url=http://+:8080/', 'http add urlacl url=http://+:8080/ sddl=D:(A;;GX;;;BU)', 'http add urlacl url=http://+:8080/ sddl=D:(A;;GX;;;WD)']);
     expect(server.double.state().urlacl).toMatchObject([{ url: 'http://+:8080/', sddl: 'D:(A;;GX;;;WD)' }]);
   });
