@@ -55,8 +55,9 @@ async function readBindings(dispatch: Parameters<DscResource['read']>[1], source
  * `HttpApi/HttpsBinding`: an https binding of a site and the certificate its mapping serves.
  * A missing binding is added (bindings/add, with its mapping), an unwanted one removed
  * (bindings/remove), another certificate set through bindings/setCertificate. A certificateSubject
- * is compared by the thumbprint it chooses now (see chosenFor), so test is exact. Changing the
- * sslFlags of an existing binding is refused: no method edits a binding in place yet.
+ * is compared by the thumbprint it chooses now (see chosenFor), so test is exact. Other sslFlags
+ * go through bindings/update, which edits the binding in place and moves or updates its mapping
+ * (the certificate too, when one is stated and differs).
  */
 export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
   type: 'HttpApi/HttpsBinding',
@@ -111,10 +112,17 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
       );
     }
     if (differing.includes('sslFlags')) {
-      throw new HttpApiError(
-        'INVALID_ARGUMENT',
-        `sslFlags: the binding ${desired.site} (${actual.bindingInformation}) has sslFlags ${String(actual.sslFlags)}, not ${desired.sslFlags}; no method changes an existing binding's flags yet. Remove it (_exist: false) and add it again with the new flags; nothing was changed.`,
-        { field: 'sslFlags', value: desired.sslFlags },
+      // The certificate is stated only when it differs too: bindings/update keeps the mapping's otherwise.
+      const certificate = differing.some((name) => name !== 'sslFlags');
+      return mergeChanges(
+        await dispatch('bindings/update', {
+          ...common,
+          allowSharedMapping: desired.allowSharedMapping,
+          site: desired.site,
+          bindingInformation: actual.bindingInformation,
+          sslFlags: desired.sslFlags,
+          ...(certificate ? { certificateHash: desired.certificateSubject === undefined ? desired.certificateHash : undefined, certificateSubject: desired.certificateSubject, certificateStoreName: desired.certificateStoreName } : {}),
+        }),
       );
     }
     const certificateHash = desired.certificateSubject === undefined ? (desired.certificateHash ?? (actual.certificateHash as string | undefined)) : undefined;

@@ -92,14 +92,17 @@ describe('HttpApi/HttpsBinding', () => {
     expect(server.others()).toEqual([]);
   });
 
-  it('changing the sslFlags of an existing binding is refused with exit 3 and an error trace; nothing changes', () => {
+  it('other sslFlags of an existing binding go through bindings/update: the binding in place, its mapping\'s options with it', () => {
     server = dscServer();
-    const run = drive(type, 'set', shop({ sslFlags: 0, certificateHash: WWW }));
-    expect(run.status).toBe(3);
-    expect(run.lines).toEqual([]);
-    expect(run.traces).toContainEqual({ error: expect.stringMatching(/sslFlags: the binding Fabrikam Shop \(\*:443:shop\.fabrikam\.com\) has sslFlags 1, not 0; .*Remove it \(_exist: false\) and add it again/) });
-    expect(server.changes()).toEqual([]);
-    expect(server.bytes().equals(server.original)).toBe(true);
+    const desired = shop({ sslFlags: 5 });
+    expect(ok(drive(type, 'test', desired)).diff).toEqual(['sslFlags']);
+    const run = drive(type, 'set', desired);
+    expect(ok(run).state).toMatchObject({ sslFlags: 5, certificateHash: EXPIRED, _exist: true });
+    // SNI + DisableHTTP2 (4): the file says 5, and the SNI mapping disables HTTP/2 with its certificate unchanged.
+    expect(server.bytes().toString('utf8')).toContain('<binding protocol="https" bindingInformation="*:443:shop.fabrikam.com" sslFlags="5" />');
+    expect(server.changes()).toEqual([expect.stringMatching(/^http update sslcert hostnameport=shop\.fabrikam\.com:443 .*disablehttp2=enable/)]);
+    expect(server.record('shop.fabrikam.com:443')?.certhash).toBe(EXPIRED.toLowerCase());
+    expect(ok(drive(type, 'test', desired)).diff).toEqual([]);
   });
 
   it('a shared IP mapping changes only with allowSharedMapping (exit 3 without)', () => {
