@@ -8,8 +8,6 @@ export interface HandlerContext {
   signal: AbortSignal;
   /** Reports progress; a no-op unless the caller passed a progressToken. */
   progress(message: string, percentage?: number): void;
-  /** Names of the methods this worker implements (for server/info). */
-  implemented: ReadonlySet<string>;
   version: string;
 }
 

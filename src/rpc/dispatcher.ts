@@ -24,7 +24,6 @@ const definitions = new Map<string, MethodDefinition<MethodName>>(Methods.map((d
  * maps every failure to an RpcError. Shared by the JSON-RPC server and the CLI.
  */
 export function createDispatcher(implementations: Implementations, defaults: SourceSpec): Dispatch {
-  const implemented: ReadonlySet<string> = new Set(Object.keys(implementations));
   const gate = new RequestGate();
 
   return async (method, params, options = {}) => {
@@ -54,7 +53,6 @@ export function createDispatcher(implementations: Implementations, defaults: Sou
       const context: HandlerContext = {
         source: resolveSource(mergeSourceSpecs(defaults, typed.source)),
         signal,
-        implemented,
         version,
         progress: (message, percentage) => {
           if (typed.progressToken !== undefined) options.onProgress?.(typed.progressToken, { message, percentage });

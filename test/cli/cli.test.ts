@@ -99,9 +99,8 @@ describe('failures: exit 1, one line on stderr, no stack', () => {
     expectOneLineFailure(await httpapi('binding', 'add', '--site', 'a', '--protocol', 'https', '--port', 'https'), /--port: .*expected number/);
   });
 
-  it('a method that cannot run says why (not implemented yet, or no source off Windows)', async () => {
-    const sites = info.methods.find((method) => method.name === 'sites/list')!;
-    expectOneLineFailure(await httpapi('sites'), sites.implemented ? /No source for the IIS configuration/ : /sites\/list is not implemented yet/);
+  it('a method that cannot run says why (no source off Windows)', async () => {
+    expectOneLineFailure(await httpapi('sites'), /No source for the IIS configuration/);
   });
 
   it('--debug adds the stack trace', async () => {

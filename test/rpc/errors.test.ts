@@ -93,7 +93,7 @@ describe('-32602 invalid params', () => {
     expect(error?.message).toContain('must be an object');
   });
 
-  it('validates params before anything else, even for a method not implemented yet', async () => {
+  it('validates params before anything else, before any source is read', async () => {
     const error = await failure('certificates/replace', { oldHash: 'x', newHash: 'y' });
     expect(error.code).toBe(-32602);
   });
