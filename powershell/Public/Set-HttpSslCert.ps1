@@ -180,13 +180,7 @@ function Set-HttpSslCert {
     )
 
     begin {
-        # Only typed parameters are bound here: a -Thumbprint typed beside -DnsName names two
-        # certificates, while the thumbprint of a piped mapping gives way to -DnsName. Not a
-        # parameter set: the key's three sets bind piped mappings, and DnsName sets beside them
-        # leave PowerShell unable to choose one from a piped mapping.
-        if ($PSBoundParameters.ContainsKey('Thumbprint') -and $PSBoundParameters.ContainsKey('DnsName')) {
-            $PSCmdlet.ThrowTerminatingError((New-HttpApiErrorRecord -Message 'Give -Thumbprint or -DnsName, not both.' -ErrorId 'INVALID_PARAMS' -Category InvalidArgument -TargetObject $DnsName))
-        }
+        Assert-HttpApiOneCertificate -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
     }
 
     process {

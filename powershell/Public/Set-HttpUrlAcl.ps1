@@ -103,16 +103,7 @@ function Set-HttpUrlAcl {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $users = $null
         if ($PSCmdlet.ParameterSetName -eq 'User') {
-            $users = @(foreach ($name in $User) {
-                    $entry = [ordered]@{ user = $name }
-                    if ($PSBoundParameters.ContainsKey('Listen')) {
-                        $entry['listen'] = $Listen.IsPresent
-                    }
-                    if ($PSBoundParameters.ContainsKey('Delegate')) {
-                        $entry['delegate'] = $Delegate.IsPresent
-                    }
-                    $entry
-                })
+            $users = @(ConvertTo-HttpApiUrlAclUser -User $User -BoundParameters $PSBoundParameters)
         }
         $target = "URL reservation $Url"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'urlacl/update' -Source $source -TargetObject $Url -Change -Force:$Force -Target $target -Action 'Update' `
