@@ -60,8 +60,14 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   const httpSys = source.httpSys();
   const configRead = readConfig(source);
   const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
-  // Only the certificates some mapping names take part in the join: the others are not parsed.
-  const certificatesReading = mappingsReading.then((read) => optional('certificate checks', () => readCertificateSource(source.certificates(), { named: namedThumbprints(read.mappings) })));
+  // A snapshot folder parses only the certificates some mapping names (the others take no part
+  // in the join), so its read waits for the mappings; Windows stores are listed whole, so their
+  // read starts at once, beside netsh's. (A failed mappings read fails the request below.)
+  const certificatesReading = optional('certificate checks', async () => {
+    const certificateSource = source.certificates();
+    const named = certificateSource.kind === 'directory' ? namedThumbprints((await mappingsReading).mappings) : undefined;
+    return readCertificateSource(certificateSource, { named });
+  });
   // Most servers use no CCS: live, reading it costs two reg.exe runs and a folder that may be a
   // share, on every request, so it is read only when a binding or a mapping uses it.
   const ccsSource = source.ccs();
