@@ -8,6 +8,7 @@ import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlRes
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
+import { isCcsMapping } from './ccs-mapping.js';
 import { SslFlag } from './resolve-binding.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
@@ -102,7 +103,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
 
 function usesCcs(config: IisConfig, mappings: readonly SslMapping[]): boolean {
   return (
-    mappings.some((mapping) => mapping.kind === 'ccs' || mapping.kind === 'scopedccs') ||
+    mappings.some(isCcsMapping) ||
     config.sites.some((site) => site.bindings.some((binding) => binding.protocol.toLowerCase() === 'https' && (binding.sslFlags & SslFlag.CentralCertStore) !== 0))
   );
 }
