@@ -17,9 +17,13 @@ export function ccsFileNamesForHost(host: string): string[] {
   return dot > 0 && dot < name.length - 1 ? [`${name}.pfx`, `_${name.slice(dot)}.pfx`] : [`${name}.pfx`];
 }
 
-/** The first file of `ccsFileNamesForHost` that the store holds, or null. */
-export function ccsFileForHost<F extends { name: string }>(files: readonly F[], host: string): F | null {
-  const byName = new Map(files.map((file) => [file.name.toLowerCase(), file]));
+/** The store's files by lower-case name, for ccsFileForHost: built once per join, not once per lookup. */
+export function ccsFilesByName<F extends { name: string }>(files: readonly F[]): ReadonlyMap<string, F> {
+  return new Map(files.map((file) => [file.name.toLowerCase(), file]));
+}
+
+/** The first file of `ccsFileNamesForHost` that the store holds (by ccsFilesByName), or null. */
+export function ccsFileForHost<F>(byName: ReadonlyMap<string, F>, host: string): F | null {
   for (const name of ccsFileNamesForHost(host)) {
     const found = byName.get(name);
     if (found) return found;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isPem, pemBlocks } from './certificate-file.js';
+import { readTlv } from './der-reader.js';
 
 /**
  * The SHA-1 thumbprints of a certificate file's certificates, from its bytes alone: a hash of
@@ -20,12 +21,11 @@ export function fileThumbprints(content: Buffer): string[] | null {
 
 /** A DER SEQUENCE whose length, short or long form, covers exactly the bytes there are. */
 function looksLikeDer(der: Buffer): boolean {
-  if (der.length < 2 || der[0] !== 0x30) return false;
-  const first = der[1]!;
-  if (first < 0x80) return der.length === 2 + first;
-  const count = first & 0x7f;
-  if (count === 0 || count > 4 || der.length < 2 + count) return false;
-  let length = 0;
-  for (let index = 0; index < count; index++) length = length * 256 + der[2 + index]!;
-  return der.length === 2 + count + length;
+  try {
+    const sequence = readTlv(der, 0);
+    return sequence.tag === 0x30 && sequence.end === der.length;
+  } catch {
+    // readTlv's RangeError: too short, or a length form it does not read.
+    return false;
+  }
 }

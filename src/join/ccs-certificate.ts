@@ -1,7 +1,7 @@
-import { ccsFileForHost, ccsFileNamesForHost } from '../certs/ccs-file-for-host.js';
+import { ccsFileNamesForHost } from '../certs/ccs-file-for-host.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import { certificateFindings } from './certificate-findings.js';
-import type { BindingRef, Finding, JoinCcsStore, JoinCertificate } from './join-model.js';
+import type { BindingRef, Finding, JoinCcsFile, JoinCertificate } from './join-model.js';
 
 /**
  * The certificate the Central Certificate Store serves a CCS binding (sslFlags bit 2): the
@@ -12,18 +12,20 @@ import type { BindingRef, Finding, JoinCcsStore, JoinCertificate } from './join-
  * SNI name picks its file; nothing is judged for it here (inferred: no source describes it).
  */
 export function ccsCertificate<C extends JoinCertificate>(
-  store: JoinCcsStore<C>,
+  /** The store's provider switch (JoinCcsStore.enabled). */
+  enabled: boolean | null,
+  /** The file ccsFileForHost found for the binding's host (resolveHttpsBindings looks it up once per binding). */
+  file: JoinCcsFile<C> | null,
   binding: BindingRef & { host: string; port: number },
   options: { now: Date; expiryDays: number; /** The ccs:<port> mapping exists (without it CCS_NOT_CONFIGURED is already raised). */ mappingExists: boolean },
 ): { certificate: C | null; file: string | null; findings: Finding[] } {
   const findings: Finding[] = [];
   const mapping = `ccs:${binding.port}`;
   const add = (code: FindingCode, message: string, fix: string) => findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: binding.site, binding: binding.bindingInformation, mapping });
-  if (store.enabled === false && options.mappingExists) {
+  if (enabled === false && options.mappingExists) {
     add('CCS_NOT_CONFIGURED', 'The binding uses the Central Certificate Store (sslFlags bit 2), but the store is disabled in IIS\'s provider settings (HKLM\\SOFTWARE\\Microsoft\\IIS\\CentralCertProvider, Enabled): IIS serves no certificate from it.', 'Enable the Central Certificate Store (IIS Manager, Centralized Certificates, or Enable-WebCentralCertProvider), or give the binding a certificate of its own (clear sslFlags bit 2).');
   }
   if (!binding.host) return { certificate: null, file: null, findings };
-  const file = ccsFileForHost(store.files, binding.host);
   if (!file) {
     add('CCS_CERT_MISSING', `No file of the Central Certificate Store serves ${binding.host}: IIS looks for ${ccsFileNamesForHost(binding.host).join(', then ')}, and there is none, so clients fail the TLS handshake.`, `Put the certificate, with its private key, on the store as ${ccsFileNamesForHost(binding.host)[0]} (named after the host; _.domain.pfx for a wildcard certificate).`);
     return { certificate: null, file: null, findings };

@@ -41,22 +41,33 @@ const wildcardAddresses = new Set(['0.0.0.0', '::']);
  */
 export class SpecificIpMappings {
   private readonly byPort = new Map<string, JoinMapping[]>();
+  /** The same groups with the all-addresses mappings in too, in input order (see everyOn). */
+  private readonly everyByPort = new Map<string, JoinMapping[]>();
   /** Per port, family and the certificate a binding's SNI clients get: its candidates, worked out once. */
   private readonly differing = new Map<string, Candidates>();
 
   constructor(mappings: readonly JoinMapping[]) {
+    const add = (groups: Map<string, JoinMapping[]>, group: string, mapping: JoinMapping) => {
+      const members = groups.get(group);
+      if (members) members.push(mapping);
+      else groups.set(group, [mapping]);
+    };
     for (const mapping of mappings) {
       const address = mappingAddress(mapping);
-      if (!address || wildcardAddresses.has(address.host)) continue;
+      if (!address) continue;
       const group = `${address.family}|${address.port}`;
-      const members = this.byPort.get(group);
-      if (members) members.push(mapping);
-      else this.byPort.set(group, [mapping]);
+      add(this.everyByPort, group, mapping);
+      if (!wildcardAddresses.has(address.host)) add(this.byPort, group, mapping);
     }
   }
 
   on(family: AddressFamily, port: number): readonly JoinMapping[] {
     return this.byPort.get(`${family}|${port}`) ?? [];
+  }
+
+  /** Every ip:port mapping of the family and port, 0.0.0.0 or [::] too: what a live probe's served certificate may be traced to. */
+  everyOn(family: AddressFamily, port: number): readonly JoinMapping[] {
+    return this.everyByPort.get(`${family}|${port}`) ?? [];
   }
 
   /** The specific mappings of the port whose certificate differs from the answer's (all, for a CCS answer whose certificate is not known). */

@@ -1,5 +1,5 @@
 import { DefaultStoreName } from '../certs/store-name.js';
-import { ccsFileForHost } from '../certs/ccs-file-for-host.js';
+import { ccsFilesByName } from '../certs/ccs-file-for-host.js';
 import { ccsCertificate } from './ccs-certificate.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
@@ -61,9 +61,8 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
 
   const specific = new SpecificIpMappings(input.mappings);
   const ccsStore = input.ccs ?? null;
-  // What CCS serves a host, so client paths compare it with the ip:port mappings (unknown: every one differs).
-  const ccsThumbprint = (endpoint: { host: string }) => (ccsStore && ccsStore.enabled !== false && endpoint.host ? (ccsFileForHost(ccsStore.files, endpoint.host)?.certificate?.thumbprint ?? null) : null);
-  for (const { site, binding, endpoint, resolution, paths } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null, ccsThumbprint)) {
+  const ccsLookup = ccsStore ? { enabled: ccsStore.enabled, byName: ccsFilesByName(ccsStore.files) } : null;
+  for (const { site, binding, endpoint, resolution, paths, ccsFile, ccsThumbprint } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null, ccsLookup)) {
     const findings: Finding[] = [];
     const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
       findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
@@ -103,7 +102,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     for (const ref of [resolution.declared, resolution.withSni, resolution.withoutSni, ...paths.map((path) => path.mapping)]) {
       if (ref?.exists) used.add(indexKey(ref.kind, ref.key));
     }
-    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths, ccs ? ccsThumbprint(endpoint) : null);
+    const ipv6 = ipv6DiffersFinding({ site: site.name, bindingInformation: binding.bindingInformation, sslFlags: binding.sslFlags }, paths, ccsThumbprint);
     if (ipv6) findings.push(ipv6);
 
     const declared = resolution.declared;
@@ -144,7 +143,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
       }
     }
     if (ccs && ccsStore) {
-      const served = ccsCertificate(ccsStore, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays, mappingExists: declared?.exists ?? false });
+      const served = ccsCertificate(ccsStore.enabled, ccsFile, { site: site.name, bindingInformation: binding.bindingInformation, host: endpoint.host, port: endpoint.port }, { now, expiryDays, mappingExists: declared?.exists ?? false });
       joined.certificate = served.certificate;
       joined.ccsFile = served.file;
       findings.push(...served.findings);

@@ -60,7 +60,14 @@ export interface JoinCertificate {
 export interface JoinCcsStore<C extends JoinCertificate = JoinCertificate> {
   /** null: the provider settings are not known. */
   enabled: boolean | null;
-  files: readonly { name: string; certificate: C | null; unreadable: string | null }[];
+  files: readonly JoinCcsFile<C>[];
+}
+
+/** One file of the store: its certificate, or why it cannot be read. */
+export interface JoinCcsFile<C extends JoinCertificate = JoinCertificate> {
+  name: string;
+  certificate: C | null;
+  unreadable: string | null;
 }
 
 export interface JoinReservation {

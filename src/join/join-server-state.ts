@@ -1,4 +1,5 @@
 import type { CertificateInfo } from '../certs/certificate-info.js';
+import { SpecificIpMappings } from './client-paths.js';
 import { joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
 import { checkLiveBinding, liveFindings, pathProbeFindings, type LiveCheck } from './live-tls-check.js';
 import { DefaultProbeBudget, planPathProbes, runPathProbes, tlsHandshake, type PathProbe } from './path-probes.js';
@@ -51,7 +52,8 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     result.findings.push(...found);
   }
   // Then every client path of every binding, within one budget for the whole request.
-  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses, state.mappings) : [] }));
+  const ipMappings = new SpecificIpMappings(state.mappings);
+  const planned = result.bindings.map((binding) => ({ binding, probes: binding.live ? planPathProbes(binding, listen.addresses, (family, port) => ipMappings.everyOn(family, port)) : [] }));
   options.onProgress?.(`TLS handshakes per client path (IPv4/IPv6, with and without SNI)`, 100);
   await runPathProbes(planned.flatMap((entry) => entry.probes), tlsHandshake, DefaultProbeBudget, options.signal);
   for (const { binding, probes } of planned) {

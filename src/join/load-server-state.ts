@@ -8,6 +8,7 @@ import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlRes
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
 import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
+import { isCcsMapping } from './ccs-mapping.js';
 import { SslFlag } from './resolve-binding.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
@@ -60,8 +61,14 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   const httpSys = source.httpSys();
   const configRead = readConfig(source);
   const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
-  // Only the certificates some mapping names take part in the join: the others are not parsed.
-  const certificatesReading = mappingsReading.then((read) => optional('certificate checks', () => readCertificateSource(source.certificates(), { named: namedThumbprints(read.mappings) })));
+  // A snapshot folder parses only the certificates some mapping names (the others take no part
+  // in the join), so its read waits for the mappings; Windows stores are listed whole, so their
+  // read starts at once, beside netsh's. (A failed mappings read fails the request below.)
+  const certificatesReading = optional('certificate checks', async () => {
+    const certificateSource = source.certificates();
+    const named = certificateSource.kind === 'directory' ? namedThumbprints((await mappingsReading).mappings) : undefined;
+    return readCertificateSource(certificateSource, { named });
+  });
   // Most servers use no CCS: live, reading it costs two reg.exe runs and a folder that may be a
   // share, on every request, so it is read only when a binding or a mapping uses it.
   const ccsSource = source.ccs();
@@ -96,7 +103,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
 
 function usesCcs(config: IisConfig, mappings: readonly SslMapping[]): boolean {
   return (
-    mappings.some((mapping) => mapping.kind === 'ccs' || mapping.kind === 'scopedccs') ||
+    mappings.some(isCcsMapping) ||
     config.sites.some((site) => site.bindings.some((binding) => binding.protocol.toLowerCase() === 'https' && (binding.sslFlags & SslFlag.CentralCertStore) !== 0))
   );
 }

@@ -1,16 +1,8 @@
+import type { CentralCertificateStore } from '../certs/central-certificate-store.js';
 import { DefaultStoreName } from '../certs/store-name.js';
+import { isCcsMapping } from './ccs-mapping.js';
 import { CertificateIndex } from './certificate-findings.js';
 import type { JoinCertificate, JoinMapping } from './join-model.js';
-
-/** What the Central Certificate Store holds, for the status of ccs mappings; null: no source describes it. */
-export interface CcsSummary {
-  enabled: boolean | null;
-  folder: string | null;
-  fileCount: number;
-  unreadableCount: number;
-  /** The folder could not be read. */
-  folderProblem: string | null;
-}
 import { IisAppId, MappingOwners } from './well-known-app-ids.js';
 
 /**
@@ -46,21 +38,25 @@ export function mappingOwner(appId: string | null): string {
  * Owner and certificate status of every mapping, whether a binding uses it or not: a
  * mapping of another application with a missing certificate breaks that application just
  * the same (Jexus shows a status for every mapping, issue 13). `certificates` null means
- * the source has no certificates, so nothing can be judged.
+ * the source has no certificates, so nothing can be judged; `ccs` null, that no source
+ * describes the Central Certificate Store.
  */
-export function mappingHealth<C extends JoinCertificate>(mappings: readonly JoinMapping[], certificates: readonly C[] | null, options: MappingHealthOptions, ccs: CcsSummary | null = null): MappingHealth[] {
+export function mappingHealth<C extends JoinCertificate>(mappings: readonly JoinMapping[], certificates: readonly C[] | null, options: MappingHealthOptions, ccs: CentralCertificateStore | null = null): MappingHealth[] {
   const index = certificates ? new CertificateIndex<C>(certificates) : null;
-  return mappings.map((mapping) => ({ owner: mappingOwner(mapping.appId), ...(mapping.kind === 'ccs' || mapping.kind === 'scopedccs' ? ccsStatus(ccs) : certificateStatus(mapping, index, options)) }));
+  // The store's status is the same for every ccs mapping: worked out once.
+  let ccsStatusOnce: Pick<MappingHealth, 'status' | 'statusDetail'> | undefined;
+  return mappings.map((mapping) => ({ owner: mappingOwner(mapping.appId), ...(isCcsMapping(mapping) ? (ccsStatusOnce ??= ccsStatus(ccs)) : certificateStatus(mapping, index, options)) }));
 }
 
 /**
  * A CCS mapping names no certificate: the store picks one per host name, so its status says
  * what the store holds; each binding's own certificate is judged in the join.
  */
-function ccsStatus(ccs: CcsSummary | null): Pick<MappingHealth, 'status' | 'statusDetail'> {
+function ccsStatus(ccs: CentralCertificateStore | null): Pick<MappingHealth, 'status' | 'statusDetail'> {
   if (!ccs) return { status: 'not checked', statusDetail: 'no source describes the Central Certificate Store (a snapshot without ccs/, or not Windows); it chooses the certificate per host name' };
   if (ccs.folderProblem) return { status: 'not checked', statusDetail: `the Central Certificate Store cannot be read: ${ccs.folderProblem}` };
-  const files = `${ccs.fileCount} file(s) in ${ccs.folder ?? 'its folder'}${ccs.unreadableCount > 0 ? `, ${ccs.unreadableCount} present with an unreadable certificate` : ''}`;
+  const unreadable = ccs.files.filter((file) => file.certificate === null).length;
+  const files = `${ccs.files.length} file(s) in ${ccs.folder ?? 'its folder'}${unreadable > 0 ? `, ${unreadable} present with an unreadable certificate` : ''}`;
   if (ccs.enabled === false) return { status: 'missing', statusDetail: `the Central Certificate Store is disabled in IIS's provider settings, so it serves no certificate (${files})` };
   return { status: 'ok', statusDetail: `Central Certificate Store ${ccs.enabled ? 'enabled' : '(provider settings not recorded)'}: ${files}; the certificate is chosen per host name` };
 }

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { mappingAddress, type AddressFamily, type ClientPath } from './client-paths.js';
+import type { AddressFamily, ClientPath } from './client-paths.js';
 import type { JoinedBinding, MappingRef } from './join-model.js';
 
 /** What a served certificate is traced to: a mapping by kind, key and certificate. */
@@ -51,7 +51,7 @@ export function pathAddress(address: string, family: AddressFamily, listenAddres
 export interface PlannedProbe {
   probe: PathProbe;
   path: ClientPath;
-  /** The path's mapping, its listed ip-first mappings, then, when it lists only some, every specific ip:port mapping of its family and port. */
+  /** The path's mapping, its listed ip-first mappings, then, when it lists only some, every ip:port mapping of its family and port. */
   candidates: readonly Candidate[];
 }
 
@@ -59,9 +59,10 @@ export interface PlannedProbe {
  * The probes of one binding: one per client path, with SNI (its host) and without. A path lists
  * at most a few ip-first mappings (a * binding can meet hundreds); the server's specific
  * mappings of the path's family and port are searched too, so a served certificate is traced
- * to its mapping even when the path did not list it.
+ * to its mapping even when the path did not list it. `ipMappingsOn` gives them, grouped once
+ * per join (SpecificIpMappings.everyOn); without it only the path's own list is searched.
  */
-export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly string[] | null, mappings: readonly Candidate[] = []): PlannedProbe[] {
+export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly string[] | null, ipMappingsOn: (family: AddressFamily, port: number) => readonly Candidate[] = () => []): PlannedProbe[] {
   if (binding.port === null || binding.address === null) return [];
   const servername = binding.host && !isIP(binding.host) && !binding.host.includes('*') ? binding.host : null;
   return binding.clientPaths.flatMap((path) => {
@@ -78,13 +79,7 @@ export function planPathProbes(binding: JoinedBinding, listenAddresses: readonly
       matchesMapping: null,
       error: null,
     };
-    const unlisted =
-      path.ipFirstCount > path.ipFirst.length
-        ? mappings.filter((mapping) => {
-            const at = mappingAddress(mapping);
-            return at !== null && at.family === path.family && at.port === binding.port;
-          })
-        : [];
+    const unlisted = path.ipFirstCount > path.ipFirst.length ? ipMappingsOn(path.family, binding.port!) : [];
     return [{ probe, path, candidates: [...(path.mapping ? [path.mapping] : []), ...path.ipFirst, ...unlisted] }];
   });
 }

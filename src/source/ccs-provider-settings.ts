@@ -1,6 +1,7 @@
 import type { PlatformFacts } from '../process/platform-facts.js';
 import { runProcess } from '../process/run-process.js';
 import { systemExecutable } from '../process/system-executable.js';
+import { parseRegQueryOutput } from './reg-query-output.js';
 
 /**
  * Where IIS keeps the Central Certificate Store provider's settings (Microsoft IIS Support
@@ -40,28 +41,4 @@ export async function readCcsProviderSettings(facts: PlatformFacts, signal?: Abo
     enabled: enabled === undefined ? null : enabled.type === 'REG_DWORD' ? Number(enabled.data) !== 0 : null,
     certStoreLocation: location && (location.type === 'REG_SZ' || location.type === 'REG_EXPAND_SZ') && location.data !== '' ? location.data : null,
   };
-}
-
-export interface RegQueryValue {
-  type: string;
-  /** REG_DWORD as printed (`0x1`), strings as written. */
-  data: string;
-}
-
-/**
- * The values in `reg query` output, by lower-case name. The layout (the key on its own line,
- * then one line per value: four spaces, name, four spaces, REG_ type, four spaces, data; a
- * DWORD printed in hex like `0x1`) is that of reg.exe as Windows prints it, which Microsoft's
- * reg query page does not spell out: inferred, as in src/source/documents-folder.ts.
- */
-export function parseRegQueryOutput(output: string): Map<string, RegQueryValue> {
-  const values = new Map<string, RegQueryValue>();
-  for (const line of output.split(/\r?\n/)) {
-    const match = /^\s+(.+?)\s{4}(REG_[A-Z_]+)(?:\s{4}(.*))?$/.exec(line);
-    if (!match) continue;
-    const type = match[2]!;
-    const data = (match[3] ?? '').trimEnd();
-    values.set(match[1]!.toLowerCase(), { type, data: type === 'REG_DWORD' ? String(Number.parseInt(data, 16)) : data });
-  }
-  return values;
 }

@@ -1,6 +1,7 @@
 import { environmentValue, type PlatformFacts } from '../process/platform-facts.js';
 import { runProcessSync } from '../process/run-process.js';
 import { systemExecutable } from '../process/system-executable.js';
+import { parseRegQueryOutput } from './reg-query-output.js';
 
 const UserShellFolders = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders';
 
@@ -24,15 +25,14 @@ export function readDocumentsFolder(facts: PlatformFacts): string | undefined {
 }
 
 /**
- * The data of one value in `reg query` output: `    Personal    REG_EXPAND_SZ    %USERPROFILE%\Documents`
- * (four-space separated columns; the value name and type are not translated).
+ * The data of one string value in `reg query` output: `    Personal    REG_EXPAND_SZ    %USERPROFILE%\Documents`
+ * (four-space separated columns; the value name and type are not translated); undefined when
+ * the value is missing, empty or not a string.
  */
 export function parseRegQueryValue(output: string, name: string): string | undefined {
-  for (const line of output.split(/\r?\n/)) {
-    const match = /^\s+(.+?)\s{4}(REG_SZ|REG_EXPAND_SZ)\s{4}(.*)$/.exec(line);
-    if (match && match[1]!.toLowerCase() === name.toLowerCase()) return match[3]!.trim() || undefined;
-  }
-  return undefined;
+  const value = parseRegQueryOutput(output).get(name.toLowerCase());
+  if (value === undefined || (value.type !== 'REG_SZ' && value.type !== 'REG_EXPAND_SZ')) return undefined;
+  return value.data.trim() || undefined;
 }
 
 /** `%USERPROFILE%\Documents` -> `C:\Users\ann\Documents`, as ExpandEnvironmentStrings does: unknown names stay as written. */

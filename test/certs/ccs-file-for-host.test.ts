@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ccsFileForHost, ccsFileNamesForHost } from '../../src/certs/ccs-file-for-host.js';
+import { ccsFileForHost, ccsFileNamesForHost, ccsFilesByName } from '../../src/certs/ccs-file-for-host.js';
 
 // Microsoft's naming rule (CN_name.pfx; `_` as the wildcard character: _.contoso.com.pfx) and
 // what it leaves open, decided as src/certs/ccs-file-for-host.ts says (inferred).
@@ -18,7 +18,7 @@ describe('the CCS file that serves a host', () => {
   ];
   for (const [host, file, why] of cases) {
     it(`${host} -> ${file ?? 'none'}: ${why}`, () => {
-      expect(ccsFileForHost(files, host)?.name ?? null).toBe(file);
+      expect(ccsFileForHost(ccsFilesByName(files), host)?.name ?? null).toBe(file);
     });
   }
 

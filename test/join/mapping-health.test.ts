@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CentralCertificateStore } from '../../src/certs/central-certificate-store.js';
+import type { CertificateInfo } from '../../src/certs/certificate-info.js';
 import type { JoinCertificate, JoinMapping } from '../../src/join/join-model.js';
 import { mappingHealth, mappingOwner, type MappingStatus } from '../../src/join/mapping-health.js';
 
@@ -65,8 +67,19 @@ describe('mapping certificate status, whoever owns the mapping', () => {
   });
 
   const ccs = { kind: 'ccs', key: '443', certificateHash: null } as const;
-  const summary = { enabled: true, folder: '\\\\files01\\ccs', fileCount: 12, unreadableCount: 0, folderProblem: null };
-  const ccsCases: [string, Parameters<typeof mappingHealth>[3], MappingStatus, string][] = [
+  const summary = { enabled: true, folder: '\\\\files01\\ccs', fileCount: 12, unreadableCount: 0, folderProblem: null as string | null };
+  // The store as readCentralCertificateStore answers: fileCount files, the first unreadableCount of them unreadable.
+  const storeOf = ({ fileCount, unreadableCount, ...rest }: typeof summary): CentralCertificateStore => ({
+    ...rest,
+    certStoreLocation: rest.folder,
+    files: Array.from({ length: fileCount }, (_, index) => ({
+      name: `host${index}.pfx`,
+      certificate: index < unreadableCount ? null : (certificate(`F${index}`) as CertificateInfo),
+      unreadable: index < unreadableCount ? 'wrong password' : null,
+      chain: [],
+    })),
+  });
+  const ccsCases: [string, typeof summary | null, MappingStatus, string][] = [
     ['no source describes CCS', null, 'not checked', 'no source describes the Central Certificate Store (a snapshot without ccs/, or not Windows); it chooses the certificate per host name'],
     ['enabled, N files', summary, 'ok', 'Central Certificate Store enabled: 12 file(s) in \\\\files01\\ccs; the certificate is chosen per host name'],
     ['some files unreadable', { ...summary, unreadableCount: 2 }, 'ok', 'Central Certificate Store enabled: 12 file(s) in \\\\files01\\ccs, 2 present with an unreadable certificate; the certificate is chosen per host name'],
@@ -74,7 +87,7 @@ describe('mapping certificate status, whoever owns the mapping', () => {
     ['a folder that cannot be read', { ...summary, fileCount: 0, folderProblem: '\\\\files01\\ccs cannot be read: permission denied' }, 'not checked', 'the Central Certificate Store cannot be read: \\\\files01\\ccs cannot be read: permission denied'],
   ];
   it.each(ccsCases)('a CCS mapping: %s', (_what, store, status, detail) => {
-    const [health] = mappingHealth([mapping(ccs)], certificates, options, store);
+    const [health] = mappingHealth([mapping(ccs)], certificates, options, store && storeOf(store));
     expect([health!.status, health!.statusDetail]).toEqual([status, detail]);
   });
 

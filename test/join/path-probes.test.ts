@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SpecificIpMappings } from '../../src/join/client-paths.js';
 import { joinHttpsBindings } from '../../src/join/join-https-bindings.js';
 import type { JoinMapping } from '../../src/join/join-model.js';
 import { pathAddress, planPathProbes, runPathProbes, tlsHandshake, type Handshake } from '../../src/join/path-probes.js';
@@ -97,7 +98,8 @@ describe('a served certificate traced to a mapping the path does not list', () =
     expect(sni.ipFirst.map((ref) => ref.key)).toEqual(others.map((mapping) => mapping.key));
     expect(sni.ipFirstCount).toBe(4);
     const unlisted = planPathProbes(binding, ['127.0.0.1']);
-    const traced = planPathProbes(binding, ['127.0.0.1'], mappings);
+    const ipMappings = new SpecificIpMappings(mappings);
+    const traced = planPathProbes(binding, ['127.0.0.1'], (family, port) => ipMappings.everyOn(family, port));
     await runPathProbes([...unlisted, ...traced], tlsHandshake, { timeoutMs: 3000, totalMs: 10_000, concurrency: 2 });
     const sniProbe = (planned: typeof traced) => planned.find(({ probe }) => probe.sni)!.probe;
     expect(sniProbe(traced).servedThumbprint).toBe(IP);

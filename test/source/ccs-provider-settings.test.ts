@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ccsProviderQueryArgv, parseRegQueryOutput } from '../../src/source/ccs-provider-settings.js';
+import { ccsProviderQueryArgv } from '../../src/source/ccs-provider-settings.js';
+import { parseRegQueryOutput } from '../../src/source/reg-query-output.js';
 import { windowsCommandLine } from '../helpers/windows-command-line.js';
 
 describe('the Central Certificate Store provider settings in the registry', () => {
