@@ -16,7 +16,7 @@ export const sslcertList = implement(SslCertList, async (params, context) => {
     const what = `${params.kind ?? 'SSL certificate'} mapping`;
     throw notFoundError(what, key, 'http.sys', ofKind.map((mapping) => mapping.key), { kind: params.kind ?? null, key });
   }
-  const health = await mappingsWithHealth(mappings, context.source, { now: params.asOf ? new Date(params.asOf) : new Date(), expiryDays: params.expiryDays ?? 30 });
+  const health = await mappingsWithHealth(mappings, context.source, { now: params.asOf ? new Date(params.asOf) : new Date(), expiryDays: params.expiryDays ?? 30, signal: context.signal });
   return { ...read, mappings: health.mappings, notes: [...read.notes, ...health.notes] };
 });
 
