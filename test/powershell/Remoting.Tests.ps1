@@ -83,8 +83,12 @@ Describe 'The fleet over PowerShell remoting' {
             $local = @(Get-Local '127.0.0.1' { param($Path) Get-IisHttpsBinding -Snapshot $Path -Port 443 -Sni })
             $remote.Count | Should -BeGreaterThan 0
             @($remote.BindingInformation) | Should -Be @($local.BindingInformation)
-            @(Get-HttpSslCert -Session $Targets[0] -Snapshot server -AsOf '2030-01-01' | Where-Object Status -EQ 'expired').Count |
-                Should -Be @(Get-Local '127.0.0.1' { param($Path) Get-HttpSslCert -Snapshot $Path -AsOf '2030-01-01' | Where-Object Status -EQ 'expired' }).Count
+            # 2024-01-01 is before every demo certificate's expiry window (expired.pem ends 2024-03-01),
+            # so a target that dropped -AsOf would answer as today does: shop.fabrikam.com expired.
+            $statuses = { param($Mappings) @($Mappings | ForEach-Object { "$($_.Key) $($_.Status)" }) }
+            $remoteAsOf = & $statuses @(Get-HttpSslCert -Session $Targets[0] -Snapshot server -AsOf '2024-01-01')
+            $remoteAsOf | Should -Be (& $statuses @(Get-Local '127.0.0.1' { param($Path) Get-HttpSslCert -Snapshot $Path -AsOf '2024-01-01' }))
+            $remoteAsOf | Should -Not -Be (& $statuses @(Get-HttpSslCert -Session $Targets[0] -Snapshot server))
         }
 
         It 'runs Test-IisHttpsBinding, Get-HttpSslCert and Get-HttpUrlAcl on every target' {
