@@ -72,15 +72,19 @@ function Register-HttpApiTypeData {
     # computed when read, so only a table that shows it pays for it.
     $bindingProperties['ClientsGet'] = {
         $declared = $this.DeclaredMapping
+        # As the CLI's show(): the ip-first doubt of a specific-address binding can be its own
+        # mapping, and then reads "declared" like the SNI answer does.
+        $show = {
+            param($Mapping)
+            if (-not $Mapping) { 'FAIL' }
+            elseif ($declared -and $declared.Exists -and $Mapping.Key -eq $declared.Key) { 'declared' }
+            else { $Mapping.Key }
+        }
         $pairs = [ordered]@{}
         foreach ($path in @($this.ClientPaths)) {
-            $shown = 'FAIL'
-            if ($path.Mapping) {
-                $shown = $path.Mapping.Key
-                if ($declared -and $declared.Exists -and $path.Mapping.Key -eq $declared.Key) { $shown = 'declared' }
-            }
+            $shown = & $show $path.Mapping
             $ipFirst = @($path.IpFirst)
-            if ($path.IpFirstCount -eq 1) { $shown += ' or ' + $ipFirst[0].Key }
+            if ($path.IpFirstCount -eq 1) { $shown += ' or ' + (& $show $ipFirst[0]) }
             elseif ($path.IpFirstCount -gt 1) { $shown += ' or {0} IP mappings' -f $path.IpFirstCount }
             $family = [string] $path.Family
             if (-not $pairs.Contains($family)) { $pairs[$family] = @('', '') }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,7 @@ afterAll(() => {
 
 function setUp(records = demoRecords()): { cli: (args: string[]) => ReturnType<typeof spawnSync>; changeCalls: () => string[]; netsh: string } {
   server = copyServer(undefined, records);
-  const log = `${server.dir}/netsh-calls.log`;
-  const netsh = server.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
-  const changeCalls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((call) => /^http (add|update|delete) /.test(call)) : []);
+  const { netsh, changeCalls } = server.loggingNetsh();
   const config = server.config;
   const cli = (args: string[]) => spawnSync(process.execPath, ['dist/httpapi.js', ...args, '--config', config, '--netsh', netsh, '--certs-dir', store.certsDir], { encoding: 'utf8' });
   return { cli, changeCalls, netsh };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { netshDouble, useDouble } from '../httpsys/double.js';
@@ -64,6 +64,33 @@ export function copyServer(configFile = 'fixtures/demo-server/applicationHost.co
   copyFileSync(configFile, config);
   const double = useDouble({ sslcert: records }, settings);
   const original = readFileSync(config);
+  /** A netsh that runs `script` (JavaScript, with `args` and `fs` in scope) before passing on to the double. */
+  const wrapper = (name: string, script: string) => {
+    const file = path.join(dir, '..', `${path.basename(dir)}-${name}.mjs`);
+    writeFileSync(
+      file,
+      `#!/usr/bin/env node
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+const args = process.argv.slice(2);
+${script}
+process.exit(spawnSync(process.execPath, [${JSON.stringify(netshDouble)}, ...args], { stdio: 'inherit' }).status ?? 1);
+`,
+    );
+    chmodSync(file, 0o755);
+    cleanups.push(file);
+    return file;
+  };
+  /**
+   * A netsh that logs each call's arguments to a file, then runs `script` (as wrapper's) and passes
+   * on to the double; changeCalls are the logged add, update and delete calls, in order.
+   */
+  const loggingNetsh = (script = '') => {
+    const log = path.join(dir, 'netsh-calls.log');
+    const netsh = wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');\n${script}`);
+    const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+    return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
+  };
   return {
     dir,
     config,
@@ -76,23 +103,8 @@ export function copyServer(configFile = 'fixtures/demo-server/applicationHost.co
     others: () => readdirSync(dir).filter((name) => name !== 'applicationHost.config'),
     cli: (args: string[], netsh = netshDouble) =>
       spawnSync(process.execPath, ['dist/httpapi.js', ...args, '--config', config, '--netsh', netsh, '--certs-dir', 'fixtures/demo-server/certs'], { encoding: 'utf8' }),
-    /** A netsh that runs `script` (JavaScript, with `args` and `fs` in scope) before passing on to the double. */
-    wrapper: (name: string, script: string) => {
-      const file = path.join(dir, '..', `${path.basename(dir)}-${name}.mjs`);
-      writeFileSync(
-        file,
-        `#!/usr/bin/env node
-import fs from 'node:fs';
-import { spawnSync } from 'node:child_process';
-const args = process.argv.slice(2);
-${script}
-process.exit(spawnSync(process.execPath, [${JSON.stringify(netshDouble)}, ...args], { stdio: 'inherit' }).status ?? 1);
-`,
-      );
-      chmodSync(file, 0o755);
-      cleanups.push(file);
-      return file;
-    },
+    wrapper,
+    loggingNetsh,
     dispose: () => {
       double.reset();
       rmSync(dir, { recursive: true, force: true });

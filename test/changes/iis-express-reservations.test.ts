@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
@@ -28,21 +28,13 @@ type Reservation = { url: string; sddl: string };
 const reservations = () => server.double.state().urlacl.map(({ url, sddl }) => ({ url, sddl }));
 const reserve = (...urls: Reservation[]) => writeFileSync(server.double.statePath, JSON.stringify({ ...server.double.state(), urlacl: urls.map((reservation) => ({ ...reservation, users: [] })) }));
 
-/** A netsh that logs each call; `script` (JavaScript with `args` and `fs`) runs first. */
-function loggingNetsh(script = ''): { netsh: string; changeCalls: () => string[] } {
-  const log = `${server.dir}/netsh-calls.log`;
-  const netsh = server.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');\n${script}`);
-  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-  return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
-}
-
 const site = ['--site', 'WebApplication1'];
 const add = (args: string[], netsh?: string) => server.cli(['binding', 'add', ...site, ...args, '--json'], netsh);
 const remove = (bindingInformation: string, protocol: string, netsh?: string) => server.cli(['binding', 'remove', ...site, '--protocol', protocol, '--binding-information', bindingInformation, '--json'], netsh);
 
 describe('IIS Express: a binding beyond localhost brings its URL reservation', () => {
   it('a named host is reserved by SDDL before the file names it, and removing the binding removes the reservation', () => {
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     const added = json(add(['--protocol', 'http', '--port', '8080', '--host', 'devbox'], netsh));
     expect(added.steps.map((step) => step.kind)).toEqual(['netsh', 'config']);
     expect(changeCalls()).toEqual([`http add urlacl url=http://devbox:8080/ sddl=${EVERYONE}`]);
@@ -63,7 +55,7 @@ describe('IIS Express: a binding beyond localhost brings its URL reservation', (
 
   it('localhost needs none, and an existing wildcard reservation is enough (no netsh step)', () => {
     reserve({ url: 'http://+:8082/', sddl: 'D:(A;;GX;;;BU)' });
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     expect(json(add(['--protocol', 'http', '--port', '8083', '--host', 'localhost'], netsh)).steps.map((step) => step.kind)).toEqual(['config']);
     const covered = json(add(['--protocol', 'http', '--port', '8082', '--host', 'devbox'], netsh));
     expect(covered.steps.map((step) => step.kind)).toEqual(['config']);
@@ -97,7 +89,7 @@ describe('IIS Express: a binding beyond localhost brings its URL reservation', (
 describe('IIS Express: a failed last step undoes everything', () => {
   it('an https binding beyond localhost: mapping, reservation, then the file; the file write fails and the log shows both undone', () => {
     const touch = JSON.stringify(server.config);
-    const { netsh, changeCalls } = loggingNetsh(`if (args[1] === 'add' && args[2] === 'urlacl') fs.appendFileSync(${touch}, '<!-- saved by someone else -->\\r\\n');`);
+    const { netsh, changeCalls } = server.loggingNetsh(`if (args[1] === 'add' && args[2] === 'urlacl') fs.appendFileSync(${touch}, '<!-- saved by someone else -->\\r\\n');`);
     const run = add(['--protocol', 'https', '--port', '44390', '--host', 'devbox', '--certificate-hash', DEV], netsh);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/changed on disk|changed since it was read/i);
@@ -114,7 +106,7 @@ describe('IIS Express: a failed last step undoes everything', () => {
   it('through JSON-RPC: removing the last binding that needed the reservation, whose deletion fails: the file is put back', async () => {
     json(add(['--protocol', 'http', '--port', '8085', '--host', 'devbox']));
     const before = server.bytes();
-    const { netsh, changeCalls } = loggingNetsh(`if (args[1] === 'delete' && args[2] === 'urlacl') process.env.HTTPAPI_NETSH_ELEVATED = '0';`);
+    const { netsh, changeCalls } = server.loggingNetsh(`if (args[1] === 'delete' && args[2] === 'urlacl') process.env.HTTPAPI_NETSH_ELEVATED = '0';`);
     worker = await startWorker([], { env: { ...process.env, ...server.double.env } });
     const source = { configPath: server.config, netshPath: netsh, certsDir: 'fixtures/demo-server/certs' };
     const error = await worker.connection.sendRequest('bindings/remove', { site: 'WebApplication1', protocol: 'http', bindingInformation: '*:8085:devbox', source }).then(
@@ -128,7 +120,7 @@ describe('IIS Express: a failed last step undoes everything', () => {
   });
 
   it('a refusal comes before any netsh change: a duplicate binding reserves nothing', () => {
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     const run = add(['--protocol', 'https', '--port', '44384', '--host', 'localhost'], netsh);
     expect(run.status).not.toBe(0);
     expect(changeCalls()).toEqual([]);

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
@@ -19,19 +18,12 @@ afterAll(removeWrappers);
 
 const mapping: DoubleRecord = { kind: 'ipport', key: '0.0.0.0:443', certhash: WWW.toLowerCase(), appid: IIS, certstorename: 'MY', options: {} };
 
-function loggingNetsh(): { netsh: string; changeCalls: () => string[] } {
-  const log = `${server.dir}/netsh-calls.log`;
-  const netsh = server.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
-  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-  return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
-}
-
 const addWith = (options: string, extra: string[] = []) => ['sslcert', 'add', '--kind', 'ipport', '--key', '0.0.0.0:8443', '--certificate-hash', WWW, '--app-id', IIS, '--options', options, ...extra, '--json'];
 
 describe('an option this Windows\' netsh does not know', () => {
   it('Server 2012 layout: disablelegacytls is refused before any change, in a plan too, naming the era', () => {
     server = copyServer(undefined, [mapping], { HTTPAPI_NETSH_LAYOUT: '2012' });
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(addWith('{"disablelegacytls":true,"clientcertnegotiation":true}', whatIf), netsh);
       expect(run.status).not.toBe(0);
@@ -49,7 +41,7 @@ describe('an option this Windows\' netsh does not know', () => {
 
   it('through JSON-RPC, Windows 10 layout: sslcert/update with disablesessionid (Server 2025) is refused before any change', async () => {
     server = copyServer(undefined, [mapping], { HTTPAPI_NETSH_LAYOUT: 'win10' });
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     worker = await startWorker([], { env: { ...process.env, ...server.double.env } });
     const error = await worker.connection
       .sendRequest('sslcert/update', { kind: 'ipport', key: '0.0.0.0:443', options: { disablesessionid: true }, source: { configPath: server.config, netshPath: netsh, certsDir: 'fixtures/demo-server/certs' } })

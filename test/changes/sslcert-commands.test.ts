@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { netshDouble } from '../httpsys/double.js';
 // @ts-expect-error: a plain JavaScript module beside the double
@@ -37,14 +36,6 @@ function show(key: string): string {
   return run.stdout;
 }
 
-/** A netsh that logs each call's arguments to a file before passing it on to the double. */
-function loggingNetsh(current: Server): { netsh: string; changeCalls: () => string[] } {
-  const log = `${current.dir}/netsh-calls.log`;
-  const netsh = current.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');`);
-  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-  return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
-}
-
 const stderrJson = (run: ReturnType<typeof spawnSync>) => String(run.stderr);
 
 describe('sslcert update keeps what it is not told to change', () => {
@@ -69,7 +60,7 @@ describe('sslcert update keeps what it is not told to change', () => {
 
   it('a missing key is NOT_FOUND before netsh, in a plan too', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(['sslcert', 'update', '--kind', 'ipport', '--key', '10.0.0.77:443', '--certificate-hash', WWW, ...whatIf, '--json'], netsh);
       expect(run.status).not.toBe(0);
@@ -83,7 +74,7 @@ describe('sslcert update keeps what it is not told to change', () => {
 describe('sslcert add checks before netsh', () => {
   it('an existing key is ALREADY_EXISTS, in a plan too, before any change call', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(['sslcert', 'add', '--kind', 'hostnameport', '--key', 'WWW.contoso.com:443', '--certificate-hash', WWW, '--app-id', IIS, ...whatIf, '--json'], netsh);
       expect(run.status).not.toBe(0);
@@ -94,7 +85,7 @@ describe('sslcert add checks before netsh', () => {
 
   it('a certificate that is not in the named store is refused, naming the store searched and where it is', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     const wrongStore = server.cli(['sslcert', 'add', '--kind', 'ipport', '--key', '10.0.0.7:443', '--certificate-hash', WILDCARD, '--app-id', IIS, '--json'], netsh);
     expect(stderrJson(wrongStore)).toMatch(new RegExp(`Certificate ${WILDCARD} is not in the LocalMachine store MY.*It is in store WebHosting`));
     const nowhere = server.cli(['sslcert', 'add', '--kind', 'ipport', '--key', '10.0.0.7:443', '--certificate-hash', MAIL, '--app-id', IIS, '--json'], netsh);
@@ -116,7 +107,7 @@ describe('sslcert add checks before netsh', () => {
 describe('sslcert delete protects its users', () => {
   it('a mapping bindings use is deleted only with --allow-shared-mapping, and the answer lists them', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     const refused = server.cli(['sslcert', 'delete', '--kind', 'ipport', '--key', '10.0.0.5:443', '--json'], netsh);
     expect(refused.status).not.toBe(0);
     expect(stderrJson(refused)).toMatch(/Mapping ipport 10\.0\.0\.5:443 serves 2 binding\(s\): .*Contoso Portal \(10\.0\.0\.5:443:portal\.contoso\.com\).*--allow-shared-mapping/);
@@ -140,7 +131,7 @@ describe('sslcert delete protects its users', () => {
 
   it('a missing key is NOT_FOUND before netsh, in a plan too', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(['sslcert', 'delete', '--kind', 'hostnameport', '--key', 'gone.contoso.com:443', ...whatIf, '--json'], netsh);
       expect(stderrJson(run)).toMatch(/There is no SSL certificate mapping hostnameport gone\.contoso\.com:443/);
@@ -152,7 +143,7 @@ describe('sslcert delete protects its users', () => {
 describe('scopedccs is show-only', () => {
   it('add, update and delete of a scopedccs mapping are refused naming kind, before netsh', () => {
     server = copyServer();
-    const { netsh, changeCalls } = loggingNetsh(server);
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const args of [
       ['add', '--kind', 'scopedccs', '--key', 'www.contoso.com:443', '--app-id', IIS],
       ['update', '--kind', 'scopedccs', '--key', 'www.contoso.com:443'],

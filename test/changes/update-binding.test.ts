@@ -22,15 +22,8 @@ const wwwWithOptions = (): DoubleRecord[] => demoRecords().map((record) => (reco
 
 /** A netsh that logs each call, and fails (error 5, as when not elevated) every call whose words are all in `failOn`. */
 function loggingNetsh(failOn: string[] = []): { netsh: string; changeCalls: () => string[] } {
-  const log = `${server.dir}/netsh-calls.log`;
-  const netsh = server.wrapper(
-    'log',
-    `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');
-const failOn = ${JSON.stringify(failOn)};
-if (failOn.length > 0 && failOn.every((word) => args.includes(word))) process.env.HTTPAPI_NETSH_ELEVATED = '0';`,
-  );
-  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-  return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
+  return server.loggingNetsh(`const failOn = ${JSON.stringify(failOn)};
+if (failOn.length > 0 && failOn.every((word) => args.includes(word))) process.env.HTTPAPI_NETSH_ELEVATED = '0';`);
 }
 
 const update = (args: string[], netsh?: string) => server.cli(['binding', 'update', '--site', 'Contoso WWW', '--binding-information', '*:443:www.contoso.com', ...args, '--json'], netsh);

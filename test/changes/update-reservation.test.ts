@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { ResponseError } from 'vscode-jsonrpc/node.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
@@ -24,16 +24,9 @@ afterAll(removeWrappers);
 
 const reservations = () => server.double.state().urlacl.map(({ url, sddl }) => ({ url, sddl }));
 
-function loggingNetsh(script = ''): { netsh: string; changeCalls: () => string[] } {
-  const log = `${server.dir}/netsh-calls.log`;
-  const netsh = server.wrapper('log', `fs.appendFileSync(${JSON.stringify(log)}, args.join(' ') + '\\n');\n${script}`);
-  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-  return { netsh, changeCalls: () => calls().filter((call) => /^http (add|update|delete) /.test(call)) };
-}
-
 describe('urlacl update', () => {
   it('deletes the reservation and adds it again with the new access list', () => {
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     const result = json(server.cli(['urlacl', 'update', '--url', 'http://+:8080/app/', '--sddl', AFTER, '--json'], netsh));
     expect(result.steps.map((step) => (step as { argv: string[] }).argv)).toEqual([
       ['http', 'delete', 'urlacl', 'url=http://+:8080/app/'],
@@ -45,7 +38,7 @@ describe('urlacl update', () => {
   });
 
   it('whatIf plans both steps and runs none', () => {
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     const plan = json(server.cli(['urlacl', 'update', '--url', 'http://+:8080/app/', '--users', '[{"user":"Everyone"}]', '--what-if', '--json'], netsh));
     expect(plan.applied).toBe(false);
     expect(plan.steps).toHaveLength(2);
@@ -53,7 +46,7 @@ describe('urlacl update', () => {
   });
 
   it('a URL that is not reserved is NOT_FOUND before any netsh change, in a plan too', () => {
-    const { netsh, changeCalls } = loggingNetsh();
+    const { netsh, changeCalls } = server.loggingNetsh();
     for (const whatIf of [[], ['--what-if']]) {
       const run = server.cli(['urlacl', 'update', '--url', 'http://+:9090/', '--sddl', AFTER, ...whatIf, '--json'], netsh);
       expect(run.status).not.toBe(0);
@@ -64,7 +57,7 @@ describe('urlacl update', () => {
   });
 
   it('through JSON-RPC: the add fails, and the reservation is put back with its old SDDL (the log shows the undo)', async () => {
-    const { netsh, changeCalls } = loggingNetsh(`if (args[1] === 'add' && args.includes('sddl=${AFTER}')) process.env.HTTPAPI_NETSH_ELEVATED = '0';`);
+    const { netsh, changeCalls } = server.loggingNetsh(`if (args[1] === 'add' && args.includes('sddl=${AFTER}')) process.env.HTTPAPI_NETSH_ELEVATED = '0';`);
     worker = await startWorker([], { env: { ...process.env, ...server.double.env } });
     const source = { configPath: server.config, netshPath: netsh };
     const error = await worker.connection.sendRequest('urlacl/update', { url: 'http://+:8080/app/', sddl: AFTER, source }).then(

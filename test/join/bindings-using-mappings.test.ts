@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindingsUsingMappings } from '../../src/join/bindings-using-mappings.js';
 import { joinHttpsBindings } from '../../src/join/join-https-bindings.js';
+import type { MappingKind } from '../../src/join/join-model.js';
 import { loadServerState } from '../../src/join/load-server-state.js';
 import { resolveSource } from '../../src/source/resolve-source.js';
 
@@ -23,5 +24,31 @@ describe('bindingsUsingMappings', () => {
     expect(sizes).toContain(0);
     expect(sizes).toContain(1);
     expect(Math.max(...sizes)).toBeGreaterThan(1);
+  });
+
+  // From fixtures/demo-server/README.md rather than from the join, so a fault the two share shows.
+  it.each([
+    { mapping: 'ipport 10.0.0.5:443', why: 'declared by Contoso Portal and Contoso Docs, and what they get', users: [['Contoso Portal', '10.0.0.5:443:portal.contoso.com'], ['Contoso Docs', '10.0.0.5:443:docs.contoso.com']] },
+    {
+      mapping: 'ipport [::]:443',
+      why: "SSTP's, yet what IPv6 clients of every * binding on 443 get: Default Web Site's, and the SNI bindings' without SNI (Media's with SNI too)",
+      users: [
+        ['Default Web Site', '*:443:'],
+        ['Contoso WWW', '*:443:www.contoso.com'],
+        ['Fabrikam Shop', '*:443:shop.fabrikam.com'],
+        ['Contoso API', '*:443:api.contoso.com'],
+        ['Billing', '*:443:billing.contoso.com'],
+        ['Partners', '*:443:partners.contoso.com'],
+        ['Intranet', '*:443:intranet.contoso.com'],
+        ['Fabrikam Mail', '*:443:mail.fabrikam.com'],
+        ['CDN', '*:443:cdn.contoso.com'],
+        ['Media', '*:443:media.contoso.com'],
+      ],
+    },
+    { mapping: 'hostnameport old.contoso.com:443', why: 'ORPHAN_MAPPING: no binding declares or reaches it', users: [] },
+  ])('$mapping: $why', async ({ mapping, users }) => {
+    const state = await loadServerState(resolveSource({ snapshot: 'fixtures/demo-server' }));
+    const [kind, key] = mapping.split(' ') as [MappingKind, string];
+    expect(bindingsUsingMappings(state.config, state.mappings, [{ kind, key }])).toEqual(users.map(([site, bindingInformation]) => ({ site, bindingInformation })));
   });
 });

@@ -9,18 +9,9 @@ BeforeAll {
     Import-HttpApiForTest
 
     $script:NetshLog = Join-Path $TestDrive 'netsh.log'
-    $script:LoggingNetsh = Join-Path $TestDrive 'netsh-logged'
-    Set-Content -LiteralPath $LoggingNetsh -Value @(
-        '#!/bin/sh'
-        "printf '%s\n' `"`$*`" >> '$NetshLog'"
-        "exec node '$NetshDouble' `"`$@`""
-    )
-    & chmod +x $LoggingNetsh
+    $script:LoggingNetsh = New-LoggingNetsh -Log $NetshLog
 
-    # The sample server's mappings, as its capture lists them, in the double's state format.
-    $script:SampleMappings = @(Get-HttpSslCert -Snapshot $DemoServer | ForEach-Object {
-            @{ kind = $_.Kind; key = $_.Key; certhash = ([string] $_.CertificateHash).ToLowerInvariant(); appid = $_.AppId; certstorename = $_.CertificateStoreName }
-        })
+    $script:SampleMappings = @(Get-DemoServerDoubleMapping)
     $script:StateFile = Use-NetshDouble -State @{ sslcert = $SampleMappings; urlacl = $DoubleReservations }
     $script:IisAppId = '{4dc3e181-e14b-4a21-b022-59fc669b0914}'
     $script:WwwThumbprint = '8A797AEF3F7FBC8C148DDC6CBDA86554C42972F5'
@@ -35,8 +26,6 @@ BeforeAll {
         $script:Source = @{ Snapshot = $Server; NetshPath = $LoggingNetsh }
     }
     function Get-ConfigHash { (Get-FileHash -LiteralPath $Config -Algorithm SHA256).Hash }
-    function Get-NetshChangeCall { @(Get-Content -LiteralPath $NetshLog | Where-Object { $_ -match '^http (add|update|delete) ' }) }
-    function Get-DoubleState { Get-Content -LiteralPath $StateFile -Raw | ConvertFrom-Json }
 }
 
 AfterAll {

@@ -146,6 +146,23 @@ Describe 'Get-IisHttpsBinding' {
         ($bindings | Where-Object Site -EQ 'Admin').ClientsGet | Should -Be 'FAIL / FAIL'
     }
 
+    It 'says "declared" for an ip-first doubt that is the binding''s own mapping, as the CLI''s Clients get does' {
+        # The demo server plus a stray SNI mapping for Contoso Portal (10.0.0.5:443, sslFlags 0):
+        # SNI clients get portal.contoso.com:443, or 10.0.0.5:443 (declared) if ip:port overrules SNI.
+        $snapshot = Join-Path -Path $TestDrive -ChildPath 'stray-sni'
+        Copy-Item -LiteralPath $DemoServer -Destination $snapshot -Recurse
+        $sslcert = Join-Path -Path $snapshot -ChildPath 'sslcert.txt'
+        $text = Get-Content -LiteralPath $sslcert -Raw
+        # www.contoso.com's entry, up to the blank line that ends it, appended under another key.
+        $www = [regex]::Match($text, '(?m)^    Hostname:port +: www\.contoso\.com:443\r?\n(?:[^\r\n]+\r?\n)+').Value
+        $www | Should -Not -BeNullOrEmpty
+        Set-Content -LiteralPath $sslcert -Value ($text + $www.Replace('www.contoso.com:443', 'portal.contoso.com:443') + "`r`n") -NoNewline
+        $cliRow = @(& node $WorkerScript bindings --snapshot $snapshot) | Where-Object { $_ -like 'Contoso Portal *' }
+        $cliClientsGet = ($cliRow -split '\s{2,}')[4]
+        $cliClientsGet | Should -Be 'v4 portal.contoso.com:443 or declared / declared'
+        (Get-IisHttpsBinding -Snapshot $snapshot -SiteName 'Contoso Portal').ClientsGet | Should -Be $cliClientsGet
+    }
+
     It 'filters by -Port, -IPAddress, -HostName and -Sni' {
         @(Get-IisHttpsBinding -Snapshot $DemoServer -Port 8443).Site | Should -Be @('Admin')
         @(Get-IisHttpsBinding -Snapshot $DemoServer -IPAddress 10.0.0.5).Site | Should -Be @('Contoso Portal', 'Contoso Docs')

@@ -1,5 +1,5 @@
 # Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll): paths, a fresh import of the module,
-# what the built worker implements, and the netsh test double.
+# what the built worker implements, and the netsh test double (with a logging front for change tests).
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../..')).ProviderPath
 $script:ModuleManifest = Join-Path -Path $script:RepoRoot -ChildPath 'powershell/HttpApi.psd1'
@@ -68,3 +68,32 @@ $script:DoubleReservations = @(
     @{ url = 'http://+:8080/app/'; users = @(@{ user = '\Everyone'; listen = $true; delegate = $false }); sddl = 'D:(A;;GX;;;WD)' }
     @{ url = 'https://*:44300/'; users = @(@{ user = 'NT AUTHORITY\Authenticated Users'; listen = $true; delegate = $false }); sddl = 'D:(A;;GX;;;AU)' }
 )
+
+function New-LoggingNetsh {
+    # The netsh double behind a shell script in TestDrive that appends each command line to $Log
+    # (what Get-NetshChangeCall reads) and runs $Line (shell, e.g. to fail some calls) before
+    # passing on; returns the script's path, for -NetshPath.
+    param([Parameter(Mandatory)] [string] $Log, [string[]] $Line = @())
+    $path = Join-Path -Path $TestDrive -ChildPath 'netsh-logged'
+    Set-Content -LiteralPath $path -Value @(
+        '#!/bin/sh'
+        "printf '%s\n' `"`$*`" >> '$Log'"
+        $Line
+        "exec node '$script:NetshDouble' `"`$@`""
+    )
+    & chmod +x $path
+    $path
+}
+
+# The add, update and delete calls New-LoggingNetsh logged to the test file's $NetshLog.
+function Get-NetshChangeCall { @(Get-Content -LiteralPath $NetshLog | Where-Object { $_ -match '^http (add|update|delete) ' }) }
+
+# The double's state as the test file's $StateFile (from Use-NetshDouble) holds it now.
+function Get-DoubleState { Get-Content -LiteralPath $StateFile -Raw | ConvertFrom-Json }
+
+function Get-DemoServerDoubleMapping {
+    # The sample server's mappings, as its capture lists them, in the double's state format.
+    Get-HttpSslCert -Snapshot $script:DemoServer | ForEach-Object {
+        @{ kind = $_.Kind; key = $_.Key; certhash = ([string] $_.CertificateHash).ToLowerInvariant(); appid = $_.AppId; certstorename = $_.CertificateStoreName }
+    }
+}

@@ -6,22 +6,13 @@ BeforeAll {
     Import-HttpApiForTest
 
     $script:NetshLog = Join-Path $TestDrive 'netsh.log'
-    $script:LoggingNetsh = Join-Path $TestDrive 'netsh-logged'
-    Set-Content -LiteralPath $LoggingNetsh -Value @(
-        '#!/bin/sh'
-        "printf '%s\n' `"`$*`" >> '$NetshLog'"
-        'case "$*" in *"sddl=D:(A;;GX;;;BG)"*) export HTTPAPI_NETSH_ELEVATED=0 ;; esac'
-        "exec node '$NetshDouble' `"`$@`""
-    )
-    & chmod +x $LoggingNetsh
+    $script:LoggingNetsh = New-LoggingNetsh -Log $NetshLog -Line 'case "$*" in *"sddl=D:(A;;GX;;;BG)"*) export HTTPAPI_NETSH_ELEVATED=0 ;; esac'
     $script:StateFile = Use-NetshDouble -State @{ sslcert = @(); urlacl = $DoubleReservations }
 
     function Reset-State {
         Set-Content -LiteralPath $StateFile -Value (ConvertTo-Json -InputObject @{ sslcert = @(); urlacl = $DoubleReservations } -Depth 8)
         Set-Content -LiteralPath $NetshLog -Value @()
     }
-    function Get-NetshChangeCall { @(Get-Content -LiteralPath $NetshLog | Where-Object { $_ -match '^http (add|update|delete) ' }) }
-    function Get-DoubleState { Get-Content -LiteralPath $StateFile -Raw | ConvertFrom-Json }
     $script:Source = @{ NetshPath = $LoggingNetsh }
 }
 

@@ -6,17 +6,9 @@ BeforeAll {
     Import-HttpApiForTest
 
     $script:NetshLog = Join-Path $TestDrive 'netsh.log'
-    $script:LoggingNetsh = Join-Path $TestDrive 'netsh-logged'
-    Set-Content -LiteralPath $LoggingNetsh -Value @(
-        '#!/bin/sh'
-        "printf '%s\n' `"`$*`" >> '$NetshLog'"
-        "exec node '$NetshDouble' `"`$@`""
-    )
-    & chmod +x $LoggingNetsh
+    $script:LoggingNetsh = New-LoggingNetsh -Log $NetshLog
 
-    $script:SampleMappings = @(Get-HttpSslCert -Snapshot $DemoServer | ForEach-Object {
-            @{ kind = $_.Kind; key = $_.Key; certhash = ([string] $_.CertificateHash).ToLowerInvariant(); appid = $_.AppId; certstorename = $_.CertificateStoreName }
-        })
+    $script:SampleMappings = @(Get-DemoServerDoubleMapping)
     $script:StateFile = Use-NetshDouble -State @{ sslcert = $SampleMappings; urlacl = @() }
 
     function Reset-Server {
@@ -27,8 +19,6 @@ BeforeAll {
         Set-Content -LiteralPath $NetshLog -Value @()
         $script:Source = @{ Snapshot = $Server; NetshPath = $LoggingNetsh }
     }
-    function Get-NetshChangeCall { @(Get-Content -LiteralPath $NetshLog | Where-Object { $_ -match '^http (add|update|delete) ' }) }
-    function Get-DoubleState { Get-Content -LiteralPath $StateFile -Raw | ConvertFrom-Json }
 }
 
 AfterAll {

@@ -159,7 +159,8 @@ describe('error mapping', () => {
     const { 'sites/list': left, ...rest } = realImplementations;
     // @ts-expect-error: `tsc -p .` fails here if the registry's type stops requiring every method
     const incomplete: Implementations = rest;
-    expect(Object.keys(incomplete)).not.toContain(left.definition.method);
+    // Read, so that noUnusedLocals cannot be the error @ts-expect-error finds on the line above.
+    void [left, incomplete];
   });
 
   it('answers NO_SOURCE (1001) when a handler asks for a source there is none of', async () => {
