@@ -148,6 +148,11 @@ Describe 'Every change cmdlet with -Confirm:$false changes, and -PassThru return
         Get-NetshChangeCall | Should -Be @('http add urlacl url=http://+:8081/ user=NT AUTHORITY\NETWORK SERVICE listen=yes delegate=no')
     }
 
+    It 'Add-HttpUrlAcl passes -Listen:$false and -Delegate on' {
+        Add-HttpUrlAcl @Source -Url 'http://+:8083/' -User Everyone -Listen:$false -Delegate -Confirm:$false | Out-Null
+        Get-NetshChangeCall | Should -Be @('http add urlacl url=http://+:8083/ user=Everyone listen=no delegate=yes')
+    }
+
     It 'Add-HttpUrlAcl reserves by SDDL' {
         $reservation = Add-HttpUrlAcl @Source -Url 'http://+:8082/' -Sddl 'D:(A;;GX;;;WD)' -Force -PassThru
         $reservation.Sddl | Should -Be 'D:(A;;GX;;;WD)'
