@@ -1,4 +1,3 @@
-import { HttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
 import { removeElementEdit } from '../iis/edit-bindings.js';
@@ -72,11 +71,6 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
   const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
   if (request.whatIf) return { applied: false, steps, messages };
 
-  const netsh = planSteps.find((step) => step.kind === 'netsh');
-  if (netsh && source.httpSys().kind === 'capture') {
-    // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
-  }
   const done = await runSteps(run, planned.step.description, planSteps);
   return { applied: true, steps, backup: done.backup, messages: [...messages, ...done.messages] };
 }

@@ -114,11 +114,6 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
   if (planSteps.length === 0) return { applied: !request.whatIf, ...result, messages: [...messages, `Binding https ${binding.bindingInformation} of site '${site.name}' already is so: nothing to do.`] };
   if (request.whatIf) return { applied: false, ...result, messages };
 
-  const netsh = planSteps.find((step) => step.kind === 'netsh');
-  if (netsh && source.httpSys().kind === 'capture') {
-    // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
-  }
   const done = await runSteps(run, description, planSteps);
   return { applied: true, ...result, ...(done.backup ? { backup: done.backup } : {}), messages: [...messages, ...done.messages] };
 }
