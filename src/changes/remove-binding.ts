@@ -1,15 +1,13 @@
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
 import { removeElementEdit } from '../iis/edit-bindings.js';
-import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
-import { OtherOwners } from '../join/well-known-app-ids.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
-import { appIdFor, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
+import { declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
 import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
-import { mappingDeletion, type MappingChange } from './mapping-change.js';
+import type { MappingChange } from './mapping-change.js';
 import { planReservations } from './iis-express-reservation.js';
-import { findMapping } from './mapping-users.js';
+import { deletionIfUnused, findMapping } from './mapping-users.js';
 import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingRemoval {
@@ -18,8 +16,6 @@ export interface BindingRemoval {
   bindingInformation: string;
   whatIf?: boolean;
 }
-
-const describe = (bindings: { site: string; bindingInformation: string }[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
 
 /**
  * Removes a binding. Its declared mapping goes too, but only when no binding left in the
@@ -51,15 +47,12 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
   if (target) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    const users = existing ? bindingsUsingMappings(after, mappings, [target]) : [];
-    const appId = appIdFor(config);
     if (!existing) messages.push(`The binding's mapping ${target.kind} ${target.key} does not exist: no netsh step.`);
-    else if (users.length > 0) messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it still serves ${describe(users)}.`);
-    else if (existing.kind === 'ccs' || existing.kind === 'scopedccs') messages.push(`Mapping ${existing.kind} ${existing.key} is kept: the Central Certificate Store feature of IIS owns it.`);
-    else if (existing.appId !== appId) {
-      const owner = existing.appId ? (OtherOwners.get(existing.appId) ?? `application id ${existing.appId}`) : 'an unreadable application id';
-      messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it belongs to ${owner}, not to ${appId}. Delete it with sslcert/delete if it is no longer needed.`);
-    } else change = mappingDeletion(existing);
+    else {
+      const deletion = deletionIfUnused(after, mappings, existing);
+      change = deletion.change;
+      if (deletion.message) messages.push(deletion.message);
+    }
   }
 
   if (!element) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
