@@ -3,12 +3,12 @@ import { configInvalid } from '../iis/config-error.js';
 import { removeElementEdit } from '../iis/edit-bindings.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
-import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import type { BindingChangeResult } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import type { MappingChange } from './mapping-change.js';
 import { planReservations } from './iis-express-reservation.js';
 import { deletionIfUnused, findMapping } from './mapping-users.js';
-import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
+import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingRemoval {
   site: string;
@@ -61,7 +61,7 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
   const reservations = await planReservations(source, config, after, run.signal);
   messages.push(...reservations.messages);
   const planSteps: PlannedStep[] = [{ kind: 'config', edit, planned }, ...(change ? [{ kind: 'netsh' as const, change }] : []), ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion }))];
-  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+  const steps = stepsOf(planSteps);
   if (request.whatIf) return { applied: false, steps, messages };
 
   const done = await runSteps(run, planned.step.description, planSteps);

@@ -4,6 +4,7 @@ import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { type ConfigFileIdentity } from '../iis/config-file.js';
 import { commitConfigWrite, discardConfigWrite, prepareConfigWrite, writeConfigAtomically, type PreparedWrite } from '../iis/write-config-atomically.js';
 import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
+import { netshStep, type ChangeStep } from './change-result.js';
 import { journalPathOf, netshCommand, newJournal, readJournal, removeJournal, writeJournal, type JournalStep } from './change-journal.js';
 import type { ConfigForEdit, PlannedConfigEdit } from './config-edit.js';
 import { withConfigLock } from './config-lock.js';
@@ -14,6 +15,11 @@ import type { MappingChange } from './mapping-change.js';
 
 /** One step of a change, in the order it runs. */
 export type PlannedStep = { kind: 'netsh'; change: MappingChange | ReservationChange } | { kind: 'config'; edit: ConfigForEdit; planned: PlannedConfigEdit };
+
+/** The steps as the answer shows them, plan or done. */
+export function stepsOf(steps: readonly PlannedStep[]): ChangeStep[] {
+  return steps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+}
 
 export interface ChangeRun {
   source: ResolvedSource;
