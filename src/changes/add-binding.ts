@@ -5,14 +5,14 @@ import { SslFlag } from '../join/resolve-binding.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { appIdFor, declaredTarget, findSite, withSiteBindings } from './binding-lookup.js';
 import { checkCertificatePresent } from './certificate-presence.js';
-import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import type { BindingChangeResult } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { certificateChange, type MappingChange } from './mapping-change.js';
 import { planReservations } from './iis-express-reservation.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { certificateNamed, type NamedCertificate } from './named-certificate.js';
 import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
-import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
+import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingAddition extends BindingRequest {
   site: string;
@@ -79,7 +79,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
   const reservations = await planReservations(source, config, after, signal);
   messages.push(...reservations.messages);
   const planSteps: PlannedStep[] = [...(change ? [{ kind: 'netsh' as const, change }] : []), ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })), { kind: 'config', edit, planned }];
-  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+  const steps = stepsOf(planSteps);
   const result = { steps, ...(affected ? { affected } : {}), ...(named?.choice ? { certificateChoice: named.choice } : {}) };
   if (request.whatIf) return { applied: false, ...result, messages };
 

@@ -4,15 +4,13 @@ import { carriedOptions } from '../httpsys/carried-options.js';
 import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { IisConfig } from '../iis/read-application-host-config.js';
-import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
 import type { BindingRef, JoinMapping } from '../join/join-model.js';
 import { indexKey } from '../join/mapping-index.js';
-import { OtherOwners } from '../join/well-known-app-ids.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { appIdFor } from './binding-lookup.js';
 import { checkCertificatePresent } from './certificate-presence.js';
-import { certificateChange, flagOptionsChange, mappingDeletion, type MappingChange, type MappingTarget } from './mapping-change.js';
-import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { certificateChange, flagOptionsChange, type MappingChange, type MappingTarget } from './mapping-change.js';
+import { deletionIfUnused, findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 
 export interface MoveRequest {
   /** The mapping the binding declares now and will declare; null = none (SNI without a host). */
@@ -41,14 +39,13 @@ export interface MovePlan {
 
 const isCcs = (target: MappingTarget | null) => target?.kind === 'ccs' || target?.kind === 'scopedccs';
 const sameTarget = (a: MappingTarget | null, b: MappingTarget | null) => a !== null && b !== null && indexKey(a.kind, a.key) === indexKey(b.kind, b.key);
-const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
 
 /**
  * What happens to http.sys when a binding changes its address, port, host or flags. The same
  * mapping key: it stays (or gets the new certificate). A new key: the binding's mapping is added
  * there with the old one's certificate, store, app id and options (update replaces whole records,
  * add starts from defaults, so nothing is left out), and the old one is deleted only when no
- * binding uses it any more and it is this server's (remove-binding.ts's rule).
+ * binding uses it any more and it is this server's (deletionIfUnused, as for a removed binding).
  */
 export async function planMappingMove(source: ResolvedSource, mappings: readonly SslMapping[], request: MoveRequest): Promise<MovePlan> {
   const { from, to, before, after } = request;
@@ -112,12 +109,9 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
 
   let last: MappingChange | null = null;
   if (old) {
-    const users = bindingsUsingMappings(after, [...mappings, ...(added ? [added] : [])], [old]);
-    if (users.length > 0) messages.push(`Mapping ${old.kind} ${old.key} is kept: it still serves ${describe(users)}.`);
-    else if (old.appId !== appId) {
-      const owner = old.appId ? (OtherOwners.get(old.appId) ?? `application id ${old.appId}`) : 'an unreadable application id';
-      messages.push(`Mapping ${old.kind} ${old.key} is kept: it belongs to ${owner}, not to ${appId}. Delete it with sslcert/delete if it is no longer needed.`);
-    } else last = mappingDeletion(old);
+    const deletion = deletionIfUnused(after, [...mappings, ...(added ? [added] : [])], old);
+    last = deletion.change;
+    if (deletion.message) messages.push(deletion.message);
   }
   return { first, last, ...(affected ? { affected } : {}), messages };
 }

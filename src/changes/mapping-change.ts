@@ -46,7 +46,8 @@ export function servesCertificate(mapping: SslMapping, hash: string, store: stri
 /**
  * What makes the mapping at `target` serve the certificate: `add` when there is none,
  * `update` when it serves another one (its app id and options carried over: update replaces
- * the whole record), nothing when it serves this one already.
+ * the whole record); when it serves this one already, only the update its options need to
+ * follow the binding's sslFlags (flagOptionsChange), or nothing.
  */
 export function certificateChange(existing: SslMapping | undefined, target: MappingTarget, request: CertificateRequest): MappingChange | null {
   const hash = request.certificateHash.toUpperCase();
@@ -63,7 +64,8 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
       description: `add mapping ${target.kind} ${target.key} for certificate ${hash} (store ${store})${describeOptions(options)}`,
     };
   }
-  if (servesCertificate(existing, hash, request.certificateStoreName)) return null;
+  // The certificate stays, but the binding's new sslFlags still have to reach the mapping: http.sys enforces its options.
+  if (servesCertificate(existing, hash, request.certificateStoreName)) return request.sslFlags === undefined ? null : flagOptionsChange(existing, request.sslFlags, request.allowUnmatchedOptions);
   const appId = appIdOf(existing, 'updated');
   if (existing.certificateHash === null) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it could not be put back if the change failed; change it with sslcert/update.`, { key: existing.key });

@@ -6,7 +6,7 @@ import type { BindingRef, JoinMapping } from '../join/join-model.js';
 import { indexKey } from '../join/mapping-index.js';
 import { OtherOwners } from '../join/well-known-app-ids.js';
 import { appIdFor } from './binding-lookup.js';
-import type { MappingTarget } from './mapping-change.js';
+import { mappingDeletion, type MappingChange, type MappingTarget } from './mapping-change.js';
 
 /** The mapping at the target's key (host names and IPv6 spellings compared as http.sys does). */
 export function findMapping(mappings: readonly SslMapping[], target: MappingTarget): SslMapping | undefined {
@@ -14,7 +14,28 @@ export function findMapping(mappings: readonly SslMapping[], target: MappingTarg
   return mappings.find((mapping) => indexKey(mapping.kind, mapping.key) === wanted);
 }
 
-const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
+/** Bindings as a message names them: `site (bindingInformation)`, comma-separated. */
+export const describe = (bindings: readonly BindingRef[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
+
+/**
+ * The deletion of a mapping a binding no longer declares, or why it stays: while a binding of
+ * the configuration as it will be (`after`, joined with `mappings`) declares it or is served by
+ * it; when the Central Certificate Store feature of IIS owns it; when it carries another
+ * application id than this server's (another program's mapping, or one nobody can tell).
+ * Never by certificate: deleting every mapping of the same certificate is Jexus Manager's
+ * defect (docs/domain.md §8).
+ */
+export function deletionIfUnused(after: IisConfig, mappings: readonly JoinMapping[], existing: SslMapping): { change: MappingChange | null; message?: string } {
+  const users = bindingsUsingMappings(after, mappings, [existing]);
+  const appId = appIdFor(after);
+  if (users.length > 0) return { change: null, message: `Mapping ${existing.kind} ${existing.key} is kept: it still serves ${describe(users)}.` };
+  if (existing.kind === 'ccs' || existing.kind === 'scopedccs') return { change: null, message: `Mapping ${existing.kind} ${existing.key} is kept: the Central Certificate Store feature of IIS owns it.` };
+  if (existing.appId !== appId) {
+    const owner = existing.appId ? (OtherOwners.get(existing.appId) ?? `application id ${existing.appId}`) : 'an unreadable application id';
+    return { change: null, message: `Mapping ${existing.kind} ${existing.key} is kept: it belongs to ${owner}, not to ${appId}. Delete it with sslcert/delete if it is no longer needed.` };
+  }
+  return { change: mappingDeletion(existing) };
+}
 
 /**
  * A mapping that serves other bindings changes for them too (docs/domain.md §6, §8), and one that

@@ -1,17 +1,14 @@
-import { HttpApiError } from '../errors.js';
 import { readSslMappings } from '../httpsys/read-http-sys.js';
 import { configInvalid } from '../iis/config-error.js';
 import { removeElementEdit } from '../iis/edit-bindings.js';
-import { bindingsUsingMappings } from '../join/bindings-using-mappings.js';
-import { OtherOwners } from '../join/well-known-app-ids.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
-import { appIdFor, declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
-import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import { declaredTarget, findBinding, findSite, withSiteBindings } from './binding-lookup.js';
+import type { BindingChangeResult } from './change-result.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
-import { mappingDeletion, type MappingChange } from './mapping-change.js';
+import type { MappingChange } from './mapping-change.js';
 import { planReservations } from './iis-express-reservation.js';
-import { findMapping } from './mapping-users.js';
-import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
+import { deletionIfUnused, findMapping } from './mapping-users.js';
+import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingRemoval {
   site: string;
@@ -19,8 +16,6 @@ export interface BindingRemoval {
   bindingInformation: string;
   whatIf?: boolean;
 }
-
-const describe = (bindings: { site: string; bindingInformation: string }[]) => bindings.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
 
 /**
  * Removes a binding. Its declared mapping goes too, but only when no binding left in the
@@ -52,15 +47,12 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
   if (target) {
     const { mappings } = await readSslMappings(source.httpSys(), { signal });
     const existing = findMapping(mappings, target);
-    const users = existing ? bindingsUsingMappings(after, mappings, [target]) : [];
-    const appId = appIdFor(config);
     if (!existing) messages.push(`The binding's mapping ${target.kind} ${target.key} does not exist: no netsh step.`);
-    else if (users.length > 0) messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it still serves ${describe(users)}.`);
-    else if (existing.kind === 'ccs' || existing.kind === 'scopedccs') messages.push(`Mapping ${existing.kind} ${existing.key} is kept: the Central Certificate Store feature of IIS owns it.`);
-    else if (existing.appId !== appId) {
-      const owner = existing.appId ? (OtherOwners.get(existing.appId) ?? `application id ${existing.appId}`) : 'an unreadable application id';
-      messages.push(`Mapping ${existing.kind} ${existing.key} is kept: it belongs to ${owner}, not to ${appId}. Delete it with sslcert/delete if it is no longer needed.`);
-    } else change = mappingDeletion(existing);
+    else {
+      const deletion = deletionIfUnused(after, mappings, existing);
+      change = deletion.change;
+      if (deletion.message) messages.push(deletion.message);
+    }
   }
 
   if (!element) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
@@ -69,14 +61,9 @@ async function remove(run: ChangeRun, request: BindingRemoval, notes: string[]):
   const reservations = await planReservations(source, config, after, run.signal);
   messages.push(...reservations.messages);
   const planSteps: PlannedStep[] = [{ kind: 'config', edit, planned }, ...(change ? [{ kind: 'netsh' as const, change }] : []), ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion }))];
-  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+  const steps = stepsOf(planSteps);
   if (request.whatIf) return { applied: false, steps, messages };
 
-  const netsh = planSteps.find((step) => step.kind === 'netsh');
-  if (netsh && source.httpSys().kind === 'capture') {
-    // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
-  }
   const done = await runSteps(run, planned.step.description, planSteps);
   return { applied: true, steps, backup: done.backup, messages: [...messages, ...done.messages] };
 }

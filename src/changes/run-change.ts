@@ -4,6 +4,7 @@ import { applyNetshChange } from '../httpsys/change-http-sys.js';
 import { type ConfigFileIdentity } from '../iis/config-file.js';
 import { commitConfigWrite, discardConfigWrite, prepareConfigWrite, writeConfigAtomically, type PreparedWrite } from '../iis/write-config-atomically.js';
 import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
+import { netshStep, type ChangeStep } from './change-result.js';
 import { journalPathOf, netshCommand, newJournal, readJournal, removeJournal, writeJournal, type JournalStep } from './change-journal.js';
 import type { ConfigForEdit, PlannedConfigEdit } from './config-edit.js';
 import { withConfigLock } from './config-lock.js';
@@ -14,6 +15,11 @@ import type { MappingChange } from './mapping-change.js';
 
 /** One step of a change, in the order it runs. */
 export type PlannedStep = { kind: 'netsh'; change: MappingChange | ReservationChange } | { kind: 'config'; edit: ConfigForEdit; planned: PlannedConfigEdit };
+
+/** The steps as the answer shows them, plan or done. */
+export function stepsOf(steps: readonly PlannedStep[]): ChangeStep[] {
+  return steps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+}
 
 export interface ChangeRun {
   source: ResolvedSource;
@@ -69,14 +75,20 @@ interface DoneStep {
 }
 
 /**
- * Runs the steps in order. A cancellation is honoured only before the first step (nothing has
- * changed: the request ends as cancelled); once a step has run the change goes to its end or is
- * rolled back, so both halves always agree. A change of several steps writes its journal before
+ * Runs the steps in order. A netsh step against a capture of http.sys refuses the whole change
+ * before anything is written. A cancellation is honoured only before the first step (nothing
+ * has changed: the request ends as cancelled); once a step has run the change goes to its end or
+ * is rolled back, so both halves always agree. A change of several steps writes its journal before
  * the first and removes it after the last, so a crash in between is found by recovery. A failed
  * step undoes those done, newest first; a failed undo is ROLLBACK_FAILED with the state left and
  * the commands that finish by hand, and the journal stays for `httpapi recover`.
  */
 export async function runSteps(run: ChangeRun, description: string, steps: PlannedStep[]): Promise<{ backup?: string; messages: string[] }> {
+  const netsh = steps.find((step) => step.kind === 'netsh');
+  if (netsh && run.source.httpSys().kind === 'capture') {
+    // Found out before the file is written, not by a rollback after it.
+    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
+  }
   run.signal?.throwIfAborted();
   const prepared = new Map<PlannedStep, PreparedWrite>();
   try {

@@ -8,7 +8,7 @@ import { appIdFor, declaredTarget, findBinding, findSite } from './binding-looku
 import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult } from './change-result.js';
 import { certificateChange } from './mapping-change.js';
-import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
+import { describe, findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { certificateNamed, type CertificateNaming } from './named-certificate.js';
 import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
 
@@ -62,7 +62,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
   messages.push(await checkCertificatePresent(source.certificates, hash, store));
   const affected = usersAfter(config, mappings, target, hash, request.certificateStoreName);
   const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);
-  if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${others.map((other) => `${other.site} (${other.bindingInformation})`).join(', ')}: they get the new certificate too.`);
+  if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${describe(others)}: they get the new certificate too.`);
   const steps = [netshStep(change)];
   if (request.whatIf) return { applied: false, steps, affected, messages, ...chosen };
   const done = await runSteps(run, change.description, [{ kind: 'netsh', change }]);

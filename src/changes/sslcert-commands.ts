@@ -12,7 +12,7 @@ import type { BindingRef } from '../join/join-model.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { checkCertificatePresent } from './certificate-presence.js';
 import type { BindingChangeResult } from './change-result.js';
-import { findMapping } from './mapping-users.js';
+import { describe, findMapping } from './mapping-users.js';
 import { certificateNamed, type CertificateNaming, type ChoiceInAnswer } from './named-certificate.js';
 import { checkOptionsKnown, explainParameterError } from './option-era.js';
 import { httpSysChangeRun, underChangeLock } from './run-change.js';
@@ -149,7 +149,7 @@ export function deleteMapping(source: ResolvedSource, request: SslcertRequest, s
       messages.push(`Bindings using the mapping were not checked: ${error.message}`);
     }
     if (affected && affected.length > 0 && !request.allowSharedMapping) {
-      const names = affected.map((binding) => `${binding.site} (${binding.bindingInformation})`).join(', ');
+      const names = describe(affected);
       throw new HttpApiError(
         'SHARED_MAPPING_NEEDS_ACK',
         `Mapping ${existing.kind} ${existing.key} serves ${affected.length} binding(s): ${names}. Deleting it leaves them without a certificate; nothing was changed. Pass allowSharedMapping (--allow-shared-mapping) to delete it anyway, or remove the bindings instead (bindings/remove), which keeps mappings others still need.`,

@@ -8,11 +8,11 @@ import { bindingKey, declaredTarget, findBinding, findSite, withSiteBindings } f
 import { planMappingMove } from './binding-move.js';
 import { findMapping } from './mapping-users.js';
 import { certificateNamed } from './named-certificate.js';
-import { netshStep, type BindingChangeResult, type ChangeStep } from './change-result.js';
+import type { BindingChangeResult } from './change-result.js';
 import { planReservations } from './iis-express-reservation.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { newBinding, refuseDuplicate } from './new-binding.js';
-import { runSteps, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
+import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingUpdate {
   site: string;
@@ -109,16 +109,11 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     ...(move.last ? [{ kind: 'netsh' as const, change: move.last }] : []),
     ...reservations.deletions.map((deletion) => ({ kind: 'netsh' as const, change: deletion })),
   ];
-  const steps: ChangeStep[] = planSteps.map((step) => (step.kind === 'netsh' ? netshStep(step.change) : step.planned.step));
+  const steps = stepsOf(planSteps);
   const result = { steps, ...(move.affected ? { affected: move.affected } : {}), ...(named?.choice ? { certificateChoice: named.choice } : {}) };
   if (planSteps.length === 0) return { applied: !request.whatIf, ...result, messages: [...messages, `Binding https ${binding.bindingInformation} of site '${site.name}' already is so: nothing to do.`] };
   if (request.whatIf) return { applied: false, ...result, messages };
 
-  const netsh = planSteps.find((step) => step.kind === 'netsh');
-  if (netsh && source.httpSys().kind === 'capture') {
-    // Found out before the file is written, not by a rollback after it.
-    throw new HttpApiError('NO_SOURCE', `Cannot run netsh ${netsh.change.argv.join(' ')}: the http.sys source is a capture, which is read-only; nothing was changed. Give --netsh PATH (or run on Windows without a snapshot), or pass whatIf to see the plan.`, { argv: netsh.change.argv });
-  }
   const done = await runSteps(run, description, planSteps);
   return { applied: true, ...result, ...(done.backup ? { backup: done.backup } : {}), messages: [...messages, ...done.messages] };
 }

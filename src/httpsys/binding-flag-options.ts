@@ -3,18 +3,18 @@ import type { SslOptionInput } from './netsh-commands.js';
 /**
  * The IIS binding sslFlags that http.sys enforces per certificate mapping, with the mapping
  * option (and `add/update sslcert` parameter) that carries each (docs/precedence.md §4).
- * Bit values: IIS's schema names (src/iis/ssl-flags.ts). http.sys values: the
- * HTTP_SERVICE_CONFIG_SSL_FLAG_* constants of http.h (0x10 DISABLE_HTTP2, 0x20 DISABLE_QUIC,
- * 0x40 DISABLE_TLS13, 0x80 DISABLE_OCSP_STAPLING, 0x400 DISABLE_LEGACY_TLS): a different
- * numbering. Inferred: the pairing by name, and that IIS writes each binding bit into the
+ * Bit values: IIS's schema names (src/iis/ssl-flags.ts). http.h numbers the same flags
+ * differently (HTTP_SERVICE_CONFIG_SSL_FLAG_*: 0x10 DISABLE_HTTP2, 0x20 DISABLE_QUIC, 0x40
+ * DISABLE_TLS13, 0x80 DISABLE_OCSP_STAPLING, 0x400 DISABLE_LEGACY_TLS), so the pairing goes by
+ * name, not by value. Inferred: the pairing, and that IIS writes each binding bit into the
  * mapping it creates (no Microsoft page says so in what we found).
  */
 export const bindingFlagOptions = [
-  { bit: 4, flag: 'DisableHTTP2', option: 'disableHttp2', parameter: 'disablehttp2', httpSysFlag: 0x10 },
-  { bit: 8, flag: 'DisableOCSPStp', option: 'disableOcspStapling', parameter: 'disableocspstapling', httpSysFlag: 0x80 },
-  { bit: 16, flag: 'DisableQUIC', option: 'disableQuic', parameter: 'disablequic', httpSysFlag: 0x20 },
-  { bit: 32, flag: 'DisableTLS13', option: 'disableTls13', parameter: 'disabletls13', httpSysFlag: 0x40 },
-  { bit: 64, flag: 'DisableLegacyTLS', option: 'disableLegacyTls', parameter: 'disablelegacytls', httpSysFlag: 0x400 },
+  { bit: 4, flag: 'DisableHTTP2', option: 'disableHttp2', parameter: 'disablehttp2' },
+  { bit: 8, flag: 'DisableOCSPStp', option: 'disableOcspStapling', parameter: 'disableocspstapling' },
+  { bit: 16, flag: 'DisableQUIC', option: 'disableQuic', parameter: 'disablequic' },
+  { bit: 32, flag: 'DisableTLS13', option: 'disableTls13', parameter: 'disabletls13' },
+  { bit: 64, flag: 'DisableLegacyTLS', option: 'disableLegacyTls', parameter: 'disablelegacytls' },
 ] as const;
 
 /**

@@ -67,6 +67,14 @@ describe('binding add', () => {
     expect(result.messages).toContainEqual(expect.stringContaining('Mapping ipport 10.0.0.5:443 already serves certificate'));
   });
 
+  it('a binding asking for sslFlags 4-64 onto a mapping that already serves the certificate: the mapping takes the flags', () => {
+    // old.contoso.com:443 serves the wildcard certificate and no binding declares it.
+    const result = json(add(['--site', 'Contoso WWW', '--protocol', 'https', '--port', '443', '--host', 'old.contoso.com', '--ssl-flags', String(1 | 4), '--certificate-hash', WILDCARD, '--certificate-store-name', 'WebHosting']));
+    expect(result.steps.map((step) => step.kind)).toEqual(['netsh', 'config']);
+    expect(result.steps[0]).toMatchObject({ argv: expect.arrayContaining(['http', 'update', 'sslcert', 'hostnameport=old.contoso.com:443', `certhash=${WILDCARD}`, 'disablehttp2=enable']) });
+    expect(server.record('old.contoso.com:443')).toMatchObject({ certhash: WILDCARD.toLowerCase(), options: expect.objectContaining({ disablehttp2: 'enable' }) });
+  });
+
   it('a shared IP mapping with another certificate needs allowSharedMapping, and then lists every binding it serves', () => {
     const args = ['--site', 'Contoso WWW', '--protocol', 'https', '--address', '10.0.0.5', '--port', '443', '--host', 'wiki.contoso.com', '--certificate-hash', WWW, '--certificate-store-name', 'MY'];
     const refused = add(args);

@@ -90,6 +90,18 @@ describe('binding update: the mapping stays when its key does', () => {
     expect(server.record('www.contoso.com:443')?.certhash).toBe(WWW.toLowerCase());
   });
 
+  it('sslFlags with the certificate the mapping already serves: the options still follow the flags', () => {
+    server = copyServer(undefined, wwwWithOptions());
+    const { netsh, changeCalls } = loggingNetsh();
+    const result = json(update(['--ssl-flags', '33', '--certificate-hash', WWW], netsh));
+    expect(result.steps.map((step) => step.kind)).toEqual(['netsh', 'config']);
+    const [step] = changeCalls();
+    expect(step).toMatch(new RegExp(`^http update sslcert hostnameport=www\\.contoso\\.com:443 certhash=${WWW} `));
+    expect(step).toContain('disabletls13=enable');
+    expect(step).toContain('disablelegacytls=disable');
+    expect(server.record('www.contoso.com:443')?.options).toMatchObject({ disabletls13: 'enable', clientcertnegotiation: 'enable' });
+  });
+
   it('flags the mapping already carries are nothing to do on the http.sys side', () => {
     server = copyServer(undefined, wwwWithOptions());
     const { netsh, changeCalls } = loggingNetsh();
