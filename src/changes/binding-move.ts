@@ -75,6 +75,8 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
   let first: MappingChange | null = null;
   let added: JoinMapping | null = null;
   let affected: BindingRef[] | undefined;
+  /** An existing mapping that only takes the new flags: its certificate is not checked or changed. */
+  let flagsOnly = false;
   if (isCcs(to)) messages.push(`The certificate now comes from the Central Certificate Store (mapping ccs ${to!.key}), by the file named after the host.`);
   else if (to) {
     const existing = findMapping(mappings, to);
@@ -82,6 +84,15 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
     if (existing && given === undefined) {
       const differs = old && existing.certificateHash !== old.certificateHash ? `, not ${old.certificateHash} as before` : '';
       messages.push(`Mapping ${existing.kind} ${existing.key} exists already: the binding is served by it (certificate ${existing.certificateHash ?? '(none)'}${differs}).`);
+      // Its certificate stays, but http.sys enforces its options: they follow the flags the change
+      // sets, as on a mapping the binding keeps.
+      const flags = request.sslFlags === undefined ? null : flagOptionsChange(existing, request.sslFlags, request.allowUnmatchedOptions);
+      if (flags) {
+        refuseSharedChange(before, mappings, to, existing, request.allowSharedMapping, null);
+        first = flags;
+        flagsOnly = true;
+        messages.push(`Its options follow the binding's new sslFlags.`);
+      }
     } else if (existing) {
       first = certificateChange(existing, to, { certificateHash: given!, certificateStoreName: request.certificateStoreName, appId, allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: request.sslFlags });
       if (first?.action === 'update') refuseSharedChange(before, mappings, to, existing, request.allowSharedMapping, null);
@@ -101,7 +112,7 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
     } else {
       messages.push(`No certificate to carry and none given: the binding is served by mapping ${to.kind} ${to.key} if http.sys gets one (bindings/setCertificate).`);
     }
-    if (first && hash) {
+    if (first && hash && !flagsOnly) {
       messages.push(await checkCertificatePresent(source.certificates, hash, request.certificateStoreName ?? existing?.certificateStoreName ?? old?.certificateStoreName ?? DefaultStoreName));
       affected = usersAfter(after, mappings, to, hash, request.certificateStoreName ?? old?.certificateStoreName ?? undefined);
     }

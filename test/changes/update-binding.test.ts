@@ -102,6 +102,17 @@ describe('binding update: the mapping stays when its key does', () => {
     expect(server.record('www.contoso.com:443')?.options).toMatchObject({ disabletls13: 'enable', clientcertnegotiation: 'enable' });
   });
 
+  it('moved onto a mapping that exists, with new sslFlags and no certificate: that mapping keeps its certificate and takes the options', () => {
+    server = copyServer();
+    const { netsh, changeCalls } = loggingNetsh();
+    const result = json(update(['--host', 'old.contoso.com', '--ssl-flags', '5'], netsh));
+    expect(result.steps.map((step) => step.kind)).toEqual(['netsh', 'config', 'netsh']);
+    const [flags, deletion] = changeCalls();
+    expect(flags).toMatch(/^http update sslcert hostnameport=old\.contoso\.com:443 certhash=D54DAFC94E7E55489195BE690C85192991847ED5 .*disablehttp2=enable/);
+    expect(deletion).toBe('http delete sslcert hostnameport=www.contoso.com:443');
+    expect(server.record('old.contoso.com:443')).toMatchObject({ certhash: 'd54dafc94e7e55489195be690c85192991847ed5', options: expect.objectContaining({ disablehttp2: 'enable' }) });
+  });
+
   it('flags the mapping already carries are nothing to do on the http.sys side', () => {
     server = copyServer(undefined, wwwWithOptions());
     const { netsh, changeCalls } = loggingNetsh();
