@@ -63,7 +63,7 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
     if (change) {
-      messages.push(await checkCertificatePresent(source.certificates, hash, store));
+      messages.push(await checkCertificatePresent(source.certificates, named!, store));
       affected = usersAfter(after, mappings, target, hash, request.certificateStoreName);
     } else {
       messages.push(`Mapping ${existing!.kind} ${existing!.key} already serves certificate ${hash} from store ${existing!.certificateStoreName ?? DefaultStoreName}: no netsh step.`);

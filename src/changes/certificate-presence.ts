@@ -2,13 +2,17 @@ import { readCertificates } from '../certs/read-certificates.js';
 import { storeName } from '../certs/store-name.js';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import type { CertificateSource } from '../source/resolve-source.js';
+import type { NamedCertificate } from './named-certificate.js';
 
 /**
  * Refuses before anything changes when the certificate is known to be missing from the store
  * the mapping will name (http.sys would take the mapping, and every handshake would fail).
- * Without a certificate source the check is skipped, and the answer says so.
+ * Without a certificate source the check is skipped, and the answer says so. A certificate
+ * chosen by name was chosen from this store's listing, with its key: the store is not listed again.
  */
-export async function checkCertificatePresent(source: () => CertificateSource, hash: string, store: string): Promise<string> {
+export async function checkCertificatePresent(source: () => CertificateSource, certificate: string | NamedCertificate, store: string): Promise<string> {
+  const hash = typeof certificate === 'string' ? certificate : certificate.hash;
+  if (typeof certificate !== 'string' && certificate.choice) return `Certificate ${hash} is in store ${storeName(store)}.`;
   let found;
   try {
     found = await readCertificates(source(), { thumbprint: hash, store });

@@ -59,7 +59,7 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
     return { applied: !request.whatIf, steps: [], messages, ...chosen };
   }
   if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);
-  messages.push(await checkCertificatePresent(source.certificates, hash, store));
+  messages.push(await checkCertificatePresent(source.certificates, named, store));
   const affected = usersAfter(config, mappings, target, hash, request.certificateStoreName);
   const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);
   if (others.length > 0) messages.push(`Mapping ${target.kind} ${target.key} also serves ${describe(others)}: they get the new certificate too.`);

@@ -94,7 +94,7 @@ export function addMapping(source: ResolvedSource, request: SslcertRequest & { a
     const store = request.certificateStoreName ?? DefaultStoreName;
     const named = await certificateNamed(source.certificates, request, store);
     const messages = [...(named?.messages ?? [])];
-    if (named) messages.push(await checkCertificatePresent(source.certificates, named.hash, store));
+    if (named) messages.push(await checkCertificatePresent(source.certificates, named, store));
     const argv = sslcertSetArgv('add', { ...request, certificateHash: named?.hash, certificateStoreName: named ? request.certificateStoreName : undefined });
     return { argv, description: `add mapping ${label(request)}${named ? ` for certificate ${named.hash} (store ${store})` : ''}`, messages, certificateChoice: named?.choice };
   });
