@@ -124,7 +124,9 @@ describe('httpapi diagnose --site', () => {
     const run = await httpapi('diagnose', '--snapshot', 'fixtures/demo-server', '--site', 'nosuch');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^httpapi: No site named 'nosuch' in .*applicationHost\.config\.\n$/);
+    // The words of every other read that takes a site: the closest names, or how many there are.
+    expect(run.stderr).toMatch(/^httpapi: No site named 'nosuch' in .*applicationHost\.config; none is close; there are 17: 'Default Web Site', /);
+    expect(run.stderr).toBe((await httpapi('bindings', '--snapshot', 'fixtures/demo-server', '--site', 'nosuch')).stderr);
   });
 
   it('reports only the findings about that site, whatever the case of its name', async () => {
