@@ -16,24 +16,37 @@ const zodEnglishOnly = {
   },
 };
 
-await build({
-  entryPoints: ['src/cli/httpapi.ts'],
-  outfile: 'dist/httpapi.js',
+const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   // Start-up is mostly V8 compiling the bundle: minified, a cold start runs about 30% fewer
   // instructions in it (BENCHMARKS.md). Names are kept for stack traces (--debug); the source
   // map holds the rest.
   minify: true,
   keepNames: true,
   plugins: [zodEnglishOnly],
-  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+await build({
+  ...shared,
+  entryPoints: ['src/cli/httpapi.ts'],
+  outfile: 'dist/httpapi.js',
+  format: 'esm',
+  sourcemap: 'linked',
   banner: {
     // Bundled CommonJS dependencies (vscode-jsonrpc, iconv-lite) call require().
     js: "import { createRequire as __httpapiCreateRequire } from 'node:module'; const require = __httpapiCreateRequire(import.meta.url);",
   },
+});
+
+// The same CLI as the one script `node --build-snapshot` accepts (CommonJS, built-in modules
+// only): `httpapi startup-snapshot` builds a blob from it on the machine that will run it.
+await build({
+  ...shared,
+  entryPoints: ['src/cli/startup-entry.ts'],
+  outfile: 'dist/httpapi-startup.cjs',
+  format: 'cjs',
 });

@@ -83,6 +83,8 @@ writeFileSync(path.join(out, 'HttpApi.psm1'), psm1.replace(region, () => inlined
 cpSync(path.join(source, 'Formats'), path.join(out, 'Formats'), { recursive: true });
 cpSync(path.join(source, 'en-US'), path.join(out, 'en-US'), { recursive: true });
 cpSync(bundle, path.join(out, 'bin', 'httpapi.js'));
+// What the module builds the worker's startup snapshot from (about_HttpApi, STARTUP SNAPSHOT).
+cpSync(path.join(root, 'dist', 'httpapi-startup.cjs'), path.join(out, 'bin', 'httpapi-startup.cjs'));
 // The DSC v3 resource manifests (README: DSC), for DSC_RESOURCE_PATH to find beside the module.
 cpSync(path.join(root, 'dsc'), path.join(out, 'dsc'), { recursive: true });
 // The bundle is an ES module; outside the repository no package.json says so.

@@ -9,6 +9,7 @@ import { implementations } from '../handlers/index.js';
 import { isHttpApiError } from '../errors.js';
 import type { SourceSpec } from '../source/source-spec.js';
 import { runDscCommand } from '../dsc/dsc-command.js';
+import { runStartupSnapshotCommand } from './startup-snapshot.js';
 import { version } from '../version.js';
 import { inCliWords } from './cli-words.js';
 import { commands, findCommand, type Command } from './commands.js';
@@ -43,6 +44,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** The terminal's width when stdout is one; undefined (no limit) for a pipe or a file. */
   columns?: number;
+  /** The bundle a startup snapshot is built from (startup-snapshot.ts); undefined in a process started from one. */
+  startupScript?: string;
 }
 
 /** Runs one command line; resolves to the process exit code. */
@@ -59,6 +62,7 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
       return 0;
     }
     if (argv[0] === 'dsc') return await runDscCommand(argv.slice(1), { ...io, readStdin });
+    if (argv[0] === 'startup-snapshot') return await runStartupSnapshotCommand(argv.slice(1), { stdout: io.stdout, startupScript: io.startupScript });
     if (argv[0] === 'serve') {
       const serveFlags = [...serveOptions, ...globalOptions.filter((option) => option.field === 'debug' || option.field === 'help')];
       const { values, positionals } = parseArgs(argv.slice(1), [...sourceOptions, ...serveFlags], sourceAliases);
@@ -151,6 +155,7 @@ function helpText(): string {
     'Commands:',
     '  serve [--pascal-case]     JSON-RPC 2.0 over stdin/stdout (Content-Length framing); --pascal-case for PowerShell property names',
     '  dsc                       DSC v3 resources HttpsBinding, SslCertMapping, UrlReservation (httpapi dsc for usage)',
+    '  startup-snapshot --out F  Build a startup snapshot for this node: `node --snapshot-blob F serve` starts faster',
     ...commands.map((command) => `  ${command.words.join(' ').padEnd(26)}${command.definition.summary}`),
     '',
     'Source options (every command):',

@@ -28,8 +28,9 @@ export interface WorkerClient {
  *   const info = await worker.connection.sendRequest('server/info', {});
  *   await worker.close();
  */
-export async function startWorker(args: readonly string[] = [], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WorkerClient> {
-  const child = spawn(process.execPath, [bundle, 'serve', ...args], { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, stdio: 'pipe' });
+export async function startWorker(args: readonly string[] = [], options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] } = {}): Promise<WorkerClient> {
+  // nodeArgs: what node runs instead of the bundle, such as a startup snapshot (--snapshot-blob FILE).
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? [bundle]), 'serve', ...args], { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, stdio: 'pipe' });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
