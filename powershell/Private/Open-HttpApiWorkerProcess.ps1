@@ -1,24 +1,38 @@
-function Start-HttpApiWorkerProcess {
+function Open-HttpApiWorkerProcess {
     <#
     .SYNOPSIS
-    Starts 'node httpapi.js serve' with redirected stdio and checks it answers server/info.
+    Starts node with the worker's arguments, redirected stdio, and checks it answers server/info.
 
     .DESCRIPTION
     Returns the connection: the process, its raw stdin/stdout streams, the receive buffer, the
-    stderr log and what server/info said (version, implemented methods). The worker runs in its own
-    folder, so it locks no folder of the caller; every path the cmdlets send is already absolute.
+    stderr log and what server/info said (version, implemented methods). The worker runs in the
+    worker script's folder, so it locks no folder of the caller; every path the cmdlets send is
+    already absolute.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
-    param()
+    param(
+        # The node executable.
+        [Parameter(Mandatory)]
+        [string] $NodePath,
 
-    $nodePath = Resolve-HttpApiNode
-    $workerPath = Resolve-HttpApiWorkerScript
+        # The worker script (httpapi.js), named in messages and the connection.
+        [Parameter(Mandatory)]
+        [string] $WorkerPath,
+
+        # node's arguments: the worker script, or a startup snapshot, then 'serve' and its options.
+        [Parameter(Mandatory)]
+        [string[]] $Argument,
+
+        # The startup snapshot the arguments start from, if any (Get-HttpApiWorker shows it).
+        [string] $StartupSnapshot
+    )
+
+    $commandLine = ConvertTo-HttpApiCommandLine -Argument $Argument
 
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = $nodePath
-    # --pascal-case: the worker names properties as the module shows them, so no frame is renamed here.
-    $startInfo.Arguments = ConvertTo-HttpApiCommandLine -Argument @($workerPath, 'serve', '--pascal-case')
+    $startInfo.Arguments = $commandLine
     $startInfo.WorkingDirectory = Split-Path -LiteralPath $workerPath
     $startInfo.UseShellExecute = $false
     $startInfo.CreateNoWindow = $true
@@ -50,7 +64,7 @@ function Start-HttpApiWorkerProcess {
         [void] $process.Start()
     }
     catch {
-        $message = "Could not start the HttpApi worker '$nodePath $workerPath serve': $($_.Exception.Message)"
+        $message = "Could not start the HttpApi worker '$nodePath $commandLine': $($_.Exception.Message)"
         throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_START_FAILED' -Category ResourceUnavailable -TargetObject $nodePath `
                 -InnerException $_.Exception -ClientError)
     }
@@ -65,6 +79,7 @@ function Start-HttpApiWorkerProcess {
         ProcessId = $process.Id
         NodePath = $nodePath
         WorkerPath = $workerPath
+        StartupSnapshot = $(if ($StartupSnapshot) { $StartupSnapshot } else { $null })
         StartTime = $process.StartTime
         Input = $process.StandardInput.BaseStream
         Output = $process.StandardOutput.BaseStream
@@ -80,7 +95,7 @@ function Start-HttpApiWorkerProcess {
         RequestCount = 0
         Info = $null
     }
-    Write-Verbose -Message "Started the HttpApi worker: process $($process.Id), $nodePath $workerPath serve"
+    Write-Verbose -Message "Started the HttpApi worker: process $($process.Id), $nodePath $commandLine"
 
     $answered = $false
     try {

@@ -7,9 +7,10 @@ function Get-HttpApiWorker {
     The HttpApi cmdlets do their work in one Node.js process per session ('node httpapi.js serve',
     JSON-RPC over its stdin and stdout), started by the first cmdlet that needs it, reused by every
     later one, restarted if it died, and stopped when the module is removed. Get-HttpApiWorker
-    describes it: whether it runs, its process id, the node and worker script it runs, the worker's
-    version and the protocol methods it implements, how many requests it answered and how many
-    times the session started a worker. It does not start one.
+    describes it: whether it runs, its process id, the node and worker script it runs (and the
+    startup snapshot it started from, if any: about_HttpApi), the worker's version and the
+    protocol methods it implements, how many requests it answered and how many times the session
+    started a worker. It does not start one.
 
     .EXAMPLE
     Get-HttpApiWorker
@@ -58,6 +59,7 @@ function Get-HttpApiWorker {
         NodeVersion = $null
         NodePath = $null
         WorkerPath = $null
+        StartupSnapshot = $null
         Requests = 0
         Starts = $script:HttpApiWorkerStarts
         ImplementedMethods = [string[]] @()
@@ -69,6 +71,7 @@ function Get-HttpApiWorker {
         $properties.StartTime = $connection.StartTime
         $properties.NodePath = $connection.NodePath
         $properties.WorkerPath = $connection.WorkerPath
+        $properties.StartupSnapshot = $connection.StartupSnapshot
         $properties.Requests = $connection.RequestCount
         if ($info) {
             $properties.Version = $info.version

@@ -28,7 +28,21 @@ $configuration.Run.Path = @($Path -split [regex]::Escape([string] [System.IO.Pat
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = $Verbosity
 $configuration.Should.ErrorAction = 'Stop'
-$result = Invoke-Pester -Configuration $configuration
+# The workers of the suite build and use their startup snapshot (about_HttpApi) in a folder of this
+# run, not the user's cache: the first tests start from the bundle, the rest from the blob.
+$ownCache = -not $env:HTTPAPI_CACHE_DIR
+if ($ownCache) {
+    $env:HTTPAPI_CACHE_DIR = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath "httpapi-pester-$PID"
+}
+try {
+    $result = Invoke-Pester -Configuration $configuration
+}
+finally {
+    if ($ownCache) {
+        Remove-Item -LiteralPath $env:HTTPAPI_CACHE_DIR -Recurse -Force -ErrorAction Ignore
+        Remove-Item -Path Env:HTTPAPI_CACHE_DIR
+    }
+}
 
 # Each skipped test with its reason (Set-ItResult -Because; a -Skip condition's test says it in its name),
 # so a skip never hides in the count.

@@ -16,7 +16,7 @@ AfterAll {
 
 Describe 'The packaged module' {
     It 'holds the manifest, one .psm1 with the functions inlined, the views, the about topic and the worker' {
-        foreach ($file in 'HttpApi.psd1', 'HttpApi.psm1', 'Formats/HttpApi.Format.ps1xml', 'en-US/about_HttpApi.help.txt', 'bin/httpapi.js', 'bin/package.json') {
+        foreach ($file in 'HttpApi.psd1', 'HttpApi.psm1', 'Formats/HttpApi.Format.ps1xml', 'en-US/about_HttpApi.help.txt', 'bin/httpapi.js', 'bin/httpapi-startup.cjs', 'bin/package.json') {
             Join-Path $Packaged $file | Should -Exist
         }
         Join-Path $Packaged 'Public' | Should -Not -Exist

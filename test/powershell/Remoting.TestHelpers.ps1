@@ -140,7 +140,8 @@ function New-TestSshSession {
 
 function Initialize-TestTarget {
     # Gives a target a folder of its own, as a separate machine would have: its temporary path
-    # ($env:TMPDIR, where an export goes), server/, the copy of a sample snapshot that -Snapshot server
+    # ($env:TMPDIR, where an export goes), its cache (where its worker's startup snapshot is built in
+    # the background: the build must not touch the session's SSH transport), server/, the copy of a sample snapshot that -Snapshot server
     # names there (relative paths resolve against the target's location), and Modules/ with the
     # packaged module, found on PSModulePath or imported by path. Without -Module the target has
     # nothing but PowerShell's own modules on its PSModulePath.
@@ -155,6 +156,7 @@ function Initialize-TestTarget {
         param($Folder)
         $null = New-Item -ItemType Directory -Path "$Folder/tmp", "$Folder/Modules" -Force
         $env:TMPDIR = "$Folder/tmp"
+        $env:HTTPAPI_CACHE_DIR = "$Folder/cache"
         Set-Location -LiteralPath $Folder
     }
     Copy-Item -LiteralPath $Sample -Destination "$Folder/server" -ToSession $Session -Recurse

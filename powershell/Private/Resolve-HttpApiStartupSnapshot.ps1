@@ -1,0 +1,78 @@
+function Resolve-HttpApiStartupSnapshot {
+    <#
+    .SYNOPSIS
+    Names the worker's startup snapshot for this node and this worker, and says whether it is built.
+
+    .DESCRIPTION
+    A worker started with 'node --snapshot-blob BLOB serve' deserializes a heap in which the bundle is
+    already compiled and evaluated, instead of compiling and evaluating it (BENCHMARKS.md, "Worker cold
+    start"). A blob runs only on the node binary that built it, so it is built on this machine
+    ('httpapi startup-snapshot') and named after what it depends on: node's path, length and last write
+    time, and the same of httpapi-startup.cjs, the bundle it is built from. A node update or a new
+    module names another blob.
+
+    Returns $null when no startup snapshot applies: $env:HTTPAPI_STARTUP_SNAPSHOT is 'off', the worker
+    has no httpapi-startup.cjs beside it (a worker script configured by path, such as a test's), or no
+    cache folder is known. Otherwise a hashtable: Path (the blob), Attempt (the marker a build leaves
+    beside it), StartupScript, Folder and Ready (the blob exists).
+
+    The folder is $env:HTTPAPI_CACHE_DIR, else HttpApi under LOCALAPPDATA on Windows, else httpapi under
+    XDG_CACHE_HOME or ~/.cache: the user's own, since the worker runs whatever the blob holds.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        # The node executable the worker runs on.
+        [Parameter(Mandatory)]
+        [string] $NodePath,
+
+        # The worker script (httpapi.js); the snapshot's bundle is httpapi-startup.cjs beside it.
+        [Parameter(Mandatory)]
+        [string] $WorkerPath
+    )
+
+    if ($env:HTTPAPI_STARTUP_SNAPSHOT -eq 'off') {
+        return $null
+    }
+    $startupScript = Join-Path -Path (Split-Path -LiteralPath $WorkerPath) -ChildPath 'httpapi-startup.cjs'
+    if (-not (Test-Path -LiteralPath $startupScript -PathType Leaf)) {
+        return $null
+    }
+    $folder = $null
+    if ($env:HTTPAPI_CACHE_DIR) {
+        $folder = $env:HTTPAPI_CACHE_DIR
+    }
+    elseif ($env:LOCALAPPDATA) {
+        $folder = Join-Path -Path $env:LOCALAPPDATA -ChildPath 'HttpApi'
+    }
+    elseif ($env:XDG_CACHE_HOME) {
+        $folder = Join-Path -Path $env:XDG_CACHE_HOME -ChildPath 'httpapi'
+    }
+    elseif ($HOME) {
+        $folder = Join-Path -Path (Join-Path -Path $HOME -ChildPath '.cache') -ChildPath 'httpapi'
+    }
+    if (-not $folder) {
+        return $null
+    }
+
+    $identity = foreach ($file in @($NodePath, $startupScript)) {
+        $item = Get-Item -LiteralPath $file
+        '{0}|{1}|{2}' -f $item.FullName, $item.Length, $item.LastWriteTimeUtc.Ticks
+    }
+    $sha256 = [System.Security.Cryptography.SHA256]::Create()
+    try {
+        $hash = $sha256.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($identity -join "`n"))
+    }
+    finally {
+        $sha256.Dispose()
+    }
+    $name = 'worker-' + (-join ($hash[0..7] | ForEach-Object { $_.ToString('x2') }))
+    $path = Join-Path -Path $folder -ChildPath "$name.blob"
+    @{
+        Path = $path
+        Attempt = "$path.attempt"
+        StartupScript = $startupScript
+        Folder = $folder
+        Ready = Test-Path -LiteralPath $path -PathType Leaf
+    }
+}
