@@ -23,6 +23,14 @@ export function packageModule(cacheDir) {
   return path.join(out, 'HttpApi.psd1');
 }
 
+/**
+ * Has the module build its worker's startup snapshot (a session that starts the worker, then waits
+ * for the background build); a no-op when the blob is already there.
+ */
+export function prepareStartupSnapshot(pwsh, { env, module = sourceModule }) {
+  execFileSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(scripts, 'prepare-startup-snapshot.ps1'), '-Module', module, '-Snapshot', path.join(root, 'fixtures', 'demo-server')], { env: pwshEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 /** pwsh from $PWSH, ~/.dotnet/tools, or PATH; null when there is none. */
 export function findPwsh() {
   const candidates = [process.env.PWSH, path.join(homedir(), '.dotnet/tools/pwsh'), ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'pwsh'))];

@@ -67,7 +67,7 @@ export function rowsFor(results) {
   row('JSON-RPC pipelined server/info', '-', rpc.product.requestsPerSecond, perSecond(rpc.product.requestsPerSecond), `echo worker: ${perSecond(rpc.floor.requestsPerSecond)}`, rpc.floor.requestsPerSecond, '>= 0.9x echo worker', rpc.product.requestsPerSecond >= 0.9 * rpc.floor.requestsPerSecond);
   row('worker cold start (spawn to first answer)', '-', rpc.product.coldStartMs, ms(rpc.product.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '<= 1.5x echo worker', rpc.product.coldStartMs <= 1.5 * rpc.floor.coldStartMs);
   if (rpc.snapshot) {
-    row('  same, from a startup snapshot (experiment, not shipped)', '-', rpc.snapshot.coldStartMs, ms(rpc.snapshot.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '<= 1.5x echo worker', rpc.snapshot.coldStartMs <= 1.5 * rpc.floor.coldStartMs);
+    row('  same, from its startup snapshot (the module\'s way)', '-', rpc.snapshot.coldStartMs, ms(rpc.snapshot.coldStartMs), `echo worker: ${ms(rpc.floor.coldStartMs)}`, rpc.floor.coldStartMs, '<= 1.5x echo worker', rpc.snapshot.coldStartMs <= 1.5 * rpc.floor.coldStartMs);
   }
 
   const ps = results.powershell;
@@ -76,9 +76,12 @@ export function rowsFor(results) {
     const adminWarm = median(adminRuns.slice(1));
     const cmdlet = ps.demo.cmdlet;
     const warm = median(cmdlet.warmMs);
-    row('Get-IisHttpsBinding first call (import + worker)', 'demo', cmdlet.firstMs, ms(cmdlet.firstMs), `admin script, first run: ${ms(adminRuns[0])}`, adminRuns[0], '<= 1.5x', cmdlet.firstMs <= 1.5 * adminRuns[0]);
+    row(`Get-IisHttpsBinding first call (import + worker${cmdlet.startupSnapshot ? ' from its startup snapshot' : ''})`, 'demo', cmdlet.firstMs, ms(cmdlet.firstMs), `admin script, first run: ${ms(adminRuns[0])}`, adminRuns[0], '<= 1.5x', cmdlet.firstMs <= 1.5 * adminRuns[0]);
+    if (ps.demo.bundleStart) {
+      row('  same, startup snapshot off', 'demo', ps.demo.bundleStart.firstMs, ms(ps.demo.bundleStart.firstMs), `from the startup snapshot: ${ms(cmdlet.firstMs)}`, cmdlet.firstMs);
+    }
     if (ps.demo.sourceTreeCmdlet) {
-      row('  same, module from the source tree (51 files)', 'demo', ps.demo.sourceTreeCmdlet.firstMs, ms(ps.demo.sourceTreeCmdlet.firstMs), `packaged module: ${ms(cmdlet.firstMs)}`, cmdlet.firstMs);
+      row('  same, module from the source tree (a file per function)', 'demo', ps.demo.sourceTreeCmdlet.firstMs, ms(ps.demo.sourceTreeCmdlet.firstMs), `packaged module: ${ms(cmdlet.firstMs)}`, cmdlet.firstMs);
     }
     row('Get-IisHttpsBinding warm call (median)', 'demo', warm, ms(warm), `admin script, warm: ${ms(adminWarm)}`, adminWarm, '< 20 ms', warm < 20);
     row('  of which the worker (bindings/https RPC)', 'demo', rpc.workerCalls.demo.medianMs, ms(rpc.workerCalls.demo.medianMs), `cmdlet warm call: ${ms(warm)}`, warm);

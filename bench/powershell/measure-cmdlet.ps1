@@ -32,6 +32,7 @@ if ($LoopCalls -gt 0) {
     }
     $loopMs = $watch.Elapsed.TotalMilliseconds
 }
+$fromBlob = [bool] (Get-HttpApiWorker).StartupSnapshot
 Stop-HttpApiWorker
 [pscustomobject]@{
     importMs  = $importMs
@@ -39,5 +40,6 @@ Stop-HttpApiWorker
     warmMs    = $warm.ToArray()
     loopCalls = $LoopCalls
     loopMs    = $loopMs
+    startupSnapshot = $fromBlob
     bindings  = $first.Count
 } | ConvertTo-Json -Compress
