@@ -12,6 +12,7 @@ import { planReservations } from './iis-express-reservation.js';
 import { findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { certificateNamed, type NamedCertificate } from './named-certificate.js';
 import { newBinding, refuseDuplicate, type BindingRequest } from './new-binding.js';
+import { checkStepOptionsKnown } from './option-era.js';
 import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingAddition extends BindingRequest {
@@ -62,6 +63,8 @@ async function add(run: ChangeRun, request: BindingAddition, notes: string[]): P
     messages.push(...named!.messages);
     change = certificateChange(existing, target, { certificateHash: hash, certificateStoreName: request.certificateStoreName, appId: appIdFor(config), allowUnmatchedOptions: request.allowUnmatchedOptions, sslFlags: binding.sslFlags });
     if (change?.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, null);
+    const unchecked = checkStepOptionsKnown(mappings, [change]);
+    if (unchecked) messages.push(unchecked);
     if (change) {
       messages.push(await checkCertificatePresent(source.certificates, named!, store));
       affected = usersAfter(after, mappings, target, hash, request.certificateStoreName);

@@ -1,4 +1,5 @@
 import { HttpApiError, isHttpApiError } from '../errors.js';
+import { bindingFlagOptions } from '../httpsys/binding-flag-options.js';
 import type { SslOptionInput } from '../httpsys/netsh-commands.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import { optionByParameter, sslOptionOrders, type SslOptionSpec } from '../httpsys/ssl-options.js';
@@ -29,19 +30,51 @@ const parameterOf = (spec: SslOptionSpec) => spec.parameter ?? spec.name;
  * unknown and the answer says so.
  */
 export function checkOptionsKnown(mappings: readonly SslMapping[], options: SslOptionInput): string | null {
-  const given = specsOf(options);
-  if (given.length === 0) return null;
-  const printed = new Set(mappings.flatMap((mapping) => mapping.options.map((option) => option.name)).filter((name) => name !== 'unknown'));
-  if (printed.size === 0) return 'The options given were not checked against this Windows\' netsh: no mapping shows which options it knows.';
-  const unknown = given.filter((spec) => !printed.has(spec.name));
-  if (unknown.length === 0) return null;
-  const era = eraOf(printed);
+  const found = unknownOptions(mappings, options);
+  if (found === null || typeof found === 'string') return found;
+  const { unknown, era } = found;
   const list = unknown.map((spec) => `${parameterOf(spec)} (since ${introducedIn(spec.name)})`).join(', ');
   throw new HttpApiError(
     'INVALID_ARGUMENT',
     `options.${parameterOf(unknown[0]!)}: this Windows' netsh does not know ${list}: its show sslcert prints the option lines of ${era}, and netsh would fail with error 87 (the parameter is incorrect); nothing was changed. Leave ${unknown.length > 1 ? 'them' : 'it'} out on this server.`,
     { field: `options.${parameterOf(unknown[0]!)}`, value: unknown.map(parameterOf), era },
   );
+}
+
+/**
+ * The same check for a binding change: its netsh steps carry the binding's sslFlags 4-64 as the
+ * mapping's disable* options (binding-flag-options.ts), which an older netsh answers with a bare
+ * error 87. The options of every step are checked (those carried from a mapping are printed by
+ * this netsh, so they pass); the refusal names the sslFlags bit behind each unknown option.
+ */
+export function checkStepOptionsKnown(mappings: readonly SslMapping[], steps: readonly ({ argv: readonly string[] } | null)[]): string | null {
+  const options: SslOptionInput = Object.fromEntries(steps.flatMap((step) => step?.argv ?? []).flatMap((word) => {
+    const at = word.indexOf('=');
+    return at > 0 && optionByParameter(word.slice(0, at)) ? [[word.slice(0, at), word.slice(at + 1)]] : [];
+  }));
+  const found = unknownOptions(mappings, options);
+  if (found === null) return null;
+  if (typeof found === 'string') return "The binding's sslFlags options were not checked against this Windows' netsh: no mapping shows which options it knows.";
+  const { unknown, era } = found;
+  const bits = unknown.map((spec) => {
+    const flag = bindingFlagOptions.find((entry) => entry.parameter === parameterOf(spec));
+    return `${parameterOf(spec)} (since ${introducedIn(spec.name)})${flag ? `, which carries sslFlags bit ${flag.bit} (${flag.flag})` : ''}`;
+  });
+  throw new HttpApiError(
+    'INVALID_ARGUMENT',
+    `sslFlags: this Windows' netsh does not know ${bits.join(', ')}: its show sslcert prints the option lines of ${era}, and netsh would fail with error 87 (the parameter is incorrect); nothing was changed. Leave ${unknown.length > 1 ? 'those bits' : 'that bit'} out on this server.`,
+    { field: 'sslFlags', value: unknown.map(parameterOf), era },
+  );
+}
+
+/** null: nothing to check or all known; a note: no mapping shows the era; else what this netsh does not know. */
+function unknownOptions(mappings: readonly SslMapping[], options: SslOptionInput): null | string | { unknown: SslOptionSpec[]; era: string } {
+  const given = specsOf(options);
+  if (given.length === 0) return null;
+  const printed = new Set(mappings.flatMap((mapping) => mapping.options.map((option) => option.name)).filter((name) => name !== 'unknown'));
+  if (printed.size === 0) return 'The options given were not checked against this Windows\' netsh: no mapping shows which options it knows.';
+  const unknown = given.filter((spec) => !printed.has(spec.name));
+  return unknown.length === 0 ? null : { unknown, era: eraOf(printed) };
 }
 
 /** A run that netsh failed with 87 although options were given: which of them an older Windows does not know. */

@@ -8,6 +8,7 @@ import { appIdFor, declaredTarget, findBinding, findSite } from './binding-looku
 import { checkCertificatePresent } from './certificate-presence.js';
 import { netshStep, type BindingChangeResult } from './change-result.js';
 import { certificateChange } from './mapping-change.js';
+import { checkStepOptionsKnown } from './option-era.js';
 import { describe, findMapping, refuseSharedChange, usersAfter } from './mapping-users.js';
 import { certificateNamed, type CertificateNaming } from './named-certificate.js';
 import { runSteps, underChangeLock, type ChangeRun } from './run-change.js';
@@ -59,6 +60,8 @@ async function setCertificate(run: ChangeRun, request: BindingCertificate, notes
     return { applied: !request.whatIf, steps: [], messages, ...chosen };
   }
   if (change.action === 'update') refuseSharedChange(config, mappings, target, existing!, request.allowSharedMapping, self);
+  const unchecked = checkStepOptionsKnown(mappings, [change]);
+  if (unchecked) messages.push(unchecked);
   messages.push(await checkCertificatePresent(source.certificates, named, store));
   const affected = usersAfter(config, mappings, target, hash, request.certificateStoreName);
   const others = affected.filter((other) => other.site !== self.site || other.bindingInformation !== self.bindingInformation);

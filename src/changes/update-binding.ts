@@ -12,6 +12,7 @@ import type { BindingChangeResult } from './change-result.js';
 import { planReservations } from './iis-express-reservation.js';
 import { planConfigEdit, readConfigForEdit } from './config-edit.js';
 import { newBinding, refuseDuplicate } from './new-binding.js';
+import { checkStepOptionsKnown } from './option-era.js';
 import { runSteps, stepsOf, underChangeLock, type ChangeRun, type PlannedStep } from './run-change.js';
 
 export interface BindingUpdate {
@@ -100,8 +101,9 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     if (!textEdit) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
     planned = planConfigEdit(edit, textEdit, description);
   }
+  const unchecked = checkStepOptionsKnown(mappings, [move.first]);
   const reservations = await planReservations(source, config, after, signal);
-  const messages = [...notes, ...(named?.messages ?? []), ...move.messages, ...reservations.messages];
+  const messages = [...notes, ...(named?.messages ?? []), ...move.messages, ...(unchecked ? [unchecked] : []), ...reservations.messages];
   const planSteps: PlannedStep[] = [
     ...(move.first ? [{ kind: 'netsh' as const, change: move.first }] : []),
     ...reservations.additions.map((addition) => ({ kind: 'netsh' as const, change: addition })),

@@ -60,3 +60,47 @@ describe('an option this Windows\' netsh does not know', () => {
     expect(server.records()).toEqual([]);
   });
 });
+
+// A binding's sslFlags 4-64 reach http.sys as its mapping's disable* options, so a binding change
+// meets the same era: the refusal names the sslFlags bit, before the configuration or netsh changes.
+describe('a binding change whose sslFlags need an option this Windows\' netsh does not know', () => {
+  const sni = ['--site', 'Contoso WWW', '--protocol', 'https', '--port', '443', '--host', 'shop.contoso.com'];
+  const refusal = /sslFlags: this Windows' netsh does not know disablehttp2 \(since an early Windows 10 \/ Server 2016 build\), which carries sslFlags bit 4 \(DisableHTTP2\): its show sslcert prints the option lines of Windows 8 \/ Server 2012 R2 and older.*nothing was changed\. Leave that bit out on this server\./;
+
+  it('binding add with DisableHTTP2 on a Server 2012 layout: refused, in a plan too; nothing written, no change call', () => {
+    server = copyServer(undefined, [mapping], { HTTPAPI_NETSH_LAYOUT: '2012' });
+    const { netsh, changeCalls } = server.loggingNetsh();
+    for (const whatIf of [[], ['--what-if']]) {
+      const run = server.cli(['binding', 'add', ...sni, '--ssl-flags', '5', '--certificate-hash', WWW, ...whatIf, '--json'], netsh);
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(refusal);
+    }
+    expect(changeCalls()).toEqual([]);
+    expect(server.bytes().equals(server.original)).toBe(true);
+    // Without the bit, the same binding goes through on that server.
+    expect(json(server.cli(['binding', 'add', ...sni, '--ssl-flags', '1', '--certificate-hash', WWW, '--json'], netsh)).applied).toBe(true);
+  });
+
+  it('binding update meets it too: on the mapping the binding keeps, and on the one it moves to', () => {
+    server = copyServer(undefined, [mapping, { kind: 'hostnameport', key: 'www.contoso.com:443', certhash: WWW.toLowerCase(), appid: IIS, certstorename: 'MY', options: {} }], { HTTPAPI_NETSH_LAYOUT: '2012' });
+    const { netsh, changeCalls } = server.loggingNetsh();
+    const update = server.cli(['binding', 'update', '--site', 'Contoso WWW', '--binding-information', '*:443:www.contoso.com', '--ssl-flags', '5', '--json'], netsh);
+    expect(update.stderr).toMatch(refusal);
+    const onNewKey = server.cli(['binding', 'update', '--site', 'Contoso WWW', '--binding-information', '*:443:www.contoso.com', '--port', '8443', '--ssl-flags', '5', '--json'], netsh);
+    expect(onNewKey.stderr).toMatch(refusal);
+    expect(changeCalls()).toEqual([]);
+    expect(server.bytes().equals(server.original)).toBe(true);
+  });
+
+  it('a Windows 10 layout knows the option: the binding and its mapping carry it', () => {
+    server = copyServer(undefined, [mapping], { HTTPAPI_NETSH_LAYOUT: 'win10' });
+    expect(json(server.cli(['binding', 'add', ...sni, '--ssl-flags', '5', '--certificate-hash', WWW, '--json'])).applied).toBe(true);
+    expect(server.record('shop.contoso.com:443')).toMatchObject({ options: expect.objectContaining({ disablehttp2: 'enable' }) });
+  });
+
+  it('no mapping shows the era: the plan says the binding\'s options were not checked', () => {
+    server = copyServer(undefined, [], { HTTPAPI_NETSH_LAYOUT: '2012' });
+    const plan = json(server.cli(['binding', 'add', ...sni, '--ssl-flags', '5', '--certificate-hash', WWW, '--what-if', '--json']));
+    expect(plan.messages).toContainEqual("The binding's sslFlags options were not checked against this Windows' netsh: no mapping shows which options it knows.");
+  });
+});
