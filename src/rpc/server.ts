@@ -3,12 +3,12 @@ import {
   CancellationToken,
   ProgressType,
   ResponseError,
-  StreamMessageWriter,
   createMessageConnection,
   type Logger,
 } from 'vscode-jsonrpc/node.js';
 import { InvalidFrameMethod, isInvalidFrame } from './framed-decoder.js';
 import { FrameReader } from './frame-reader.js';
+import { FrameWriter } from './frame-writer.js';
 import { defaultFrameLimits, type FrameLimits } from './frame-scanner.js';
 import { capMessage } from './quote-input.js';
 import type { Dispatch } from './dispatcher.js';
@@ -34,7 +34,7 @@ export function runWorker({
   limits = defaultFrameLimits,
 }: WorkerOptions): Promise<void> {
   const reader = new FrameReader(input, log, limits);
-  const writer = new StreamMessageWriter(output);
+  const writer = new FrameWriter(output);
   const logger: Logger = { error: log, warn: log, info: () => {}, log: () => {} };
   const connection = createMessageConnection(reader, writer, logger);
 
