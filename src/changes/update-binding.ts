@@ -77,12 +77,15 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
   const { mappings } = await readSslMappings(source.httpSys(), { signal });
   const self = { site: site.name, bindingInformation: binding.bindingInformation };
   const from = declaredTarget(old, binding.sslFlags);
-  // Chosen from the store the moved mapping will name: the one given, else the one its mapping names now.
-  const current = from ? findMapping(mappings, from) : undefined;
-  const named = await certificateNamed(source.certificates, request, request.certificateStoreName ?? current?.certificateStoreName ?? DefaultStoreName);
+  const to = declaredTarget(updated.endpoint, updated.sslFlags);
+  // Chosen from the store the change will name (planMappingMove): the one given, else that of a
+  // mapping already at the new key (it is updated in place), else the one the binding's mapping names now
+  // (the moved mapping carries it); a mapping that names none is in MY.
+  const existing = (to ? findMapping(mappings, to) : undefined) ?? (from ? findMapping(mappings, from) : undefined);
+  const named = await certificateNamed(source.certificates, request, request.certificateStoreName ?? existing?.certificateStoreName ?? DefaultStoreName);
   const move = await planMappingMove(source, mappings, {
     from,
-    to: declaredTarget(updated.endpoint, updated.sslFlags),
+    to,
     certificateHash: named?.hash,
     certificateStoreName: request.certificateStoreName,
     allowSharedMapping: request.allowSharedMapping,

@@ -161,6 +161,16 @@ describe('binding update moves the mapping to the certificate chosen for it', ()
     expect(server!.record('www.contoso.com:8445')?.certhash).toBe(chosen().toLowerCase());
   });
 
+  it('onto a mapping that exists in another store, the certificate is chosen from that store, the one the update names', () => {
+    const target: DoubleRecord = { kind: 'hostnameport', key: 'www.contoso.com:8445', certhash: WWW.toLowerCase(), appid: IIS, certstorename: 'WebHosting', options: {} };
+    const { cli, changeCalls } = setUp([...demoRecords(), target]);
+    const done = json(cli([...update, '--certificate-subject', 'www.contoso.com', '--json']));
+    const fromWebHosting = store.thumbprints.get('other-store')!;
+    expect(done.certificateChoice).toMatchObject({ chosen: fromWebHosting, store: 'WebHosting' });
+    expect(changeCalls()[0]).toMatch(new RegExp(`^http update sslcert hostnameport=www\\.contoso\\.com:8445 certhash=${fromWebHosting} .*certstorename=WebHosting`));
+    expect(server!.record('www.contoso.com:8445')).toMatchObject({ certhash: fromWebHosting.toLowerCase(), certstorename: 'WebHosting' });
+  });
+
   it('no certificate qualifies: CERTIFICATE_NOT_CHOSEN before any netsh change or write', () => {
     const { cli, changeCalls } = setUp();
     const run = cli([...update, '--certificate-subject', 'nothing.fabrikam.com', '--json']);
