@@ -1,6 +1,6 @@
 @{
     RootModule = 'HttpApi.psm1'
-    ModuleVersion = '0.4.0'
+    ModuleVersion = '0.5.0'
     GUID = '6f0d6f55-2d0e-4d4c-9a55-6f1f4f0b7c3e'
     Author = 'HttpApi contributors'
     CompanyName = 'HttpApi contributors'

@@ -26,7 +26,7 @@ $script:HttpApiSslOptionNames = @(
     'DisableHttp2', 'DisableQuic', 'DisableTls12', 'DisableTls13', 'DisableOcspStapling', 'EnableTokenBinding',
     'LogExtendedEvents', 'DisableLegacyTls', 'EnableSessionTicket', 'DisableSessionId'
 )
-# The sslFlags bits New-IisHttpsBinding and Set-IisHttpsBinding take as switches (Merge-HttpApiSslFlag).
+# The sslFlags bits New-IisHttpsBinding and Set-IisHttpsBinding take as switches (Merge-HttpApiSslFlag; ConvertTo-HttpApiSslFlagChange for bits alone).
 $script:HttpApiSslFlagBits = [ordered]@{ Sni = 1; CentralCertificateStore = 2; DisableHttp2 = 4; DisableOcspStapling = 8; DisableQuic = 16; DisableTls13 = 32; DisableLegacyTls = 64 }
 # The cmdlet that calls each worker method, so messages name the cmdlet (ConvertTo-HttpApiCallerWord).
 $script:HttpApiCmdletByMethod = @{

@@ -73,7 +73,7 @@ function Set-IisHttpsBinding {
         [AllowEmptyString()]
         [string] $HostName,
 
-        # The whole new sslFlags value; the switches below set or clear their bits in it (or in the binding's current value).
+        # The whole new sslFlags value; the switches below set or clear their bits in it. Without it the switches change those bits of the binding's value as the worker reads it under its change lock, so no change made meanwhile is undone.
         [ValidateRange(0, 2147483647)]
         [int] $SslFlags,
 
@@ -156,20 +156,17 @@ function Set-IisHttpsBinding {
         $source = ConvertTo-HttpApiSource -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $switches = @($script:HttpApiSslFlagBits.Keys | Where-Object { $PSBoundParameters.ContainsKey($_) })
         $flags = $null
+        $setFlags = $null
+        $clearFlags = $null
         if ($PSBoundParameters.ContainsKey('SslFlags')) {
-            $flags = $SslFlags
+            $flags = Merge-HttpApiSslFlag -SslFlags $SslFlags -BoundParameters $PSBoundParameters
         }
         elseif ($switches.Count -gt 0) {
-            # A switch alone changes one bit of the binding's current value, which only the worker knows.
-            $current = @(Get-IisHttpsBinding -SiteName $SiteName -HttpApiSource $source -ErrorAction Stop | Where-Object { $_.BindingInformation -eq $BindingInformation })
-            if ($current.Count -ne 1) {
-                $PSCmdlet.WriteError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList (New-Object -TypeName System.ArgumentException -ArgumentList "Site '$SiteName' has no https binding '$BindingInformation' to take the current sslFlags from; give -SslFlags."), 'NOT_FOUND', 'ObjectNotFound', $BindingInformation))
-                return
-            }
-            $flags = [int] $current[0].SslFlags
-        }
-        if ($switches.Count -gt 0) {
-            $flags = Merge-HttpApiSslFlag -SslFlags $flags -BoundParameters $PSBoundParameters
+            # Switches alone change bits of the binding's value as the worker reads it under the change
+            # lock: read here first, a change made in between would be undone by this one.
+            $bits = ConvertTo-HttpApiSslFlagChange -BoundParameters $PSBoundParameters
+            if ($bits.Set) { $setFlags = $bits.Set }
+            if ($bits.Clear) { $clearFlags = $bits.Clear }
         }
         $hash = $null
         if ($Thumbprint) {
@@ -190,7 +187,7 @@ function Set-IisHttpsBinding {
         }
         $target = "https binding $BindingInformation of site '$SiteName'"
         $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/update' -Source $source -TargetObject $target -Change -Force:$Force -Target $target -Action 'Update HTTPS binding' -KeepEmpty 'host', 'address' `
-            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; address = $newAddress; port = $newPort; host = $newHost; sslFlags = $flags; certificateHash = $hash; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
+            -Params @{ site = $SiteName; bindingInformation = $BindingInformation; address = $newAddress; port = $newPort; host = $newHost; sslFlags = $flags; setSslFlags = $setFlags; clearSslFlags = $clearFlags; certificateHash = $hash; certificateSubject = $DnsName; certificateStoreName = $CertificateStoreName; allowSharedMapping = [bool] $Force }
         if ($PassThru -and $result -and $result.applied) {
             # The binding as it is now: the parts given replace the old ones (the worker may respell an address, so parts are compared, not text).
             $now = Split-HttpApiBindingInformation -BindingInformation $BindingInformation

@@ -23,6 +23,9 @@ export interface BindingUpdate {
   port?: number;
   host?: string;
   sslFlags?: number;
+  /** Bits set and cleared on the binding's sslFlags as read under the change lock: a flag flipped without a read before it. */
+  setSslFlags?: number;
+  clearSslFlags?: number;
   certificateHash?: string;
   /** Instead of certificateHash: the host name to choose the certificate by (named-certificate.ts). */
   certificateSubject?: string;
@@ -47,21 +50,27 @@ export async function updateBinding(source: ResolvedSource, request: BindingUpda
 
 async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): Promise<BindingChangeResult> {
   const { source, signal } = run;
-  if ([request.address, request.port, request.host, request.sslFlags].every((value) => value === undefined)) {
-    throw invalid('address', 'give at least one of address, port, host or sslFlags to change (the certificate alone: bindings/setCertificate)');
+  if ([request.address, request.port, request.host, request.sslFlags, request.setSslFlags, request.clearSslFlags].every((value) => value === undefined)) {
+    throw invalid('address', 'give at least one of address, port, host or sslFlags (or setSslFlags, clearSslFlags) to change (the certificate alone: bindings/setCertificate)');
   }
+  const bitwise = request.setSslFlags !== undefined ? 'setSslFlags' : request.clearSslFlags !== undefined ? 'clearSslFlags' : null;
+  if (bitwise && request.sslFlags !== undefined) throw invalid(bitwise, `give sslFlags (the whole value) or ${bitwise}, not both`, request[bitwise]);
+  const both = (request.setSslFlags ?? 0) & (request.clearSslFlags ?? 0);
+  if (both !== 0) throw invalid('clearSslFlags', `bits ${both} are in setSslFlags too: a bit is set or cleared, not both`, request.clearSslFlags);
   const edit = await readConfigForEdit(source.config());
   const { config } = edit;
   const { site, index } = findSite(config, request.site);
   const { binding, index: bindingIndex } = findBinding(config, site, 'https', request.bindingInformation);
   const old = binding.endpoint;
   if (!old) throw invalid('bindingInformation', `binding https ${binding.bindingInformation} of site '${site.name}' cannot be read (${binding.problem ?? 'not IP:PORT:HOST'}); remove it and add it again`, binding.bindingInformation);
+  // The bits apply to the value read here, under the change lock: nothing changed meanwhile is undone.
+  const sslFlags = request.sslFlags ?? (bitwise ? (binding.sslFlags | (request.setSslFlags ?? 0)) & ~(request.clearSslFlags ?? 0) : undefined);
   const updated = newBinding({
     protocol: 'https',
     address: request.address ?? old.address,
     port: request.port ?? old.port,
     host: request.host ?? old.host,
-    sslFlags: request.sslFlags ?? binding.sslFlags,
+    sslFlags: sslFlags ?? binding.sslFlags,
     certificateHash: request.certificateHash,
     certificateSubject: request.certificateSubject,
     certificateStoreName: request.certificateStoreName,
@@ -69,7 +78,7 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
   const moved = bindingKey('https', updated.bindingInformation) !== bindingKey('https', binding.bindingInformation);
   // Unmoved, the attribute keeps its own spelling (`*` or empty, IPv6 form, host case).
   const bindingInformation = moved ? updated.bindingInformation : binding.bindingInformation;
-  const flagsChange = request.sslFlags !== undefined && request.sslFlags !== binding.sslFlags;
+  const flagsChange = sslFlags !== undefined && sslFlags !== binding.sslFlags;
   const others = withSiteBindings(config, index, site.bindings.filter((_, at) => at !== bindingIndex));
   if (moved) refuseDuplicate(others, updated);
   const after = withSiteBindings(config, index, site.bindings.map((current, at) => (at === bindingIndex ? { ...current, ...updated, bindingInformation } : current)));
@@ -90,17 +99,17 @@ async function update(run: ChangeRun, request: BindingUpdate, notes: string[]): 
     certificateStoreName: request.certificateStoreName,
     allowSharedMapping: request.allowSharedMapping,
     allowUnmatchedOptions: request.allowUnmatchedOptions,
-    ...(flagsChange ? { sslFlags: request.sslFlags } : {}),
+    ...(flagsChange ? { sslFlags } : {}),
     self,
     before: config,
     after,
   });
 
-  const description = `update https binding ${binding.bindingInformation}${moved ? ` to ${bindingInformation}` : ''}${flagsChange ? ` (sslFlags ${binding.sslFlags} -> ${request.sslFlags})` : ''} of site '${site.name}'`;
+  const description = `update https binding ${binding.bindingInformation}${moved ? ` to ${bindingInformation}` : ''}${flagsChange ? ` (sslFlags ${binding.sslFlags} -> ${sslFlags})` : ''} of site '${site.name}'`;
   let planned;
   if (moved || flagsChange) {
     const element = edit.siteElements[index]!.children.filter((child) => child.name === 'bindings').flatMap((bindings) => bindings.children.filter((child) => child.name === 'binding'))[bindingIndex];
-    const textEdit = element && editBindingAttributesEdit(edit.decoded.text, element, { bindingInformation, ...(flagsChange ? { sslFlags: request.sslFlags } : {}) });
+    const textEdit = element && editBindingAttributesEdit(edit.decoded.text, element, { bindingInformation, ...(flagsChange ? { sslFlags } : {}) });
     if (!textEdit) throw configInvalid(config.file, binding.line ?? 1, `has bindings in site '${site.name}' that the editor cannot find one by one (a <bindings> element it reads differently); nothing was changed`);
     planned = planConfigEdit(edit, textEdit, description);
   }

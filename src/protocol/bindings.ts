@@ -171,7 +171,7 @@ export const BindingsSetCertificate = defineMethod({
 
 export const BindingsUpdate = defineMethod({
   method: 'bindings/update',
-  summary: 'Change an https binding\'s address, port, host or sslFlags in place; its mapping moves with it.',
+  summary: 'Change an https binding\'s address, port, host or sslFlags (whole, or bits set and cleared) in place; its mapping moves with it.',
   changes: true,
   params: namedCertificate(
     z
@@ -182,6 +182,8 @@ export const BindingsUpdate = defineMethod({
         port: z.number().int().min(1).max(65535).optional().describe('New TCP port, 1-65535. Left as it is when not given.'),
         host: z.string().optional().describe('New host name; empty for all (an SNI binding needs one). Left as it is when not given.'),
         sslFlags: z.number().int().nonnegative().optional().describe('New IIS sslFlags bits: 1 SNI, 2 Central Certificate Store. Left as they are when not given.'),
+        setSslFlags: z.number().int().min(1).optional().describe('sslFlags bits to set on the binding\'s value as it is when the change runs (under its lock, so no change made meanwhile is lost), e.g. 1 to turn SNI on; not with sslFlags.'),
+        clearSslFlags: z.number().int().min(1).optional().describe('sslFlags bits to clear on the binding\'s value as it is when the change runs, e.g. 4 to let HTTP/2 back on; not with sslFlags, and no bit in setSslFlags too.'),
         certificateHash: ThumbprintSchema.optional().describe('The certificate of the binding\'s mapping after the change; by default the one its mapping serves now.'),
         certificateSubject: CertificateSubjectSchema.optional(),
         certificateStoreName: StoreNameSchema.optional().describe('LocalMachine store of certificateHash (or the one certificateSubject chooses from); by default the store of the binding\'s mapping now.'),

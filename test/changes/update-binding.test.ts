@@ -215,3 +215,47 @@ describe('binding update through JSON-RPC: a failed last step undoes everything'
     expect(changeCalls()).toEqual([]);
   });
 });
+
+// setSslFlags / clearSslFlags: bits applied to the value read under the change lock, so that a
+// client flipping one flag does not write back a value it read before someone else's change.
+describe('binding update with bits to set and clear', () => {
+  it('sets and clears bits on the value as it is, keeping the others; the mapping\'s options follow', () => {
+    server = copyServer();
+    const { netsh, changeCalls } = loggingNetsh();
+    json(update(['--set-ssl-flags', '64'], netsh));
+    // A second client, which never read the 65 the first one wrote, sets bit 4 and clears bit 64.
+    const result = json(update(['--set-ssl-flags', '36', '--clear-ssl-flags', '64'], netsh));
+    expect(result.steps.find((step) => step.kind === 'config')).toMatchObject({ diff: expect.stringContaining('sslFlags="37"') });
+    expect(server.bytes().toString('latin1')).toContain('<binding protocol="https" bindingInformation="*:443:www.contoso.com" sslFlags="37" />');
+    const last = changeCalls().at(-1)!;
+    expect(last).toContain('disablehttp2=enable');
+    expect(last).toContain('disabletls13=enable');
+    expect(last).toContain('disablelegacytls=disable');
+  });
+
+  it('bits that are already so change nothing: no step, the file untouched', () => {
+    server = copyServer();
+    const { netsh, changeCalls } = loggingNetsh();
+    const result = json(update(['--set-ssl-flags', '1', '--clear-ssl-flags', '2'], netsh));
+    expect(result.steps).toEqual([]);
+    expect(changeCalls()).toEqual([]);
+    expect(server.bytes().equals(server.original)).toBe(true);
+  });
+
+  it('refuses sslFlags with either, and a bit both set and cleared, naming the field, before anything changes', async () => {
+    server = copyServer();
+    const { netsh, changeCalls } = loggingNetsh();
+    const withWhole = await call({ site: 'Contoso WWW', bindingInformation: '*:443:www.contoso.com', sslFlags: 1, setSslFlags: 4 }, netsh);
+    expect(withWhole.error?.code).toBe(1014);
+    expect(withWhole.error?.data).toMatchObject({ field: 'setSslFlags' });
+    expect(withWhole.error?.message).toBe('setSslFlags: give sslFlags (the whole value) or setSslFlags, not both');
+    const overlap = await call({ site: 'Contoso WWW', bindingInformation: '*:443:www.contoso.com', setSslFlags: 5, clearSslFlags: 4 }, netsh);
+    expect(overlap.error?.data).toMatchObject({ field: 'clearSslFlags' });
+    expect(overlap.error?.message).toMatch(/^clearSslFlags: bits 4 are in setSslFlags too/);
+    const zero = await call({ site: 'Contoso WWW', bindingInformation: '*:443:www.contoso.com', clearSslFlags: 0 }, netsh);
+    expect(zero.error?.code).toBe(-32602);
+    expect(zero.error?.message).toMatch(/clearSslFlags/);
+    expect(changeCalls()).toEqual([]);
+    expect(server.bytes().equals(server.original)).toBe(true);
+  });
+});

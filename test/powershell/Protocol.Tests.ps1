@@ -221,6 +221,8 @@ Describe 'What the cmdlets send' {
         $null = Set-HttpSslCert @source @quiet @change -IPPort 0.0.0.0:443 -DnsName alpha.example
         $null = Switch-HttpSslCertificate @source @quiet @change -Thumbprint $thumbprint -DnsName alpha.example -CertificateStoreName MY
         $null = Set-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -HostName gamma.example -DnsName gamma.example
+        # sslFlags switches alone: bits to set and clear, applied by the worker under its change lock.
+        $null = Set-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Sni -DisableLegacyTls -DisableHttp2:$false
         $null = New-IisHttpsBinding @source @quiet @change -SiteName Alpha -IPAddress '*' -Port 443 -HostName alpha.example -Sni -SslFlags 128 -CentralCertificateStore -DisableHttp2 -DisableOcspStapling -DisableQuic -DisableTls13 -DisableLegacyTls -Thumbprint $thumbprint -CertificateStoreName MY
         $null = Remove-IisHttpsBinding @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example'
         $null = Set-IisHttpsBindingCertificate @source @quiet @change -SiteName Alpha -BindingInformation '*:443:alpha.example' -Thumbprint $thumbprint -CertificateStoreName MY
@@ -262,6 +264,17 @@ Describe 'What the cmdlets send' {
         $replace = @($Requests | Where-Object { $_.method -eq 'certificates/replace' -and $_.params.ContainsKey('certificateSubject') })
         $replace.Count | Should -BeGreaterThan 0
         $replace | ForEach-Object { $_.params.ContainsKey('newHash') | Should -BeFalse }
+    }
+
+    It 'sends sslFlags switches alone as the bits to set and clear, with no read of the binding before' {
+        $bitwise = @($Requests | Where-Object { $_.method -eq 'bindings/update' -and $_.params.ContainsKey('setSslFlags') })
+        $bitwise.Count | Should -Be 2 -Because 'the plan, then the change'
+        foreach ($request in $bitwise) {
+            $request.params.setSslFlags | Should -Be 65
+            $request.params.clearSslFlags | Should -Be 4
+            $request.params.ContainsKey('sslFlags') | Should -BeFalse
+        }
+        $Requests[[array]::IndexOf($Requests, $bitwise[0]) - 1].method | Should -Not -Be 'bindings/https'
     }
 
     It 'sends -Force as allowSharedMapping where the method takes it' {

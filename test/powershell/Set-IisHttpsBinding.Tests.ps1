@@ -49,6 +49,18 @@ Describe 'Set-IisHttpsBinding' {
         $calls[0] | Should -Match '^http update sslcert hostnameport=www\.contoso\.com:443 .*disablelegacytls=enable'
     }
 
+    It 'switches given as $false clear their bits; with -SslFlags they are laid over that value' {
+        $null = Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -DisableLegacyTls -DisableHttp2 -Confirm:$false
+        $binding = Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -DisableLegacyTls:$false -Confirm:$false -PassThru
+        $binding.SslFlags | Should -Be 5
+        $last = @(Get-NetshChangeCall)[-1]
+        $last | Should -Match '^http update sslcert hostnameport=www\.contoso\.com:443 '
+        $last | Should -Match ' disablehttp2=enable'
+        $last | Should -Match ' disablelegacytls=disable'
+        $binding = Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -SslFlags 1 -DisableQuic -Confirm:$false -PassThru
+        $binding.SslFlags | Should -Be 17
+    }
+
     It 'an empty -HostName reaches the worker, which refuses SNI without a host before any netsh change' {
         $errors = $null
         Set-IisHttpsBinding @Source -SiteName 'Contoso WWW' -BindingInformation '*:443:www.contoso.com' -HostName '' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
