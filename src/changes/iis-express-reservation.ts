@@ -11,7 +11,6 @@ export const IisExpressReservationSddl = 'D:(A;;GX;;;WD)';
 
 /** A URL reservation step of a binding change, with the step that undoes it. */
 export interface ReservationChange {
-  action: 'add' | 'delete';
   argv: string[];
   undo: string[];
   description: string;
@@ -75,7 +74,6 @@ export async function planReservations(source: ResolvedSource, before: IisConfig
       continue;
     }
     plan.additions.push({
-      action: 'add',
       argv: urlaclAddArgv({ url, sddl: IisExpressReservationSddl }),
       undo: urlaclDeleteArgv(url),
       description: `reserve ${url} for IIS Express (SDDL ${IisExpressReservationSddl}: Everyone may listen)`,
@@ -90,7 +88,6 @@ export async function planReservations(source: ResolvedSource, before: IisConfig
       continue;
     }
     plan.deletions.push({
-      action: 'delete',
       argv: urlaclDeleteArgv(existing.url),
       undo: urlaclAddArgv({ url: existing.url, sddl: existing.sddl }),
       description: `delete URL reservation ${existing.url}: no IIS Express binding needs it any more`,

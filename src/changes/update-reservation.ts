@@ -30,14 +30,12 @@ export async function updateReservation(source: ResolvedSource, request: Reserva
       throw new HttpApiError('INVALID_ARGUMENT', `url: the reservation ${existing.url} shows no readable SDDL, so it could not be put back if adding it again failed; nothing was changed. Delete it (urlacl/delete) and add it (urlacl/add) yourself.`, { field: 'url', value: request.url });
     }
     const deletion: ReservationChange = {
-      action: 'delete',
       argv: urlaclDeleteArgv(existing.url),
       undo: urlaclAddArgv({ url: existing.url, sddl: existing.sddl }),
       description: `delete URL reservation ${existing.url} (SDDL ${existing.sddl})`,
       reservation: { url: existing.url, before: true, after: false },
     };
     const addition: ReservationChange = {
-      action: 'add',
       argv: addArgv,
       undo: urlaclDeleteArgv(request.url),
       description: `reserve ${request.url} again with the new access list`,

@@ -16,7 +16,7 @@ const thumbprintOf = (file: string) => createHash('sha1').update(new X509Certifi
 function folder(name: string, files: Record<string, string[]>, provider?: object): string {
   const dir = path.join(work, name);
   mkdirSync(dir);
-  for (const [file, args] of Object.entries(files)) execFileSync('/usr/bin/openssl', ['pkcs12', '-export', ...args, '-out', path.join(dir, file)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const [file, args] of Object.entries(files)) execFileSync('openssl', ['pkcs12', '-export', ...args, '-out', path.join(dir, file)], { stdio: ['ignore', 'pipe', 'pipe'] });
   if (provider) writeFileSync(path.join(dir, 'provider.json'), JSON.stringify(provider));
   return dir;
 }

@@ -23,7 +23,7 @@ let count = 0;
 function pfx(args: string[], options: { chain?: boolean; key?: boolean } = {}): Buffer {
   const out = path.join(work, `${++count}.pfx`);
   const input = ['-in', path.join(certs, 'www-contoso.pem'), ...(options.key === false ? ['-nokeys'] : ['-inkey', path.join(certs, 'www-contoso.key')]), ...(options.chain ? ['-certfile', path.join(certs, 'ca.pem')] : [])];
-  execFileSync('/usr/bin/openssl', ['pkcs12', '-export', ...input, ...args, '-out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('openssl', ['pkcs12', '-export', ...input, ...args, '-out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
   return readFileSync(out);
 }
 
@@ -103,7 +103,7 @@ describe('readPkcs12 on files openssl pkcs12 -export made', () => {
 // EncryptedPrivateKeyInfo), where the PRF and cipher can be chosen: the decryptor is checked on
 // those against the plaintext openssl itself writes (-nocrypt).
 describe('pkcs12Decrypt on what openssl pkcs8 -topk8 encrypts', () => {
-  const plain = execFileSync('/usr/bin/openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path.join(certs, 'www-contoso.key'), '-outform', 'DER']);
+  const plain = execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path.join(certs, 'www-contoso.key'), '-outform', 'DER']);
   const cases: [string, string[]][] = [
     ['PBES2 PBKDF2 hmacWithSHA1, AES-256-CBC', ['-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA1']],
     ['PBES2 PBKDF2 hmacWithSHA256, AES-192-CBC', ['-v2', 'aes-192-cbc', '-v2prf', 'hmacWithSHA256']],
@@ -112,7 +112,7 @@ describe('pkcs12Decrypt on what openssl pkcs8 -topk8 encrypts', () => {
   ];
   for (const [name, args] of cases) {
     it(name, () => {
-      const encrypted = execFileSync('/usr/bin/openssl', ['pkcs8', '-topk8', '-in', path.join(certs, 'www-contoso.key'), ...args, '-passout', 'pass:pässwörd', '-outform', 'DER']);
+      const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-in', path.join(certs, 'www-contoso.key'), ...args, '-passout', 'pass:pässwörd', '-outform', 'DER']);
       const [algorithm, ciphertext] = children(encrypted, readTlv(encrypted, 0));
       const octets = Buffer.from(encrypted.subarray(ciphertext!.start, ciphertext!.end));
       expect(pkcs12Decrypt(encrypted, algorithm!, octets, 'pässwörd').equals(plain)).toBe(true);
