@@ -43,14 +43,19 @@ function describeSource(source: ResolvedSource) {
 
 function describeEachHalf(source: ResolvedSource) {
   const notes: string[] = [];
-  const attempt = <T>(what: () => T, show: (value: T) => string): string | null => {
+  const resolved = <T>(what: () => T): T | null => {
     try {
-      return show(what());
+      return what();
     } catch (error) {
       notes.push((error as Error).message);
       return null;
     }
   };
+  const attempt = <T>(what: () => T, show: (value: T) => string): string | null => {
+    const value = resolved(what);
+    return value === null ? null : show(value);
+  };
+  const httpSys = resolved(source.httpSys);
   const config = attempt(source.config, (location) => {
     // Shared Configuration or a choice among solutions: which file, and why that one.
     if (location.note) notes.push(location.note);
@@ -60,10 +65,8 @@ function describeEachHalf(source: ResolvedSource) {
   });
   return {
     config,
-    httpSys: attempt(source.httpSys, (httpSys) =>
-      httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`,
-    ),
-    sslcertFormat: sslcertFormat(source),
+    httpSys: httpSys && (httpSys.kind === 'netsh' ? `netsh: ${httpSys.path}` : `captures: ${[httpSys.sslcertFile, httpSys.urlaclFile].filter(Boolean).join(', ')}`),
+    sslcertFormat: httpSys && sslcertFormat(httpSys),
     certificates: attempt(source.certificates, (certs) => (certs.kind === 'directory' ? `files: ${certs.path}` : 'Windows certificate stores')),
     ccs: describeCcs(source.ccs()),
     notes,
@@ -75,14 +78,8 @@ function describeCcs(ccs: CcsSource | null): string | null {
   return ccs.kind === 'directory' ? `folder: ${ccs.path}` : 'IIS provider settings: HKLM\\SOFTWARE\\Microsoft\\IIS\\CentralCertProvider';
 }
 
-/** Which form of `show sslcert` is read; null without an http.sys source (the note says why). */
-function sslcertFormat(source: ResolvedSource): string | null {
-  let httpSys;
-  try {
-    httpSys = source.httpSys();
-  } catch {
-    return null;
-  }
+/** Which form of `show sslcert` is read (without an http.sys source there is none, and a note says why). */
+function sslcertFormat(httpSys: ReturnType<ResolvedSource['httpSys']>): string {
   if (httpSys.kind === 'capture') return 'text or JSON, as the capture holds it';
   const known = sslcertFormatOf(httpSys.path);
   return known ? `${known.format}: ${known.reason}` : 'not read yet: `show sslcert json=enable` is tried first, the text form when it is refused or carries no options';
