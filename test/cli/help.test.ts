@@ -65,3 +65,20 @@ describe('the general help', () => {
     expect(stdout).toContain('fails with NOT_FOUND and the closest names');
   });
 });
+
+describe('httpapi startup-snapshot --help', () => {
+  it('is listed in the general help, and its own help names --out, what the blob is for and an example', async () => {
+    expect((await run('--help')).stdout).toMatch(/^ {2}startup-snapshot --out F {2}Build a startup snapshot for this node/m);
+    const { code, stdout } = await run('startup-snapshot', '-h');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^httpapi startup-snapshot: build a V8 startup snapshot/);
+    expect(stdout).toContain('  --out FILE (required)');
+    expect(stdout).toContain('node --snapshot-blob FILE serve');
+    expect(stdout).toMatch(/Example:\n {2}httpapi startup-snapshot --out /);
+  });
+
+  it('an unknown option or a stray word is a usage error', async () => {
+    expect(await run('startup-snapshot', '--out', 'x.blob', 'extra')).toMatchObject({ code: 1, stderr: expect.stringContaining("unexpected argument 'extra'") });
+    expect((await run('startup-snapshot', '--bogus')).code).toBe(1);
+  });
+});
