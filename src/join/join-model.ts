@@ -1,4 +1,5 @@
-import type { FindingCode, Severity } from '../finding-codes.js';
+import type { Severity } from '../finding-codes.js';
+import type { ConfigFinding } from '../iis/iis-config.js';
 import type { MappingKind } from '../httpsys/mapping-key.js';
 /**
  * What the join reads and what it produces. The inputs are structural, so the IIS reader,
@@ -76,13 +77,8 @@ export interface JoinReservation {
 
 export type { Severity };
 
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  message: string;
-  fix: string;
-  site?: string;
-  binding?: string;
+/** A configuration finding, or one of the join, which can also name the mapping and the certificate. */
+export interface Finding extends ConfigFinding {
   mapping?: string;
   certificate?: string;
 }
