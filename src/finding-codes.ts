@@ -58,3 +58,8 @@ export type FindingCode = keyof typeof FindingCodes;
 
 /** The codes as a list, for the protocol's enum. */
 export const findingCodeList = Object.keys(FindingCodes) as [FindingCode, ...FindingCode[]];
+
+/** A finding's code with the severity the catalog gives it: spread first into every finding made. */
+export function catalogued(code: FindingCode): { code: FindingCode; severity: Severity } {
+  return { code, severity: FindingCodes[code].severity };
+}

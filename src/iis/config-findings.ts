@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import { siteNameKey } from './site-name.js';
 import type { ConfigFinding, ConfigKind, IisBinding, IisSite } from './iis-config.js';
 
@@ -15,22 +15,22 @@ export function configFindings(sites: readonly IisSite[], kind: ConfigKind): Con
   const bindings = new Map<string, Map<string, string>>();
   for (const site of sites) {
     const label = site.name === '' ? '(no name)' : site.name;
-    if (site.name === '') findings.push({ code: 'SITE_WITHOUT_NAME', severity: FindingCodes.SITE_WITHOUT_NAME.severity, message: `A site (id ${site.id ?? 'none'}${at(site.line)}) has no name attribute.`, fix: 'Give the site a name no other site uses.' });
+    if (site.name === '') findings.push({ ...catalogued('SITE_WITHOUT_NAME'), message: `A site (id ${site.id ?? 'none'}${at(site.line)}) has no name attribute.`, fix: 'Give the site a name no other site uses.' });
     else {
       // Unique without case, as IIS compares them (site-name.ts).
-      if (siteNames.has(siteNameKey(site.name))) findings.push({ code: 'DUPLICATE_SITE_NAME', severity: FindingCodes.DUPLICATE_SITE_NAME.severity, site: site.name, message: `Two sites are named '${site.name}'${at(site.line)}; IIS requires site names to be unique.`, fix: 'Rename or remove one of them.' });
+      if (siteNames.has(siteNameKey(site.name))) findings.push({ ...catalogued('DUPLICATE_SITE_NAME'), site: site.name, message: `Two sites are named '${site.name}'${at(site.line)}; IIS requires site names to be unique.`, fix: 'Rename or remove one of them.' });
       else siteNames.add(siteNameKey(site.name));
     }
     if (site.id === null) {
       const text = site.attributes.id;
       findings.push(
         text === undefined
-          ? { code: 'SITE_WITHOUT_ID', severity: FindingCodes.SITE_WITHOUT_ID.severity, site: label, message: `Site '${label}'${at(site.line)} has no id attribute.`, fix: 'Add id="N" with a number no other site uses.' }
-          : { code: 'SITE_ID_INVALID', severity: FindingCodes.SITE_ID_INVALID.severity, site: label, message: `Site '${label}'${at(site.line)} has id '${text}', which is not a number.`, fix: 'Set id to a number no other site uses.' },
+          ? { ...catalogued('SITE_WITHOUT_ID'), site: label, message: `Site '${label}'${at(site.line)} has no id attribute.`, fix: 'Add id="N" with a number no other site uses.' }
+          : { ...catalogued('SITE_ID_INVALID'), site: label, message: `Site '${label}'${at(site.line)} has id '${text}', which is not a number.`, fix: 'Set id to a number no other site uses.' },
       );
     } else {
       const other = siteIds.get(site.id);
-      if (other !== undefined) findings.push({ code: 'DUPLICATE_SITE_ID', severity: FindingCodes.DUPLICATE_SITE_ID.severity, site: label, message: `Sites '${other}' and '${label}' both have id ${site.id}; IIS requires site ids to be unique.`, fix: `Give '${label}' an id no other site uses.` });
+      if (other !== undefined) findings.push({ ...catalogued('DUPLICATE_SITE_ID'), site: label, message: `Sites '${other}' and '${label}' both have id ${site.id}; IIS requires site ids to be unique.`, fix: `Give '${label}' an id no other site uses.` });
       else siteIds.set(site.id, label);
     }
     for (const binding of site.bindings) {
@@ -61,21 +61,21 @@ function addBindingFindings(findings: ConfigFinding[], site: string, binding: Ii
   const about = { site, binding: binding.bindingInformation };
   const name = `${binding.protocol} binding '${binding.bindingInformation}' of site '${site}'${at(binding.line)}`;
   if (binding.problem) {
-    findings.push({ code: 'BINDING_INVALID', severity: FindingCodes.BINDING_INVALID.severity, ...about, message: `The ${name} cannot be read: ${binding.problem}. It is kept as written.`, fix: 'Correct it; http and https bindings are ADDRESS:PORT:HOST, for example *:443:www.example.com.' });
+    findings.push({ ...catalogued('BINDING_INVALID'), ...about, message: `The ${name} cannot be read: ${binding.problem}. It is kept as written.`, fix: 'Correct it; http and https bindings are ADDRESS:PORT:HOST, for example *:443:www.example.com.' });
   }
   if (endpoint?.host === '*') {
-    findings.push({ code: 'BINDING_HOST_STAR', severity: FindingCodes.BINDING_HOST_STAR.severity, ...about, message: `The ${name} has '*' as its host, which is not a host name; IIS 10 wildcard hosts look like *.example.com.`, fix: 'Leave the host empty to answer every host name, or write a wildcard such as *.example.com.' });
+    findings.push({ ...catalogued('BINDING_HOST_STAR'), ...about, message: `The ${name} has '*' as its host, which is not a host name; IIS 10 wildcard hosts look like *.example.com.`, fix: 'Leave the host empty to answer every host name, or write a wildcard such as *.example.com.' });
   } else if (endpoint && hostIsIp) {
-    findings.push({ code: 'BINDING_HOST_IS_IP', severity: FindingCodes.BINDING_HOST_IS_IP.severity, ...about, message: `The ${name} uses the IP address ${endpoint.host} as its host name, so it only answers requests whose Host header is that address.`, fix: `To listen on that address instead, put it first: ${endpoint.host}:${endpoint.port}:.` });
+    findings.push({ ...catalogued('BINDING_HOST_IS_IP'), ...about, message: `The ${name} uses the IP address ${endpoint.host} as its host name, so it only answers requests whose Host header is that address.`, fix: `To listen on that address instead, put it first: ${endpoint.host}:${endpoint.port}:.` });
   }
   if (sniWithoutHost) {
-    findings.push({ code: 'SNI_WITHOUT_HOST', severity: FindingCodes.SNI_WITHOUT_HOST.severity, ...about, message: `The ${name} requires SNI (sslFlags bit 1) but has no host name to look the certificate up by.`, fix: 'Add the host name to the binding, or clear the SNI flag.' });
+    findings.push({ ...catalogued('SNI_WITHOUT_HOST'), ...about, message: `The ${name} requires SNI (sslFlags bit 1) but has no host name to look the certificate up by.`, fix: 'Add the host name to the binding, or clear the SNI flag.' });
   }
   if (binding.unknownSslFlags !== 0) {
-    findings.push({ code: 'UNKNOWN_SSLFLAGS', severity: FindingCodes.UNKNOWN_SSLFLAGS.severity, ...about, message: `The ${name} has sslFlags ${binding.sslFlags}, with bits this product has no name for (0x${binding.unknownSslFlags.toString(16)}); they are kept on every write.`, fix: 'Check the value with the IIS documentation of your Windows version.' });
+    findings.push({ ...catalogued('UNKNOWN_SSLFLAGS'), ...about, message: `The ${name} has sslFlags ${binding.sslFlags}, with bits this product has no name for (0x${binding.unknownSslFlags.toString(16)}); they are kept on every write.`, fix: 'Check the value with the IIS documentation of your Windows version.' });
   }
   if (!https && binding.sslFlags !== 0) {
-    findings.push({ code: 'SSL_FLAGS_NOT_HTTPS', severity: FindingCodes.SSL_FLAGS_NOT_HTTPS.severity, ...about, message: `The ${name} has sslFlags ${binding.sslFlags}, which only https bindings use.`, fix: 'Remove sslFlags from the binding, or make it an https binding.' });
+    findings.push({ ...catalogued('SSL_FLAGS_NOT_HTTPS'), ...about, message: `The ${name} has sslFlags ${binding.sslFlags}, which only https bindings use.`, fix: 'Remove sslFlags from the binding, or make it an https binding.' });
   }
 }
 

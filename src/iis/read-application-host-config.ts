@@ -1,5 +1,5 @@
 import { HttpApiError } from '../errors.js';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 import { DeniedReadReason } from '../source/denied-read-reason.js';
 import { configFindings } from './config-findings.js';
@@ -76,7 +76,7 @@ function readConfigText(bytes: Buffer, location: ConfigLocation): IisConfig {
     configKindEvidence: evidence,
     ...parsed,
     findings: [
-      ...(location.note ? [{ code: 'CONFIG_CHOSEN' as const, severity: FindingCodes.CONFIG_CHOSEN.severity, message: location.note, fix: 'To read another one, give --solution with its .sln file or --config with its file.' }] : []),
+      ...(location.note ? [{ ...catalogued('CONFIG_CHOSEN'), message: location.note, fix: 'To read another one, give --solution with its .sln file or --config with its file.' }] : []),
       ...configFindings(parsed.sites, kind),
     ],
   };

@@ -1,5 +1,5 @@
 import { ccsFileNamesForHost } from '../certs/ccs-file-for-host.js';
-import { FindingCodes, type FindingCode } from '../finding-codes.js';
+import { catalogued, type FindingCode } from '../finding-codes.js';
 import { certificateFindings } from './certificate-findings.js';
 import type { BindingRef, Finding, JoinCcsFile, JoinCertificate } from './join-model.js';
 
@@ -21,7 +21,7 @@ export function ccsCertificate<C extends JoinCertificate>(
 ): { certificate: C | null; file: string | null; findings: Finding[] } {
   const findings: Finding[] = [];
   const mapping = `ccs:${binding.port}`;
-  const add = (code: FindingCode, message: string, fix: string) => findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: binding.site, binding: binding.bindingInformation, mapping });
+  const add = (code: FindingCode, message: string, fix: string) => findings.push({ ...catalogued(code), message, fix, site: binding.site, binding: binding.bindingInformation, mapping });
   if (enabled === false && options.mappingExists) {
     add('CCS_NOT_CONFIGURED', 'The binding uses the Central Certificate Store (sslFlags bit 2), but the store is disabled in IIS\'s provider settings (HKLM\\SOFTWARE\\Microsoft\\IIS\\CentralCertProvider, Enabled): IIS serves no certificate from it.', 'Enable the Central Certificate Store (IIS Manager, Centralized Certificates, or Enable-WebCentralCertProvider), or give the binding a certificate of its own (clear sslFlags bit 2).');
   }
@@ -31,7 +31,7 @@ export function ccsCertificate<C extends JoinCertificate>(
     return { certificate: null, file: null, findings };
   }
   if (!file.certificate) {
-    findings.push({ code: 'CERTIFICATE_INVALID', severity: FindingCodes.CERTIFICATE_INVALID.severity, message: `${file.name} serves ${binding.host} from the Central Certificate Store: present, certificate unreadable (${file.unreadable ?? 'unknown reason'}), so its expiry and names are not checked.`, fix: `Check ${file.name} on the store; if its password is the store's private-key password, give it to the worker in HTTPAPI_CCS_PASSWORD.`, site: binding.site, binding: binding.bindingInformation, mapping });
+    findings.push({ ...catalogued('CERTIFICATE_INVALID'), message: `${file.name} serves ${binding.host} from the Central Certificate Store: present, certificate unreadable (${file.unreadable ?? 'unknown reason'}), so its expiry and names are not checked.`, fix: `Check ${file.name} on the store; if its password is the store's private-key password, give it to the worker in HTTPAPI_CCS_PASSWORD.`, site: binding.site, binding: binding.bindingInformation, mapping });
     return { certificate: null, file: file.name, findings };
   }
   findings.push(...certificateFindings(file.certificate, { site: binding.site, binding: binding.bindingInformation, mapping, host: binding.host, now: options.now, expiryDays: options.expiryDays }));

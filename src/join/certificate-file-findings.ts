@@ -1,5 +1,5 @@
 import type { CertificateFileProblem } from '../certs/directory-store.js';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { Finding } from './join-model.js';
 
 /**
@@ -9,8 +9,7 @@ import type { Finding } from './join-model.js';
  */
 export function certificateFileFinding(problem: CertificateFileProblem): Finding {
   return {
-    code: 'CERTIFICATE_INVALID',
-    severity: FindingCodes.CERTIFICATE_INVALID.severity,
+    ...catalogued('CERTIFICATE_INVALID'),
     message: `The certificate store ${problem.store} was read without ${problem.file}: ${problem.message}`,
     fix: 'Replace the file with a readable one (a certificate: PEM or DER X.509; NAME.key: a PEM private key; PFX converted to PEM) or remove it.',
   };

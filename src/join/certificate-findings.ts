@@ -1,7 +1,7 @@
 import { DefaultStoreName } from '../certs/store-name.js';
 import { matchesHostName } from '../certs/host-name-match.js';
 import type { Finding, JoinCertificate } from './join-model.js';
-import { FindingCodes, type FindingCode } from '../finding-codes.js';
+import { catalogued, type FindingCode } from '../finding-codes.js';
 
 export interface CertificateCheckContext {
   site: string;
@@ -19,7 +19,7 @@ const day = 24 * 60 * 60 * 1000;
 export function certificateFindings(certificate: JoinCertificate, context: CertificateCheckContext): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, message: string, fix: string) =>
-    findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificateId(certificate) });
+    findings.push({ ...catalogued(code), message, fix, site: context.site, binding: context.binding, mapping: context.mapping, certificate: certificateId(certificate) });
   const name = `${certificate.subject} (${certificate.thumbprint})`;
   const notAfter = new Date(certificate.notAfter);
   const notBefore = new Date(certificate.notBefore);

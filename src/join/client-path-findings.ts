@@ -1,5 +1,5 @@
 import { sameCertificate, type AddressFamily, type ClientPath, type SpecificIpMappings } from './client-paths.js';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { BindingRef, Finding, MappingRef } from './join-model.js';
 import { indexKey, type MappingIndex } from './mapping-index.js';
 import { SslFlag } from './resolve-binding.js';
@@ -22,8 +22,7 @@ export function ipv6DiffersFinding(binding: BindingRef & { sslFlags: number }, p
     const v6 = paths.find((path) => path.family === 'ipv6' && path.sni === sni);
     if (!v4 || !v6 || sameServed(v4.mapping, v6.mapping, ccsThumbprint)) continue;
     return {
-      code: 'IPV6_MAPPING_DIFFERS',
-      severity: FindingCodes.IPV6_MAPPING_DIFFERS.severity,
+      ...catalogued('IPV6_MAPPING_DIFFERS'),
       message: `Clients ${sni ? 'that send SNI' : 'without SNI'} get ${show(v4.mapping)} over IPv4 but ${show(v6.mapping)} over IPv6 (Microsoft's HTTP_SERVICE_CONFIG_SSL_KEY reference: a [::] key applies to all IPv6 addresses).`,
       fix: v6.mapping && v6.mapping.kind === 'ipport' && v6.mapping.key.startsWith('[::]:')
         ? `If ${v6.mapping.key} belongs to other software (SSTP), give this site an SNI binding, or bind that software to its own address; otherwise point ${v6.mapping.key} at the same certificate (httpapi sslcert update --kind ipport --key ${v6.mapping.key} --certificate-hash THUMBPRINT) or delete it.`
@@ -105,8 +104,7 @@ export function precedenceFindings(bindings: readonly (BindingRef & { port: numb
     const more = count > users.length ? ` and ${count - users.length} more` : '';
     const declared = declaredIpMappings.has(key);
     return {
-      code: 'PRECEDENCE_UNCERTAIN',
-      severity: FindingCodes.PRECEDENCE_UNCERTAIN.severity,
+      ...catalogued('PRECEDENCE_UNCERTAIN'),
       message: `SNI clients of ${named}${more} that arrive on ${mapping.key} get their SNI or CCS mapping if http.sys looks SNI up first (Microsoft, Jexus), but this mapping's certificate ${mapping.certificateHash ?? '(none)'} if a specific ip:port mapping overrules SNI, as win-acme #1686 and #94 and AutoACME #58 report. The sources disagree (docs/precedence.md).`,
       fix: declared
         ? `Remove the doubt: give the IP bindings on ${mapping.key} a host name and SNI (sslFlags 1) so their certificate moves to hostname:port mappings, or move the SNI sites off that address; a live check (bindings --live) shows which one the server serves today.`

@@ -4,7 +4,7 @@ import { ccsCertificate } from './ccs-certificate.js';
 import { CertificateIndex, certificateFindings } from './certificate-findings.js';
 import { ipv6DiffersFinding, precedenceFindings } from './client-path-findings.js';
 import { SpecificIpMappings } from './client-paths.js';
-import { FindingCodes, type FindingCode } from '../finding-codes.js';
+import { catalogued, type FindingCode } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinCcsStore, JoinCertificate, JoinMapping, JoinReservation, JoinSite, JoinedBinding } from './join-model.js';
 import { MappingIndex, indexKey } from './mapping-index.js';
 import { missingCertificateFindings } from './missing-certificate-findings.js';
@@ -65,7 +65,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
   for (const { site, binding, endpoint, resolution, paths, ccsFile, ccsThumbprint } of resolveHttpsBindings(input.sites, mappings, specific, input.listenAddresses ?? null, ccsLookup)) {
     const findings: Finding[] = [];
     const add = (code: FindingCode, message: string, fix: string, mapping?: string) =>
-      findings.push({ code, severity: FindingCodes[code].severity, message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
+      findings.push({ ...catalogued(code), message, fix, site: site.name, binding: binding.bindingInformation, ...(mapping ? { mapping } : {}) });
     const joined: JoinedBinding<C> = {
       site: site.name,
       siteId: site.id,
@@ -155,8 +155,7 @@ export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>
     const members = sharers.get(indexKey('ipport', binding.declaredMapping.key)) ?? [];
     if (members.length > 1) {
       binding.findings.push({
-        code: 'SHARED_IP_MAPPING',
-        severity: FindingCodes.SHARED_IP_MAPPING.severity,
+        ...catalogued('SHARED_IP_MAPPING'),
         message: `Mapping ${binding.declaredMapping.key} is shared with ${describeOthers(members, binding)}: changing its certificate changes it for all of them.`,
         fix: 'Use SNI bindings (sslFlags=1) with host names to give each site its own certificate, or pass allowSharedMapping when changing it.',
         site: binding.site,

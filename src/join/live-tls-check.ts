@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { Finding, JoinedBinding } from './join-model.js';
 import type { PathProbe } from './path-probes.js';
 
@@ -87,13 +87,12 @@ export function liveFindings(binding: JoinedBinding, check: LiveCheck): Finding[
   const where = `${check.target.host}:${check.target.port}${check.target.servername ? ` (SNI ${check.target.servername})` : ''}, ${check.seenFrom}`;
   const base = { site: binding.site, binding: binding.bindingInformation };
   if (!check.reachable) {
-    return [{ code: 'ENDPOINT_UNREACHABLE', severity: FindingCodes.ENDPOINT_UNREACHABLE.severity, message: `Could not complete a TLS handshake with ${where}: ${check.error}.`, fix: 'Check that the site is started and that http.sys has a mapping clients can reach.', ...base }];
+    return [{ ...catalogued('ENDPOINT_UNREACHABLE'), message: `Could not complete a TLS handshake with ${where}: ${check.error}.`, fix: 'Check that the site is started and that http.sys has a mapping clients can reach.', ...base }];
   }
   if (check.matchesMapping === false) {
     return [
       {
-        code: 'SERVED_CERT_MISMATCH',
-        severity: FindingCodes.SERVED_CERT_MISMATCH.severity,
+        ...catalogued('SERVED_CERT_MISMATCH'),
         message: `${where} served certificate ${check.servedThumbprint} (${check.servedSubject}), not the mapping's ${binding.declaredMapping?.certificateHash ?? binding.effectiveMapping.withSni?.certificateHash}.`,
         fix: 'Look for a more specific mapping that wins at run time (an exact IP or SNI mapping), or restart the site after changing the mapping.',
         ...base,
@@ -112,8 +111,7 @@ export function pathProbeFindings(binding: JoinedBinding, probes: readonly PathP
   return probes
     .filter((probe) => probe.matchesMapping === false && !(same(probe) && check.matchesMapping === false))
     .map((probe) => ({
-      code: 'SERVED_CERT_MISMATCH',
-      severity: FindingCodes.SERVED_CERT_MISMATCH.severity,
+      ...catalogued('SERVED_CERT_MISMATCH'),
       message: `${probe.family === 'ipv6' ? 'IPv6' : 'IPv4'} clients ${probe.sni ? `sending SNI ${probe.target.servername ?? ''}` : 'without SNI'} at ${probe.target.host}:${probe.target.port} were served ${probe.servedThumbprint ?? 'nothing'}${probe.servedBy ? ` (${probe.servedBy}, the ip-first outcome)` : ''}, not ${probe.expectedMapping ?? 'a failed handshake'} as the model predicts.`,
       fix: probe.servedBy ? `A specific ip:port mapping overrules SNI on this server (docs/precedence.md): delete ${probe.servedBy} or give it the certificate the SNI sites need.` : 'Look for a more specific mapping that wins at run time, or restart the site after changing the mapping.',
       site: binding.site,

@@ -1,6 +1,6 @@
 import { DefaultStoreName } from '../certs/store-name.js';
 import type { CertificateIndex } from './certificate-findings.js';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { Finding, JoinCertificate, JoinMapping } from './join-model.js';
 import { mappingOwner } from './mapping-health.js';
 
@@ -17,8 +17,7 @@ export function missingCertificateFindings<C extends JoinCertificate>(mappings: 
     if (mapping.certificateHash === null || reported.has(name) || certificates.find(mapping.certificateStoreName, mapping.certificateHash)) continue;
     const owner = mappingOwner(mapping.appId);
     findings.push({
-      code: 'MAPPING_CERT_NOT_FOUND',
-      severity: FindingCodes.MAPPING_CERT_NOT_FOUND.severity,
+      ...catalogued('MAPPING_CERT_NOT_FOUND'),
       message: `Mapping ${mapping.key} (${owner === 'unknown app id' ? `app id ${mapping.appId ?? 'none'}` : owner}) names certificate ${mapping.certificateHash}, which is not in store ${mapping.certificateStoreName ?? DefaultStoreName}; http.sys fails every handshake that reaches this mapping, whoever owns it.`,
       fix: `Import the certificate into that LocalMachine store, point the mapping at one that is there (httpapi sslcert update), or delete it if nothing needs it: httpapi sslcert delete --kind ${mapping.kind} --key ${mapping.key}`,
       mapping: name,

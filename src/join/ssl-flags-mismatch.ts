@@ -1,5 +1,5 @@
 import { bindingFlagOptions } from '../httpsys/binding-flag-options.js';
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { BindingRef, Finding, JoinMapping } from './join-model.js';
 
 /**
@@ -24,8 +24,7 @@ export function sslFlagsMismatchFinding(binding: BindingRef & { sslFlags: number
     .map((entry) => `"${entry.parameter}": ${(binding.sslFlags & entry.bit) !== 0}`)
     .join(', ');
   return {
-    code: 'SSLFLAGS_MAPPING_MISMATCH',
-    severity: FindingCodes.SSLFLAGS_MAPPING_MISMATCH.severity,
+    ...catalogued('SSLFLAGS_MAPPING_MISMATCH'),
     message: `${differ.join('; ')}. http.sys enforces the mapping's options, so the binding's sslFlags ${binding.sslFlags} do not hold.`,
     fix: `Make the mapping match the binding: sslcert/update of ${mapping.kind} ${mapping.key} with options { ${fixes} } (the CLI's sslcert update --options, Set-HttpSslCert), or change the binding's sslFlags.`,
     site: binding.site,

@@ -1,4 +1,4 @@
-import { FindingCodes } from '../finding-codes.js';
+import { catalogued } from '../finding-codes.js';
 import type { Finding, JoinReservation } from './join-model.js';
 
 /**
@@ -43,8 +43,7 @@ export function urlAclOverlapFindings(reservations: readonly JoinReservation[]):
         const [winner, loser] = first.category < second.category ? [first, second] : [second, first];
         const host = [first, second].find((prefix) => prefix.category === 1 || prefix.category === 2)?.host ?? 'any host';
         findings.push({
-          code: 'URLACL_OVERLAP',
-          severity: FindingCodes.URLACL_OVERLAP.severity,
+          ...catalogued('URLACL_OVERLAP'),
           message: `URL reservations ${first.url} and ${second.url} both cover requests for ${host} on ${winner.scheme} port ${winner.port} under ${longer.path}: http.sys routes them to ${winner.url}, because a ${Categories[winner.category]} goes before a ${Categories[loser.category]} whatever the path (Microsoft Learn, "UrlPrefix Strings").`,
           fix: `Make the application that should answer ${longer.path} register under ${winner.url}, give the two distinct ports or paths, or delete the reservation that is not needed: httpapi urlacl delete --url ${loser.url}`,
         });
