@@ -12,6 +12,7 @@ import { runDscCommand } from '../dsc/dsc-command.js';
 import { runStartupSnapshotCommand } from './startup-snapshot.js';
 import { version } from '../version.js';
 import { inCliWords } from './cli-words.js';
+import { jsonChunks } from './json-chunks.js';
 import { commands, findCommand, type Command } from './commands.js';
 import { parseArgs, usage } from './parse-args.js';
 import { kebab, optionsFromSchema, type CliOption } from './schema-options.js';
@@ -44,6 +45,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** The terminal's width when stdout is one; undefined (no limit) for a pipe or a file. */
   columns?: number;
+  /** Writes text as it is, resolving when the stream can take more; --json is written in pieces through it when given. */
+  write?: (text: string) => Promise<void> | void;
   /** The bundle a startup snapshot is built from (startup-snapshot.ts); undefined in a process started from one. */
   startupScript?: string;
 }
@@ -97,7 +100,7 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
     const params = Object.fromEntries(paramOptions.filter((option) => option.field in values).map((option) => [option.field, values[option.field]]));
     const dispatch = createDispatcher(implementations, pickSource(values));
     const result = await dispatch(command.definition.method, params);
-    if (values.json) io.stdout(JSON.stringify(result, null, 2));
+    if (values.json) await printJson(io, result);
     else {
       const view: View = { width: values.wide ? undefined : io.columns, now: typeof params.asOf === 'string' ? new Date(params.asOf) : new Date() };
       const text = command.format(result as never, view);
@@ -111,6 +114,22 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+/** --json: in pieces of about 64 KB where the process can write them (a large answer is never one string), whole otherwise. */
+async function printJson(io: CliIo, result: unknown): Promise<void> {
+  if (!io.write) {
+    io.stdout(JSON.stringify(result, null, 2));
+    return;
+  }
+  let pending = '';
+  for (const chunk of jsonChunks(result)) {
+    pending += chunk;
+    if (pending.length < 65_536) continue;
+    await io.write(pending);
+    pending = '';
+  }
+  await io.write(`${pending}\n`);
 }
 
 function frameLimits(maxMessageBytes: unknown) {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { main } from './main.js';
 
 /**
@@ -20,6 +21,7 @@ export async function runCommandLine(argv: readonly string[], startupScript: str
   process.exitCode = await main(argv, {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
+    write: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     startupScript,
   });
