@@ -6,7 +6,7 @@ import { version } from '../version.js';
 import { parseArgs, usage } from './parse-args.js';
 import type { CliOption } from './schema-options.js';
 
-export const startupSnapshotOptions: CliOption[] = [
+const startupSnapshotOptions: CliOption[] = [
   { field: 'out', flag: 'out', type: 'string', required: true, description: 'The blob to write (replaced atomically; its folder is created).' },
   { field: 'json', flag: 'json', type: 'boolean', required: false, description: 'Print what was written as JSON.' },
   { field: 'help', flag: 'help', type: 'boolean', required: false, description: 'Show this help (also -h).' },
@@ -19,14 +19,14 @@ export interface StartupSnapshotIo {
 }
 
 /** What `httpapi startup-snapshot --json` prints. */
-export interface StartupSnapshotBuilt {
+interface StartupSnapshotBuilt {
   path: string;
   bytes: number;
   node: string;
   milliseconds: number;
 }
 
-// Building evaluates the whole CLI once and serializes its heap: about 3 s here, far more on a busy machine.
+// Building evaluates the whole CLI once and serializes its heap: about a second here, far more on a busy machine.
 const buildTimeoutMs = 180_000;
 
 /**
