@@ -2,7 +2,7 @@ import { optionsForSslFlags, withBindingFlags } from '../httpsys/binding-flag-op
 import { carriedOptions } from '../httpsys/carried-options.js';
 import { DefaultStoreName, sameStore } from '../certs/store-name.js';
 import { HttpApiError } from '../errors.js';
-import { sslcertDeleteArgv, sslcertSetArgv } from '../httpsys/netsh-commands.js';
+import { sslcertDeleteArgv, sslcertSetArgv, type SslOptionInput } from '../httpsys/netsh-commands.js';
 import type { MappingKind, SslMapping } from '../httpsys/ssl-mapping.js';
 
 export interface MappingTarget {
@@ -66,22 +66,14 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
   }
   // The certificate stays, but the binding's new sslFlags still have to reach the mapping: http.sys enforces its options.
   if (servesCertificate(existing, hash, request.certificateStoreName)) return request.sslFlags === undefined ? null : flagOptionsChange(existing, request.sslFlags, request.allowUnmatchedOptions);
-  const appId = appIdOf(existing, 'updated');
   if (existing.certificateHash === null) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so it could not be put back if the change failed; change it with sslcert/update.`, { key: existing.key });
   }
   const store = request.certificateStoreName ?? existing.certificateStoreName ?? undefined;
   const carried = carriedOptions(existing, { allowUnmatchedOptions: request.allowUnmatchedOptions });
   const { options, changed } = withBindingFlags(carried, request.sslFlags);
-  return {
-    action: 'update',
-    target,
-    argv: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: hash, appId, certificateStoreName: store, options }),
-    undo: sslcertSetArgv('update', { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined, options: carried }),
-    before: { certificateHash: existing.certificateHash },
-    after: { certificateHash: hash },
-    description: `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept${describeOptions(changed, ' except')}`,
-  };
+  const description = `update mapping ${existing.kind} ${existing.key}: certificate ${existing.certificateHash} -> ${hash}${store ? ` (store ${store})` : ''}, app id and options kept${describeOptions(changed, ' except')}`;
+  return mappingUpdate(existing, existing.certificateHash, { certificateHash: hash, store, options }, carried, description);
 }
 
 /**
@@ -97,16 +89,26 @@ export function flagOptionsChange(existing: SslMapping, sslFlags: number, allowU
   if (existing.certificateHash === null) {
     throw new HttpApiError('INVALID_ARGUMENT', `Mapping ${existing.kind} ${existing.key} shows no readable certificate hash (${existing.certificateHashRaw ?? 'none'}), so its options cannot follow the binding's sslFlags without losing it; change it with sslcert/update.`, { key: existing.key });
   }
+  const description = `update mapping ${existing.kind} ${existing.key}: certificate, store, app id and other options kept${describeOptions(changed, ', set')}`;
+  return mappingUpdate(existing, existing.certificateHash, { certificateHash: existing.certificateHash, store: existing.certificateStoreName ?? undefined, options }, carried, description);
+}
+
+/**
+ * `update sslcert` of an existing mapping (update replaces the whole record, so its app id goes
+ * along) to this certificate, store and options; the undo puts its own back, with its options as
+ * carried before the change.
+ */
+function mappingUpdate(existing: SslMapping, existingHash: string, to: { certificateHash: string; store: string | undefined; options: SslOptionInput }, carried: SslOptionInput, description: string): MappingChange {
   const appId = appIdOf(existing, 'updated');
-  const record = { kind: existing.kind, key: existing.key, certificateHash: existing.certificateHash, appId, certificateStoreName: existing.certificateStoreName ?? undefined };
+  const record = { kind: existing.kind, key: existing.key, appId };
   return {
     action: 'update',
     target: { kind: existing.kind, key: existing.key },
-    argv: sslcertSetArgv('update', { ...record, options }),
-    undo: sslcertSetArgv('update', { ...record, options: carried }),
-    before: { certificateHash: existing.certificateHash },
-    after: { certificateHash: existing.certificateHash },
-    description: `update mapping ${existing.kind} ${existing.key}: certificate, store, app id and other options kept${describeOptions(changed, ', set')}`,
+    argv: sslcertSetArgv('update', { ...record, certificateHash: to.certificateHash, certificateStoreName: to.store, options: to.options }),
+    undo: sslcertSetArgv('update', { ...record, certificateHash: existingHash, certificateStoreName: existing.certificateStoreName ?? undefined, options: carried }),
+    before: { certificateHash: existingHash },
+    after: { certificateHash: to.certificateHash },
+    description,
   };
 }
 
