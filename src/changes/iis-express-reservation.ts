@@ -1,4 +1,5 @@
 import { urlaclAddArgv, urlaclDeleteArgv } from '../httpsys/netsh-commands.js';
+import { listenReservation, reservationKey } from '../httpsys/listen-reservation.js';
 import { readUrlReservations } from '../httpsys/read-http-sys.js';
 import type { IisConfig } from '../iis/read-application-host-config.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
@@ -26,26 +27,18 @@ export interface ReservationPlan {
   messages: string[];
 }
 
-const normalize = (url: string) => {
-  const lower = url.trim().toLowerCase();
-  return lower.endsWith('/') ? lower : `${lower}/`;
-};
-
 /**
  * The reservations an IIS Express configuration's http/https bindings need: IIS Express runs as
- * the user, who may listen on localhost only unless a URL is reserved for them. An empty host
- * listens on every name (`*`), so it needs one too (site-wide-findings.ts, URLACL_MISSING).
+ * the user, who may listen on localhost only unless a URL is reserved for them (the same rule as
+ * URLACL_MISSING, listen-reservation.ts).
  */
 function neededUrls(config: IisConfig): Map<string, { url: string; covers: string[] }> {
   const needed = new Map<string, { url: string; covers: string[] }>();
   if (config.configKind !== 'iisexpress') return needed;
   for (const site of config.sites) {
     for (const binding of site.bindings) {
-      const protocol = binding.protocol.toLowerCase();
-      const endpoint = binding.endpoint;
-      if (!endpoint || (protocol !== 'http' && protocol !== 'https') || endpoint.host.toLowerCase() === 'localhost') continue;
-      const url = `${protocol}://${endpoint.host || '*'}:${endpoint.port}/`;
-      needed.set(normalize(url), { url, covers: [url, `${protocol}://*:${endpoint.port}/`, `${protocol}://+:${endpoint.port}/`].map(normalize) });
+      const needs = binding.endpoint && listenReservation(binding.protocol, binding.endpoint);
+      if (needs) needed.set(reservationKey(needs.url), needs);
     }
   }
   return needed;
@@ -66,7 +59,7 @@ export async function planReservations(source: ResolvedSource, before: IisConfig
   if (gained.length === 0 && lost.length === 0) return plan;
 
   const reservations = (await readUrlReservations(source.httpSys(), { signal })).reservations;
-  const byUrl = new Map(reservations.map((reservation) => [normalize(reservation.url), reservation]));
+  const byUrl = new Map(reservations.map((reservation) => [reservationKey(reservation.url), reservation]));
   for (const [, { url, covers }] of gained) {
     const existing = covers.map((candidate) => byUrl.get(candidate)).find(Boolean);
     if (existing) {

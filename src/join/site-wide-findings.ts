@@ -1,6 +1,7 @@
 import { certificateId, type CertificateIndex } from './certificate-findings.js';
 import { FindingCodes, type FindingCode } from '../finding-codes.js';
 import type { Finding, JoinMapping, JoinReservation, JoinSite } from './join-model.js';
+import { listenReservation, reservationKey } from '../httpsys/listen-reservation.js';
 import { indexKey } from './mapping-index.js';
 import { urlAclOverlapFindings } from './urlacl-overlap.js';
 import { IisAppId, IisExpressSslPorts, OtherOwners } from './well-known-app-ids.js';
@@ -108,7 +109,7 @@ function unusedMappings(input: SiteWideInput): Finding[] {
 function iisExpressFindings(input: SiteWideInput): Finding[] {
   if (input.configKind !== 'iisexpress') return [];
   const findings: Finding[] = [];
-  const reserved = input.reservations ? new Set(input.reservations.map((reservation) => normalizeUrl(reservation.url))) : null;
+  const reserved = input.reservations ? new Set(input.reservations.map((reservation) => reservationKey(reservation.url))) : null;
   for (const site of input.sites) {
     for (const binding of site.bindings) {
       const endpoint = binding.endpoint;
@@ -124,27 +125,18 @@ function iisExpressFindings(input: SiteWideInput): Finding[] {
           }),
         );
       }
-      // An empty host listens on every name (http://*:PORT/), which needs a reservation as much as a named host does.
-      const host = endpoint.host || '*';
-      if (reserved && host.toLowerCase() !== 'localhost') {
-        const candidates = [`${protocol}://${host}:${endpoint.port}/`, `${protocol}://*:${endpoint.port}/`, `${protocol}://+:${endpoint.port}/`];
-        if (!candidates.some((url) => reserved.has(normalizeUrl(url)))) {
-          findings.push(
-            finding('URLACL_MISSING', {
-              message: `IIS Express cannot listen on ${candidates[0]} without admin rights: there is no URL reservation for it.`,
-              fix: `Reserve it once, elevated (D:(A;;GX;;;WD) lets Everyone listen): httpapi urlacl add --url ${candidates[0]} --sddl "D:(A;;GX;;;WD)"`,
-              site: site.name,
-              binding: binding.bindingInformation,
-            }),
-          );
-        }
+      const needs = reserved && listenReservation(protocol, endpoint);
+      if (needs && !needs.covers.some((url) => reserved.has(url))) {
+        findings.push(
+          finding('URLACL_MISSING', {
+            message: `IIS Express cannot listen on ${needs.url} without admin rights: there is no URL reservation for it.`,
+            fix: `Reserve it once, elevated (D:(A;;GX;;;WD) lets Everyone listen): httpapi urlacl add --url ${needs.url} --sddl "D:(A;;GX;;;WD)"`,
+            site: site.name,
+            binding: binding.bindingInformation,
+          }),
+        );
       }
     }
   }
   return findings;
-}
-
-function normalizeUrl(url: string): string {
-  const lower = url.trim().toLowerCase();
-  return lower.endsWith('/') ? lower : `${lower}/`;
 }
