@@ -111,15 +111,14 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
         }),
       );
     }
+    // The binding as it stands, which both remaining changes keep.
+    const binding = { ...common, allowSharedMapping: desired.allowSharedMapping, site: desired.site, bindingInformation: actual.bindingInformation };
     if (differing.includes('sslFlags')) {
       // The certificate is stated only when it differs too: bindings/update keeps the mapping's otherwise.
       const certificate = differing.some((name) => name !== 'sslFlags');
       return mergeChanges(
         await dispatch('bindings/update', {
-          ...common,
-          allowSharedMapping: desired.allowSharedMapping,
-          site: desired.site,
-          bindingInformation: actual.bindingInformation,
+          ...binding,
           sslFlags: desired.sslFlags,
           ...(certificate ? { certificateHash: desired.certificateSubject === undefined ? desired.certificateHash : undefined, certificateSubject: desired.certificateSubject, certificateStoreName: desired.certificateStoreName } : {}),
         }),
@@ -131,10 +130,7 @@ export const httpsBindingResource: DscResource<HttpsBindingDesired> = {
     }
     return mergeChanges(
       await dispatch('bindings/setCertificate', {
-        ...common,
-        allowSharedMapping: desired.allowSharedMapping,
-        site: desired.site,
-        bindingInformation: actual.bindingInformation,
+        ...binding,
         certificateHash,
         certificateSubject: desired.certificateSubject,
         certificateStoreName: desired.certificateStoreName,
