@@ -5,7 +5,8 @@ function Merge-HttpApiSslFlag {
 
     .DESCRIPTION
     A switch given as present sets its bit, given as $false clears it, and one not given leaves it
-    as it is, so -Sni alone keeps every other bit of the value.
+    as it is, so -Sni alone keeps every other bit of the value (ConvertTo-HttpApiSslFlagChange says
+    which bits the switches set and clear).
     #>
     [CmdletBinding()]
     [OutputType([int])]
@@ -18,16 +19,6 @@ function Merge-HttpApiSslFlag {
         [System.Collections.IDictionary] $BoundParameters
     )
 
-    $flags = $SslFlags
-    foreach ($name in $script:HttpApiSslFlagBits.Keys) {
-        if ($BoundParameters.ContainsKey($name)) {
-            if ($BoundParameters[$name]) {
-                $flags = $flags -bor $script:HttpApiSslFlagBits[$name]
-            }
-            else {
-                $flags = $flags -band (-bnot $script:HttpApiSslFlagBits[$name])
-            }
-        }
-    }
-    $flags
+    $bits = ConvertTo-HttpApiSslFlagChange -BoundParameters $BoundParameters
+    ($SslFlags -bor $bits.Set) -band (-bnot $bits.Clear)
 }
