@@ -99,10 +99,12 @@ export async function planMappingMove(source: ResolvedSource, mappings: readonly
     } else if (hash) {
       const store = request.certificateStoreName ?? old?.certificateStoreName ?? DefaultStoreName;
       const carriedAppId = old?.appId ?? appId;
+      const options = movedOptions(old, request);
       first = {
         action: 'add',
         target: to,
-        argv: sslcertSetArgv('add', { kind: to.kind, key: to.key, certificateHash: hash, appId: carriedAppId, certificateStoreName: store, options: movedOptions(old, request) }),
+        argv: sslcertSetArgv('add', { kind: to.kind, key: to.key, certificateHash: hash, appId: carriedAppId, certificateStoreName: store, options }),
+        options,
         undo: sslcertDeleteArgv(to.kind, to.key),
         before: null,
         after: { certificateHash: hash },

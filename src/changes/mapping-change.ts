@@ -15,6 +15,8 @@ export interface MappingChange {
   action: 'add' | 'update' | 'delete';
   target: MappingTarget;
   argv: string[];
+  /** The options argv gives netsh (an add or update): each must be one this netsh knows (option-era.ts). */
+  options?: SslOptionInput;
   undo: string[];
   description: string;
   /** The certificate the mapping serves before and after the step; null = no mapping. Lets recovery see whether the step ran. */
@@ -58,6 +60,7 @@ export function certificateChange(existing: SslMapping | undefined, target: Mapp
       action: 'add',
       target,
       argv: sslcertSetArgv('add', { kind: target.kind, key: target.key, certificateHash: hash, appId: request.appId, certificateStoreName: store, options }),
+      options,
       undo: sslcertDeleteArgv(target.kind, target.key),
       before: null,
       after: { certificateHash: hash },
@@ -105,6 +108,7 @@ function mappingUpdate(existing: SslMapping, existingHash: string, to: { certifi
     action: 'update',
     target: { kind: existing.kind, key: existing.key },
     argv: sslcertSetArgv('update', { ...record, certificateHash: to.certificateHash, certificateStoreName: to.store, options: to.options }),
+    options: to.options,
     undo: sslcertSetArgv('update', { ...record, certificateHash: existingHash, certificateStoreName: existing.certificateStoreName ?? undefined, options: carried }),
     before: { certificateHash: existingHash },
     after: { certificateHash: to.certificateHash },

@@ -47,11 +47,8 @@ export function checkOptionsKnown(mappings: readonly SslMapping[], options: SslO
  * error 87. The options of every step are checked (those carried from a mapping are printed by
  * this netsh, so they pass); the refusal names the sslFlags bit behind each unknown option.
  */
-export function checkStepOptionsKnown(mappings: readonly SslMapping[], steps: readonly ({ argv: readonly string[] } | null)[]): string | null {
-  const options: SslOptionInput = Object.fromEntries(steps.flatMap((step) => step?.argv ?? []).flatMap((word) => {
-    const at = word.indexOf('=');
-    return at > 0 && optionByParameter(word.slice(0, at)) ? [[word.slice(0, at), word.slice(at + 1)]] : [];
-  }));
+export function checkStepOptionsKnown(mappings: readonly SslMapping[], steps: readonly ({ options?: SslOptionInput } | null)[]): string | null {
+  const options: SslOptionInput = Object.assign({}, ...steps.map((step) => step?.options ?? {}));
   const found = unknownOptions(mappings, options);
   if (found === null) return null;
   if (typeof found === 'string') return "The binding's sslFlags options were not checked against this Windows' netsh: no mapping shows which options it knows.";
