@@ -14,7 +14,8 @@ function Resolve-HttpApiStartupSnapshot {
     Returns $null when no startup snapshot applies: $env:HTTPAPI_STARTUP_SNAPSHOT is 'off', the worker
     has no httpapi-startup.cjs beside it (a worker script configured by path, such as a test's), or no
     cache folder is known. Otherwise a hashtable: Path (the blob), Attempt (the marker a build leaves
-    beside it), StartupScript, Folder and Ready (the blob exists).
+    beside it), StartupScript, Folder, Ready (the blob exists), and the NodePath and WorkerPath it
+    was named for (Start-HttpApiStartupSnapshotBuild builds it with them).
 
     The folder is $env:HTTPAPI_CACHE_DIR, else HttpApi under LOCALAPPDATA on Windows, else httpapi under
     XDG_CACHE_HOME or ~/.cache: the user's own, since the worker runs whatever the blob holds.
@@ -73,6 +74,8 @@ function Resolve-HttpApiStartupSnapshot {
         Attempt = "$path.attempt"
         StartupScript = $startupScript
         Folder = $folder
+        NodePath = $NodePath
+        WorkerPath = $WorkerPath
         Ready = Test-Path -LiteralPath $path -PathType Leaf
     }
 }

@@ -17,27 +17,21 @@ function Start-HttpApiStartupSnapshotBuild {
     [CmdletBinding()]
     [OutputType([System.Diagnostics.Process])]
     param(
-        # What Resolve-HttpApiStartupSnapshot returned.
+        # What Resolve-HttpApiStartupSnapshot returned: the blob, and the node and worker script
+        # (whose startup-snapshot command builds it) it is named for.
         [Parameter(Mandatory)]
-        [hashtable] $Snapshot,
-
-        # The node executable that will run the worker from the blob.
-        [Parameter(Mandatory)]
-        [string] $NodePath,
-
-        # The worker script (httpapi.js) whose startup-snapshot command builds the blob.
-        [Parameter(Mandatory)]
-        [string] $WorkerPath
+        [hashtable] $Snapshot
     )
 
-    $arguments = @($WorkerPath, 'startup-snapshot', '--out', $Snapshot.Path)
+    $nodePath = $Snapshot.NodePath
+    $arguments = @($Snapshot.WorkerPath, 'startup-snapshot', '--out', $Snapshot.Path)
     $commandLine = ConvertTo-HttpApiCommandLine -Argument $arguments
     try {
         [void] [System.IO.Directory]::CreateDirectory($Snapshot.Folder)
         # CreateNew: of two sessions starting at once, one builds.
         $marker = New-Object -TypeName System.IO.FileStream -ArgumentList $Snapshot.Attempt, ([System.IO.FileMode]::CreateNew), ([System.IO.FileAccess]::Write)
         try {
-            $text = [System.Text.Encoding]::UTF8.GetBytes("$([DateTime]::UtcNow.ToString('o')) $NodePath $commandLine`n")
+            $text = [System.Text.Encoding]::UTF8.GetBytes("$([DateTime]::UtcNow.ToString('o')) $nodePath $commandLine`n")
             $marker.Write($text, 0, $text.Length)
         }
         finally {
@@ -56,7 +50,7 @@ function Start-HttpApiStartupSnapshotBuild {
     }
 
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
-    $startInfo.FileName = $NodePath
+    $startInfo.FileName = $nodePath
     $startInfo.Arguments = $commandLine
     $startInfo.WorkingDirectory = $Snapshot.Folder
     $startInfo.UseShellExecute = $false
@@ -73,7 +67,7 @@ function Start-HttpApiStartupSnapshotBuild {
         [void] $process.Start()
     }
     catch {
-        Write-Verbose -Message "Could not start building the HttpApi worker's startup snapshot ($NodePath $commandLine): $($_.Exception.Message)"
+        Write-Verbose -Message "Could not start building the HttpApi worker's startup snapshot ($nodePath $commandLine): $($_.Exception.Message)"
         return $null
     }
     $process.StandardInput.Close()
@@ -83,6 +77,6 @@ function Start-HttpApiStartupSnapshotBuild {
     catch {
         Write-Verbose -Message "The startup snapshot build keeps normal priority: $($_.Exception.Message)"
     }
-    Write-Verbose -Message "Building the HttpApi worker's startup snapshot in the background: process $($process.Id), $NodePath $commandLine"
+    Write-Verbose -Message "Building the HttpApi worker's startup snapshot in the background: process $($process.Id), $nodePath $commandLine"
     $process
 }

@@ -36,7 +36,7 @@ function Start-HttpApiWorkerProcess {
     }
     $connection = Open-HttpApiWorkerProcess -NodePath $nodePath -WorkerPath $workerPath -Argument (@($workerPath) + $serve)
     if ($snapshot -and -not (Test-Path -LiteralPath $snapshot.Attempt)) {
-        [void] (Start-HttpApiStartupSnapshotBuild -Snapshot $snapshot -NodePath $nodePath -WorkerPath $workerPath)
+        [void] (Start-HttpApiStartupSnapshotBuild -Snapshot $snapshot)
     }
     $connection
 }

@@ -132,7 +132,7 @@ Describe 'Naming the blob and building it' {
         $build = {
             & (Get-Module HttpApi) {
                 $snapshot = Resolve-HttpApiStartupSnapshot -NodePath $args[0] -WorkerPath $args[1]
-                Start-HttpApiStartupSnapshotBuild -Snapshot $snapshot -NodePath $args[0] -WorkerPath $args[1]
+                Start-HttpApiStartupSnapshotBuild -Snapshot $snapshot
             } $Node $Worker
         }
         $process = & $build
