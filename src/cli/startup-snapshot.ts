@@ -84,7 +84,7 @@ function startupSnapshotHelp(): string {
     'A worker started with `node --snapshot-blob FILE serve` skips compiling and evaluating the bundle',
     '(BENCHMARKS.md: spawn to first answer about 2.5 times faster). The blob runs only on the node',
     'binary that built it: build it again after a node update. The PowerShell module builds and uses',
-    'one by itself (README, "Startup snapshot").',
+    'one by itself (README, "Starting faster" and PowerShell; about_HttpApi, STARTUP SNAPSHOT).',
     '',
     'Options:',
     ...startupSnapshotOptions.map((option) => `${`  --${option.flag}${option.type === 'boolean' ? '' : ' FILE'}${option.required ? ' (required)' : ''}`.padEnd(38)}  ${option.description}`),
