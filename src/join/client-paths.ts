@@ -40,29 +40,35 @@ const wildcardAddresses = new Set(['0.0.0.0', '::']);
  * all addresses can meet by arriving on that address. Built once per join.
  */
 export class SpecificIpMappings {
-  private readonly byPort = new Map<string, JoinMapping[]>();
+  private readonly byPort = new Map<string, SpecificGroup>();
   /** The same groups with the all-addresses mappings in too, in input order (see everyOn). */
   private readonly everyByPort = new Map<string, JoinMapping[]>();
   /** Per port, family and the certificate a binding's SNI clients get: its candidates, worked out once. */
   private readonly differing = new Map<string, Candidates>();
 
   constructor(mappings: readonly JoinMapping[]) {
-    const add = (groups: Map<string, JoinMapping[]>, group: string, mapping: JoinMapping) => {
-      const members = groups.get(group);
-      if (members) members.push(mapping);
-      else groups.set(group, [mapping]);
-    };
     for (const mapping of mappings) {
       const address = mappingAddress(mapping);
       if (!address) continue;
       const group = `${address.family}|${address.port}`;
-      add(this.everyByPort, group, mapping);
-      if (!wildcardAddresses.has(address.host)) add(this.byPort, group, mapping);
+      const every = this.everyByPort.get(group);
+      if (every) every.push(mapping);
+      else this.everyByPort.set(group, [mapping]);
+      if (wildcardAddresses.has(address.host)) continue;
+      let specific = this.byPort.get(group);
+      if (!specific) {
+        specific = { mappings: [], certificates: [], withCertificate: new Map() };
+        this.byPort.set(group, specific);
+      }
+      const certificate = (mapping.certificateHash ?? '').toLowerCase();
+      specific.mappings.push(mapping);
+      specific.certificates.push(certificate);
+      specific.withCertificate.set(certificate, (specific.withCertificate.get(certificate) ?? 0) + 1);
     }
   }
 
   on(family: AddressFamily, port: number): readonly JoinMapping[] {
-    return this.byPort.get(`${family}|${port}`) ?? [];
+    return this.byPort.get(`${family}|${port}`)?.mappings ?? [];
   }
 
   /** Every ip:port mapping of the family and port, 0.0.0.0 or [::] too: what a live probe's served certificate may be traced to. */
@@ -70,22 +76,38 @@ export class SpecificIpMappings {
     return this.everyByPort.get(`${family}|${port}`) ?? [];
   }
 
-  /** The specific mappings of the port whose certificate differs from the answer's (all, for a CCS answer whose certificate is not known). */
+  /**
+   * The specific mappings of the port whose certificate differs from the answer's (all, for a CCS
+   * answer whose certificate is not known). Counted from the group's tally of certificates and
+   * listed from its first members: each SNI binding of a port has a certificate of its own, and
+   * comparing every one with every specific mapping of the port grew with their product.
+   */
   differingFrom(family: AddressFamily, port: number, answer: MappingRef, index: MappingIndex, ccsThumbprint: string | null): Candidates {
     const certificate = servedCertificate(answer, ccsThumbprint);
     const key = `${family}|${port}|${certificate ?? 'ccs'}`;
     let found = this.differing.get(key);
     if (!found) {
+      const group = this.byPort.get(`${family}|${port}`);
       found = { listed: [], count: 0 };
-      for (const mapping of this.on(family, port)) {
-        if (certificate !== null && sameCertificate(mapping.certificateHash, certificate)) continue;
-        found.count += 1;
-        if (found.listed.length < IpFirstListed) found.listed.push(index.ref(mapping.kind, mapping.key));
+      if (group) {
+        found.count = group.mappings.length - (certificate === null ? 0 : (group.withCertificate.get(certificate) ?? 0));
+        for (let at = 0; at < group.mappings.length && found.listed.length < Math.min(IpFirstListed, found.count); at++) {
+          if (certificate !== null && group.certificates[at] === certificate) continue;
+          const mapping = group.mappings[at]!;
+          found.listed.push(index.ref(mapping.kind, mapping.key));
+        }
       }
       this.differing.set(key, found);
     }
     return found;
   }
+}
+
+/** The specific ip:port mappings of one port and family, in input order, with their certificates lower-cased and tallied. */
+interface SpecificGroup {
+  mappings: JoinMapping[];
+  certificates: string[];
+  withCertificate: Map<string, number>;
 }
 
 /** The address, family and port of an ip:port mapping; null for other kinds and unreadable keys. */

@@ -44,9 +44,14 @@ export function httpsAnswer<C extends JoinCertificate, L>(
   const { bindings, sharers } = joined;
   const mappings = new Map<string, AnsweredMapping>();
   const certificates = new Map<string, AnsweredCertificate<C>>();
+  // The join hands out one ref object per mapping asked for (MappingIndex.ref): most are met again.
+  const ids = new Map<MappingRef, string>();
   const mappingRef = (ref: MappingRef | null): string | null => {
     if (!ref) return null;
+    const known = ids.get(ref);
+    if (known !== undefined) return known;
     const id = `${ref.kind}:${ref.key}`;
+    ids.set(ref, id);
     if (!mappings.has(id)) {
       const members = ref.kind === 'ipport' ? (sharers.get(indexKey(ref.kind, ref.key)) ?? []) : [];
       mappings.set(id, { id, ...ref, sharedBy: members.length > 1 ? members : [] });

@@ -6,6 +6,11 @@ import type { JoinMapping, MappingKind, MappingRef } from './join-model.js';
  */
 export class MappingIndex {
   private readonly byKey = new Map<string, JoinMapping>();
+  /**
+   * Each reference made, by kind and key as asked: thousands of bindings ask for the same
+   * 0.0.0.0:443 and [::]:443, and the answer names a mapping by the one object (refs are never changed).
+   */
+  private readonly refs = new Map<string, MappingRef>();
 
   constructor(readonly mappings: readonly JoinMapping[]) {
     for (const mapping of mappings) this.byKey.set(indexKey(mapping.kind, mapping.key), mapping);
@@ -17,15 +22,21 @@ export class MappingIndex {
 
   /** The reference a binding holds: present or not, with what http.sys has there. */
   ref(kind: MappingKind, key: string): MappingRef {
-    const mapping = this.get(kind, key);
-    return {
-      kind,
-      key: mapping?.key ?? key,
-      exists: mapping !== undefined,
-      certificateHash: mapping?.certificateHash ?? null,
-      certificateStoreName: mapping?.certificateStoreName ?? null,
-      appId: mapping?.appId ?? null,
-    };
+    const asked = `${kind}|${key}`;
+    let ref = this.refs.get(asked);
+    if (!ref) {
+      const mapping = this.get(kind, key);
+      ref = {
+        kind,
+        key: mapping?.key ?? key,
+        exists: mapping !== undefined,
+        certificateHash: mapping?.certificateHash ?? null,
+        certificateStoreName: mapping?.certificateStoreName ?? null,
+        appId: mapping?.appId ?? null,
+      };
+      this.refs.set(asked, ref);
+    }
+    return ref;
   }
 }
 
