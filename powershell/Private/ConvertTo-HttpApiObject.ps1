@@ -46,21 +46,22 @@ function ConvertTo-HttpApiObject {
         $item = $stack.Pop()
         $object = $item[0]
         $type = $item[1]
-        $object.PSObject.TypeNames.Insert(0, $type)
+        $object.pstypenames.Insert(0, $type)
+        # Members every certificate and finding has are read directly: PSObject.Properties costs about 9 us a read.
         if ($type -eq 'HttpApi.Certificate') {
-            foreach ($name in 'NotBefore', 'NotAfter') {
-                $property = $object.PSObject.Properties[$name]
-                if ($property -and $property.Value -is [string]) {
-                    $property.Value = [DateTime]::Parse($property.Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
-                }
+            if ($object.NotBefore -is [string]) {
+                $object.NotBefore = [DateTime]::Parse($object.NotBefore, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+            }
+            if ($object.NotAfter -is [string]) {
+                $object.NotAfter = [DateTime]::Parse($object.NotAfter, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
             }
         }
         elseif ($type -eq 'HttpApi.Finding') {
-            foreach ($name in 'Fix', 'Message') {
-                $property = $object.PSObject.Properties[$name]
-                if ($property -and $property.Value -is [string] -and $property.Value -cmatch $script:HttpApiCallerWordPattern) {
-                    $property.Value = ConvertTo-HttpApiCallerWord -Text $property.Value
-                }
+            if ($object.Fix -is [string] -and $object.Fix -cmatch $script:HttpApiCallerWordPattern) {
+                $object.Fix = ConvertTo-HttpApiCallerWord -Text $object.Fix
+            }
+            if ($object.Message -is [string] -and $object.Message -cmatch $script:HttpApiCallerWordPattern) {
+                $object.Message = ConvertTo-HttpApiCallerWord -Text $object.Message
             }
         }
         $children = $nested[$type]
@@ -80,7 +81,7 @@ function ConvertTo-HttpApiObject {
                 }
                 if ($leaf -and $childType -ne 'HttpApi.Certificate' -and $childType -ne 'HttpApi.Finding') {
                     # Most nested objects (options, users, findings) hold nothing typed: no stack round trip.
-                    $child.PSObject.TypeNames.Insert(0, $childType)
+                    $child.pstypenames.Insert(0, $childType)
                 }
                 else {
                     $stack.Push(@($child, $childType))
@@ -90,7 +91,7 @@ function ConvertTo-HttpApiObject {
     }
     if ($Source -and $Source.Count -gt 0) {
         $sourceObject = New-Object -TypeName PSObject -Property $Source
-        $sourceObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
+        $sourceObject.pstypenames.Insert(0, 'HttpApi.Source')
         foreach ($root in $roots) {
             $root.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList 'HttpApiSource', $sourceObject))
         }

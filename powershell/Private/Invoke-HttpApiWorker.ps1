@@ -75,7 +75,7 @@ function Invoke-HttpApiWorker {
         $TargetObject = $Method
         if ($Source -and $Source.Count -gt 0) {
             $TargetObject = New-Object -TypeName PSObject -Property $Source
-            $TargetObject.PSObject.TypeNames.Insert(0, 'HttpApi.Source')
+            $TargetObject.pstypenames.Insert(0, 'HttpApi.Source')
         }
     }
 

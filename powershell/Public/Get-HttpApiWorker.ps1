@@ -81,6 +81,6 @@ function Get-HttpApiWorker {
         }
     }
     $worker = New-Object -TypeName PSObject -Property $properties
-    $worker.PSObject.TypeNames.Insert(0, 'HttpApi.Worker')
+    $worker.pstypenames.Insert(0, 'HttpApi.Worker')
     $worker
 }

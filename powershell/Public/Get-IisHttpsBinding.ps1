@@ -163,8 +163,21 @@ function Get-IisHttpsBinding {
             $wantedThumbprint = ConvertTo-HttpApiThumbprint -Thumbprint $Thumbprint
         }
 
+        # Which filters apply is settled once, not asked of $PSBoundParameters for every binding.
+        $byIPAddress = $PSBoundParameters.ContainsKey('IPAddress')
+        $byPort = $PSBoundParameters.ContainsKey('Port')
+        $byHostName = $PSBoundParameters.ContainsKey('HostName')
+        $bySni = $PSBoundParameters.ContainsKey('Sni')
+        $byStore = $PSBoundParameters.ContainsKey('CertificateStoreName')
+        $filtered = $names.Count -gt 0 -or $byIPAddress -or $byPort -or $byHostName -or $bySni -or $wantedThumbprint -or $byStore
+        $bindings = @(ConvertTo-HttpApiHttpsBinding -Result $result -Source $source)
+        if (-not $filtered) {
+            # Enumerated by the pipeline itself: no script loop over thousands of bindings.
+            $PSCmdlet.WriteObject($bindings, $true)
+            return
+        }
         $matchedSites = @{}
-        foreach ($binding in (ConvertTo-HttpApiHttpsBinding -Result $result -Source $source)) {
+        foreach ($binding in $bindings) {
             if ($names.Count -gt 0) {
                 $hit = $false
                 foreach ($pattern in $names) {
@@ -177,22 +190,22 @@ function Get-IisHttpsBinding {
                     continue
                 }
             }
-            if ($PSBoundParameters.ContainsKey('IPAddress') -and -not ($binding.IPAddress -like $IPAddress)) {
+            if ($byIPAddress -and -not ($binding.IPAddress -like $IPAddress)) {
                 continue
             }
-            if ($PSBoundParameters.ContainsKey('Port') -and $binding.Port -ne $Port) {
+            if ($byPort -and $binding.Port -ne $Port) {
                 continue
             }
-            if ($PSBoundParameters.ContainsKey('HostName') -and -not ($binding.HostName -like $HostName)) {
+            if ($byHostName -and -not ($binding.HostName -like $HostName)) {
                 continue
             }
-            if ($PSBoundParameters.ContainsKey('Sni') -and $binding.Sni -ne $Sni.IsPresent) {
+            if ($bySni -and $binding.Sni -ne $Sni.IsPresent) {
                 continue
             }
             if ($wantedThumbprint -and $binding.Thumbprint -ne $wantedThumbprint) {
                 continue
             }
-            if ($PSBoundParameters.ContainsKey('CertificateStoreName') -and $binding.CertificateStoreName -ne $CertificateStoreName) {
+            if ($byStore -and $binding.CertificateStoreName -ne $CertificateStoreName) {
                 continue
             }
             $binding
