@@ -35,8 +35,10 @@ function Resolve-HttpApiStartupSnapshot {
     if ($env:HTTPAPI_STARTUP_SNAPSHOT -eq 'off') {
         return $null
     }
-    $startupScript = Join-Path -Path (Split-Path -LiteralPath $WorkerPath) -ChildPath 'httpapi-startup.cjs'
-    if (-not (Test-Path -LiteralPath $startupScript -PathType Leaf)) {
+    # Every path here is a file system path already (node's and the worker's are resolved): .NET's
+    # calls, not the provider cmdlets, whose first use in a session costs tens of milliseconds.
+    $startupScript = [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($WorkerPath), 'httpapi-startup.cjs')
+    if (-not [System.IO.File]::Exists($startupScript)) {
         return $null
     }
     $folder = $null
@@ -44,20 +46,20 @@ function Resolve-HttpApiStartupSnapshot {
         $folder = $env:HTTPAPI_CACHE_DIR
     }
     elseif ($env:LOCALAPPDATA) {
-        $folder = Join-Path -Path $env:LOCALAPPDATA -ChildPath 'HttpApi'
+        $folder = [System.IO.Path]::Combine($env:LOCALAPPDATA, 'HttpApi')
     }
     elseif ($env:XDG_CACHE_HOME) {
-        $folder = Join-Path -Path $env:XDG_CACHE_HOME -ChildPath 'httpapi'
+        $folder = [System.IO.Path]::Combine($env:XDG_CACHE_HOME, 'httpapi')
     }
     elseif ($HOME) {
-        $folder = Join-Path -Path (Join-Path -Path $HOME -ChildPath '.cache') -ChildPath 'httpapi'
+        $folder = [System.IO.Path]::Combine($HOME, '.cache', 'httpapi')
     }
     if (-not $folder) {
         return $null
     }
 
     $identity = foreach ($file in @($NodePath, $startupScript)) {
-        $item = Get-Item -LiteralPath $file
+        $item = [System.IO.FileInfo]::new($file)
         '{0}|{1}|{2}' -f $item.FullName, $item.Length, $item.LastWriteTimeUtc.Ticks
     }
     $sha256 = [System.Security.Cryptography.SHA256]::Create()
@@ -67,8 +69,8 @@ function Resolve-HttpApiStartupSnapshot {
     finally {
         $sha256.Dispose()
     }
-    $name = 'worker-' + (-join ($hash[0..7] | ForEach-Object { $_.ToString('x2') }))
-    $path = Join-Path -Path $folder -ChildPath "$name.blob"
+    $name = 'worker-' + [System.BitConverter]::ToString($hash, 0, 8).Replace('-', '').ToLowerInvariant()
+    $path = [System.IO.Path]::Combine($folder, "$name.blob")
     @{
         Path = $path
         Attempt = "$path.attempt"
@@ -76,6 +78,6 @@ function Resolve-HttpApiStartupSnapshot {
         Folder = $folder
         NodePath = $NodePath
         WorkerPath = $WorkerPath
-        Ready = Test-Path -LiteralPath $path -PathType Leaf
+        Ready = [System.IO.File]::Exists($path)
     }
 }

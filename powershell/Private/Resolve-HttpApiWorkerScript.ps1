@@ -23,11 +23,13 @@ function Resolve-HttpApiWorkerScript {
             throw (New-HttpApiErrorRecord -Message $message -ErrorId 'WORKER_NOT_FOUND' -Category ObjectNotFound -TargetObject $configured -ClientError)
         }
     }
-    $candidates.Add((Join-Path -Path (Join-Path -Path $script:HttpApiModuleRoot -ChildPath 'bin') -ChildPath 'httpapi.js'))
-    $candidates.Add((Join-Path -Path (Join-Path -Path (Split-Path -LiteralPath $script:HttpApiModuleRoot) -ChildPath 'dist') -ChildPath 'httpapi.js'))
+    # The module's own folder is a file system path: .NET's calls, not the provider cmdlets, whose
+    # first use in a session costs tens of milliseconds.
+    $candidates.Add([System.IO.Path]::Combine($script:HttpApiModuleRoot, 'bin', 'httpapi.js'))
+    $candidates.Add([System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($script:HttpApiModuleRoot), 'dist', 'httpapi.js'))
     foreach ($candidate in $candidates) {
-        if (Test-Path -LiteralPath $candidate -PathType Leaf) {
-            return (Resolve-Path -LiteralPath $candidate).ProviderPath
+        if ([System.IO.File]::Exists($candidate)) {
+            return [System.IO.Path]::GetFullPath($candidate)
         }
     }
     $message = "The HttpApi worker script was not found; looked for $($candidates -join ' and ')."

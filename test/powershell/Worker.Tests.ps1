@@ -64,6 +64,31 @@ Describe 'Finding node and the worker script' {
         { Get-HttpUrlAcl -Snapshot $DemoServer -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'NODE_NOT_FOUND,Get-HttpUrlAcl'
     }
 
+    It 'finds node on PATH as Get-Command does, passing over relative folders and a file that is not executable' {
+        $node = (Get-Command -Name node -CommandType Application | Select-Object -First 1).Path
+        & (Get-Module -Name HttpApi) { Resolve-HttpApiNode } | Should -Be $node
+        $decoy = Join-Path $TestDrive 'decoy'
+        $null = New-Item -ItemType Directory -Path $decoy -Force
+        $decoyNode = Join-Path $decoy $(if ($IsWindows) { 'node.txt' } else { 'node' })
+        Set-Content -LiteralPath $decoyNode -Value 'not node'
+        if (-not $IsWindows) {
+            [System.IO.File]::SetUnixFileMode($decoyNode, [System.IO.UnixFileMode] 'UserRead, UserWrite')
+        }
+        $path = $env:PATH
+        try {
+            $env:PATH = 'relative-folder' + [System.IO.Path]::PathSeparator + $decoy + [System.IO.Path]::PathSeparator + $path
+            & (Get-Module -Name HttpApi) { Resolve-HttpApiNode } | Should -Be $node
+            if (-not $IsWindows) {
+                # Made executable, the same file is what PATH names first.
+                [System.IO.File]::SetUnixFileMode($decoyNode, [System.IO.UnixFileMode] 'UserRead, UserWrite, UserExecute')
+                & (Get-Module -Name HttpApi) { Resolve-HttpApiNode } | Should -Be $decoyNode
+            }
+        }
+        finally {
+            $env:PATH = $path
+        }
+    }
+
     It 'takes the module variable HttpApiNodePath before $env:HTTPAPI_NODE' {
         $env:HTTPAPI_NODE = 'no-such-node-command'
         $node = (Get-Command -Name node -CommandType Application | Select-Object -First 1).Path
