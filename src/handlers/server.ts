@@ -6,19 +6,22 @@ import type { CcsSource, ResolvedSource } from '../source/resolve-source.js';
 import { sslcertFormatOf } from '../httpsys/read-http-sys.js';
 import { interruptedChangeNote } from '../changes/change-journal.js';
 
+// The same for every call, and clients ping with server/info: built once.
+const methods = Methods.map((definition) => ({
+  name: definition.method,
+  // Implementations is a record keyed by every method: a worker that lacks one does not build.
+  implemented: true,
+  changes: definition.changes,
+  summary: definition.summary,
+}));
+
 export const serverInfo = implement(ServerInfo, (_params, context) => ({
   name: 'HttpApi',
   version: context.version,
   platform: process.platform,
   node: process.version,
   source: describeSource(context.source),
-  methods: Methods.map((definition) => ({
-    name: definition.method,
-    // Implementations is a record keyed by every method: a worker that lacks one does not build.
-    implemented: true,
-    changes: definition.changes,
-    summary: definition.summary,
-  })),
+  methods,
 }));
 
 let openRpc: ReturnType<typeof buildOpenRpcDocument> | undefined;

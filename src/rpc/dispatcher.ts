@@ -10,8 +10,21 @@ import { resolveSource } from '../source/resolve-source.js';
 import { version } from '../version.js';
 import { RequestGate } from './request-gate.js';
 
+/**
+ * A caller's way to give up on a request: whether it has, and the AbortSignal a handler passes on
+ * to what it awaits, made only when the handler first asks for it. Most requests never do, and an
+ * AbortController per request was a twentieth of a pipelined server/info call (BENCHMARKS.md).
+ */
+export interface Cancellation {
+  readonly requested: boolean;
+  signal(): AbortSignal;
+}
+
+/** The CLI's requests: nobody cancels them. */
+const NotCancellable: Cancellation = { requested: false, signal: () => new AbortController().signal };
+
 export interface DispatchOptions {
-  signal?: AbortSignal;
+  cancellation?: Cancellation;
   onProgress?: (token: string | number, value: { message: string; percentage?: number }) => void;
 }
 
@@ -48,24 +61,27 @@ export function createDispatcher(implementations: Implementations, defaults: Sou
     const writes = definition.changes && typed.whatIf !== true;
     // Entered before the first await, so the gate sees requests in the order they arrived.
     const release = await gate.enter(writes);
+    const cancellation = options.cancellation ?? NotCancellable;
     try {
-      const signal = options.signal ?? new AbortController().signal;
+      let signal: AbortSignal | undefined;
       const context: HandlerContext = {
         source: resolveSource(mergeSourceSpecs(defaults, typed.source)),
-        signal,
+        get signal() {
+          return (signal ??= cancellation.signal());
+        },
         version,
         progress: (message, percentage) => {
           if (typed.progressToken !== undefined) options.onProgress?.(typed.progressToken, { message, percentage });
         },
       };
-      signal.throwIfAborted();
+      if (cancellation.requested) throw cancelled(method);
       const result = await handle(typed, context);
       // A change that ran once cancelled has gone to its end (it says so): its answer is the truth.
-      if (signal.aborted && !writes) throw cancelled(method);
+      if (cancellation.requested && !writes) throw cancelled(method);
       return result;
     } catch (error) {
       // Likewise a change that failed after a step ran: its error says what was done and undone.
-      if (options.signal?.aborted && !(writes && isHttpApiError(error))) throw cancelled(method);
+      if (cancellation.requested && !(writes && isHttpApiError(error))) throw cancelled(method);
       throw toRpcError(method, error);
     } finally {
       release();

@@ -11,7 +11,7 @@ import { FrameReader } from './frame-reader.js';
 import { FrameWriter } from './frame-writer.js';
 import { defaultFrameLimits, type FrameLimits } from './frame-scanner.js';
 import { capMessage } from './quote-input.js';
-import type { Dispatch } from './dispatcher.js';
+import type { Cancellation, Dispatch } from './dispatcher.js';
 import { RpcError, RpcErrorCode } from './rpc-error.js';
 
 export interface WorkerOptions {
@@ -55,7 +55,7 @@ export function runWorker({
   connection.onRequest((method: string, params: unknown, token: CancellationToken) =>
     inTurn(
       dispatch(method, params, {
-        signal: toAbortSignal(token),
+        cancellation: cancellationOf(token),
         onProgress: (progressToken, value) => void connection.sendProgress(progress, progressToken, { kind: 'report', ...value }),
       }).catch((error: unknown) => {
         const rpcError = error instanceof RpcError ? error : new RpcError(-32603, String(error));
@@ -85,9 +85,17 @@ export function runWorker({
   });
 }
 
-function toAbortSignal(token: CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
+/** $/cancelRequest as the dispatcher asks for it: the AbortSignal is made only for a handler that wants one. */
+function cancellationOf(token: CancellationToken): Cancellation {
+  return {
+    get requested() {
+      return token.isCancellationRequested;
+    },
+    signal() {
+      const controller = new AbortController();
+      if (token.isCancellationRequested) controller.abort();
+      else token.onCancellationRequested(() => controller.abort());
+      return controller.signal;
+    },
+  };
 }

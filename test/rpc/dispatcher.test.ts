@@ -136,6 +136,27 @@ describe('-32800 cancellation in flight', () => {
     expect(seen?.aborted).toBe(true);
   });
 
+  it('answers -32800 for a read cancelled while it ran, though its handler never asked for the signal', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const unaware = implement(SitesList, async () => {
+      started();
+      await finished;
+      return emptySites;
+    });
+    const { client } = session([unaware]);
+    const cancellation = new CancellationTokenSource();
+    const answer = rejection(client.sendRequest('sites/list', {}, cancellation.token));
+    await running;
+    cancellation.cancel();
+    // The worker reads the $/cancelRequest notification before the handler goes on.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    expect((await answer).code).toBe(-32800);
+  });
+
   it('answers -32800 even when the handler fails because it was aborted', async () => {
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
