@@ -21,7 +21,8 @@ function ConvertFrom-HttpApiJson {
     )
 
     if ($null -eq $script:HttpApiJsonKeepsDates) {
-        $script:HttpApiJsonKeepsDates = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+        # -DateKind came with PowerShell 7.5; asking Get-Command costs tens of milliseconds on a session's first call.
+        $script:HttpApiJsonKeepsDates = $PSVersionTable.PSVersion -ge [version] '7.5'
     }
     # Splatted, so Windows PowerShell 5.1 never sees a parameter it lacks.
     $options = @{}

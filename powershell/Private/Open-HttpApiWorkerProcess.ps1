@@ -33,7 +33,7 @@ function Open-HttpApiWorkerProcess {
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = $nodePath
     $startInfo.Arguments = $commandLine
-    $startInfo.WorkingDirectory = Split-Path -LiteralPath $workerPath
+    $startInfo.WorkingDirectory = [System.IO.Path]::GetDirectoryName($workerPath)
     $startInfo.UseShellExecute = $false
     $startInfo.CreateNoWindow = $true
     $startInfo.RedirectStandardInput = $true

@@ -35,7 +35,7 @@ function Start-HttpApiWorkerProcess {
         }
     }
     $connection = Open-HttpApiWorkerProcess -NodePath $nodePath -WorkerPath $workerPath -Argument (@($workerPath) + $serve)
-    if ($snapshot -and -not (Test-Path -LiteralPath $snapshot.Attempt)) {
+    if ($snapshot -and -not [System.IO.File]::Exists($snapshot.Attempt)) {
         [void] (Start-HttpApiStartupSnapshotBuild -Snapshot $snapshot)
     }
     $connection

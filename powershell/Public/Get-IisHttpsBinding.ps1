@@ -211,7 +211,7 @@ function Get-IisHttpsBinding {
             $binding
         }
         # A named site without https bindings is not an error; a site that does not exist is.
-        $missing = @($literalNames | Where-Object { -not $matchedSites.ContainsKey($_) })
+        $missing = @(foreach ($literal in $literalNames) { if (-not $matchedSites.ContainsKey($literal)) { $literal } })
         if ($missing.Count -gt 0) {
             $sites = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'sites/list' -Params @{} -Source $source
             if ($null -eq $sites) {
