@@ -110,67 +110,63 @@ describe('$/progress', () => {
   });
 });
 
+/**
+ * Sends sites/list to a worker whose handler is `body`, and cancels it once the handler has
+ * started; `afterCancel` runs next (to let the handler go on). Resolves to the error answered.
+ */
+async function cancelWhileRunning(body: (context: HandlerContext) => Promise<unknown>, afterCancel: () => Promise<void> | void = () => {}) {
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const handler = implement(SitesList, async (_params, context: HandlerContext) => {
+    started();
+    await body(context);
+    return emptySites;
+  });
+  const { client } = session([handler]);
+  const cancellation = new CancellationTokenSource();
+  const answer = rejection(client.sendRequest('sites/list', {}, cancellation.token));
+  await running;
+  cancellation.cancel();
+  await afterCancel();
+  return answer;
+}
+
 describe('-32800 cancellation in flight', () => {
   it('aborts the handler\'s signal on $/cancelRequest and answers -32800', async () => {
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
     let seen: AbortSignal | undefined;
-    const slow = implement(SitesList, async (_params, context: HandlerContext) => {
+    const error = await cancelWhileRunning(async (context) => {
       seen = context.signal;
-      started();
       // Stands for a long read: returns only when aborted (or, as a safety net, after 10 s).
       await new Promise((resolve) => {
         context.signal.addEventListener('abort', resolve);
         setTimeout(resolve, 10_000).unref();
       });
-      return emptySites;
     });
-    const { client } = session([slow]);
-    const cancellation = new CancellationTokenSource();
-    const answer = rejection(client.sendRequest('sites/list', {}, cancellation.token));
-    await running;
-    cancellation.cancel();
-    const error = await answer;
     expect(error.code).toBe(-32800);
     expect(error.message).toBe('Request sites/list was cancelled.');
     expect(seen?.aborted).toBe(true);
   });
 
   it('answers -32800 for a read cancelled while it ran, though its handler never asked for the signal', async () => {
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
-    const unaware = implement(SitesList, async () => {
-      started();
-      await finished;
-      return emptySites;
-    });
-    const { client } = session([unaware]);
-    const cancellation = new CancellationTokenSource();
-    const answer = rejection(client.sendRequest('sites/list', {}, cancellation.token));
-    await running;
-    cancellation.cancel();
-    // The worker reads the $/cancelRequest notification before the handler goes on.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    finish();
-    expect((await answer).code).toBe(-32800);
+    const error = await cancelWhileRunning(
+      () => finished,
+      async () => {
+        // The worker reads the $/cancelRequest notification before the handler goes on.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finish();
+      },
+    );
+    expect(error.code).toBe(-32800);
   });
 
   it('answers -32800 even when the handler fails because it was aborted', async () => {
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    const failing = implement(SitesList, async (_params, context) => {
-      started();
+    const error = await cancelWhileRunning(async (context) => {
       await new Promise((resolve) => context.signal.addEventListener('abort', resolve));
       throw new Error('read aborted');
     });
-    const { client } = session([failing]);
-    const cancellation = new CancellationTokenSource();
-    const answer = rejection(client.sendRequest('sites/list', {}, cancellation.token));
-    await running;
-    cancellation.cancel();
-    expect((await answer).code).toBe(-32800);
+    expect(error.code).toBe(-32800);
   });
 });
 
