@@ -40,19 +40,14 @@ function ConvertTo-HttpApiFinding {
         }
         # The worker's words (methods, CLI commands) become the module's cmdlets and -Parameters;
         # only a text that can change is handed over (thousands of findings: a call each adds up).
-        $text = $finding.Fix
-        if ($text -is [string] -and $text -cmatch $pattern) {
-            if (-not $known.TryGetValue($text, [ref] $words)) {
-                $words = ConvertTo-HttpApiCallerWord -Text $text
+        foreach ($name in 'Fix', 'Message') {
+            $text = $finding.$name
+            if ($text -is [string] -and $text -cmatch $pattern) {
+                if (-not $known.TryGetValue($text, [ref] $words)) {
+                    $words = ConvertTo-HttpApiCallerWord -Text $text
+                }
+                $finding.$name = $words
             }
-            $finding.Fix = $words
-        }
-        $text = $finding.Message
-        if ($text -is [string] -and $text -cmatch $pattern) {
-            if (-not $known.TryGetValue($text, [ref] $words)) {
-                $words = ConvertTo-HttpApiCallerWord -Text $text
-            }
-            $finding.Message = $words
         }
         if ($sourceObject) {
             $finding.psobject.Properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))

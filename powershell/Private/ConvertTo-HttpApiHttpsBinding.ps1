@@ -41,15 +41,8 @@ function ConvertTo-HttpApiHttpsBinding {
         $mappings[$mapping.Id] = $mapping
     }
     $certificates = New-Object -TypeName System.Collections.Hashtable
-    foreach ($certificate in @($Result.Certificates)) {
-        $certificate.pstypenames.Insert(0, 'HttpApi.Certificate')
-        # As X509Certificate2 shows them: local DateTime values.
-        if ($certificate.NotBefore -is [string]) {
-            $certificate.NotBefore = [DateTime]::Parse($certificate.NotBefore, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
-        }
-        if ($certificate.NotAfter -is [string]) {
-            $certificate.NotAfter = [DateTime]::Parse($certificate.NotAfter, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
-        }
+    # Typed, with local dates as X509Certificate2 shows them, as every cmdlet's certificates are.
+    foreach ($certificate in (ConvertTo-HttpApiObject -InputObject @($Result.Certificates) -TypeName 'HttpApi.Certificate')) {
         $certificates[$certificate.Id] = $certificate
     }
     $sourceObject = $null

@@ -38,6 +38,8 @@ function ConvertTo-HttpApiObject {
         'HttpApi.UrlAcl' = @{ Users = 'HttpApi.UrlAclUser' }
         'HttpApi.ChangeResult' = @{ Steps = 'HttpApi.PlanStep'; Affected = 'HttpApi.BindingRef' }
     }
+    # Findings are put in the caller's words by the one function that does it for every cmdlet, all at once.
+    $findings = New-Object -TypeName System.Collections.Generic.List[object]
     $stack = New-Object -TypeName System.Collections.Stack
     foreach ($root in $roots) {
         $stack.Push(@($root, $TypeName))
@@ -47,21 +49,12 @@ function ConvertTo-HttpApiObject {
         $object = $item[0]
         $type = $item[1]
         $object.pstypenames.Insert(0, $type)
-        # Members every certificate and finding has are read directly: PSObject.Properties costs about 9 us a read.
         if ($type -eq 'HttpApi.Certificate') {
-            if ($object.NotBefore -is [string]) {
-                $object.NotBefore = [DateTime]::Parse($object.NotBefore, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
-            }
-            if ($object.NotAfter -is [string]) {
-                $object.NotAfter = [DateTime]::Parse($object.NotAfter, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
-            }
-        }
-        elseif ($type -eq 'HttpApi.Finding') {
-            if ($object.Fix -is [string] -and $object.Fix -cmatch $script:HttpApiCallerWordPattern) {
-                $object.Fix = ConvertTo-HttpApiCallerWord -Text $object.Fix
-            }
-            if ($object.Message -is [string] -and $object.Message -cmatch $script:HttpApiCallerWordPattern) {
-                $object.Message = ConvertTo-HttpApiCallerWord -Text $object.Message
+            # Members every certificate has are read directly: PSObject.Properties costs about 9 us a read.
+            foreach ($name in 'NotBefore', 'NotAfter') {
+                if ($object.$name -is [string]) {
+                    $object.$name = [DateTime]::Parse($object.$name, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+                }
             }
         }
         $children = $nested[$type]
@@ -79,8 +72,11 @@ function ConvertTo-HttpApiObject {
                 if ($child -isnot [System.Management.Automation.PSCustomObject]) {
                     continue
                 }
-                if ($leaf -and $childType -ne 'HttpApi.Certificate' -and $childType -ne 'HttpApi.Finding') {
-                    # Most nested objects (options, users, findings) hold nothing typed: no stack round trip.
+                if ($childType -eq 'HttpApi.Finding') {
+                    $findings.Add($child)
+                }
+                elseif ($leaf -and $childType -ne 'HttpApi.Certificate') {
+                    # Most nested objects (options, users) hold nothing typed: no stack round trip.
                     $child.pstypenames.Insert(0, $childType)
                 }
                 else {
@@ -89,6 +85,7 @@ function ConvertTo-HttpApiObject {
             }
         }
     }
+    [void] (ConvertTo-HttpApiFinding -InputObject $findings.ToArray())
     if ($Source -and $Source.Count -gt 0) {
         $sourceObject = New-Object -TypeName PSObject -Property $Source
         $sourceObject.pstypenames.Insert(0, 'HttpApi.Source')
