@@ -179,8 +179,7 @@ describe('PRECEDENCE_UNCERTAIN', () => {
   it('counts a certificate the same whatever its case, and lists the first differing mappings in the order netsh shows them', () => {
     const specifics = ['A', 'c', 'a', 'D', 'E', 'F'].map((digit, at) => mapping('ipport', `10.2.0.${at + 1}:443`, hash(digit)));
     const all = [mapping('hostnameport', 'a.contoso.com:443', hash('A')), ...specifics];
-    const [, , ipv6Sni] = clientPaths(endpoint('any', '*', 443, 'a.contoso.com'), 1, new MappingIndex(all), new SpecificIpMappings(all), null);
-    const [ipv4Sni] = clientPaths(endpoint('any', '*', 443, 'a.contoso.com'), 1, new MappingIndex(all), new SpecificIpMappings(all), null);
+    const [ipv4Sni, , ipv6Sni] = clientPaths(endpoint('any', '*', 443, 'a.contoso.com'), 1, new MappingIndex(all), new SpecificIpMappings(all), null);
     expect(ipv4Sni).toMatchObject({ family: 'ipv4', sni: true, ipFirstCount: 4 });
     expect(ipv4Sni!.ipFirst.map((ref) => ref.key)).toEqual(['10.2.0.2:443', '10.2.0.4:443', '10.2.0.5:443']);
     // No IPv6 mapping is specific to the port: no doubt there.
