@@ -83,14 +83,14 @@ export interface Finding extends ConfigFinding {
   certificate?: string;
 }
 
-/** A mapping as a binding sees it: the key it looks up, and what http.sys holds there. */
+/** A mapping as a binding sees it: the key it looks up, and what http.sys holds there. Read-only: MappingIndex hands the same object to every binding that asks for the key. */
 export interface MappingRef {
-  kind: MappingKind;
-  key: string;
-  exists: boolean;
-  certificateHash: string | null;
-  certificateStoreName: string | null;
-  appId: string | null;
+  readonly kind: MappingKind;
+  readonly key: string;
+  readonly exists: boolean;
+  readonly certificateHash: string | null;
+  readonly certificateStoreName: string | null;
+  readonly appId: string | null;
 }
 
 export interface BindingRef {

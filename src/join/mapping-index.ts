@@ -8,7 +8,7 @@ export class MappingIndex {
   private readonly byKey = new Map<string, JoinMapping>();
   /**
    * Each reference made, by kind and key as asked: thousands of bindings ask for the same
-   * 0.0.0.0:443 and [::]:443, and the answer names a mapping by the one object (refs are never changed).
+   * 0.0.0.0:443 and [::]:443, and the answer names a mapping by the one object (MappingRef is read-only).
    */
   private readonly refs = new Map<string, MappingRef>();
 
