@@ -14,6 +14,10 @@ $script:HttpApiWorker = $null
 $script:HttpApiWorkerStarts = 0
 $script:HttpApiRequestHistory = New-Object -TypeName 'System.Collections.Generic.Queue[object]'
 $script:HttpApiJsonKeepsDates = $null
+# Get-HttpApiAnswerType: whether answers are read into .NET types (null: not decided yet), the types, and the reader's options.
+$script:HttpApiTypedAnswers = $null
+$script:HttpApiAnswerTypes = $null
+$script:HttpApiJsonOptions = $null
 # Set these to choose node and the worker script; otherwise $env:HTTPAPI_NODE / $env:HTTPAPI_WORKER,
 # then node on PATH and the worker next to the module.
 $script:HttpApiNodePath = $null

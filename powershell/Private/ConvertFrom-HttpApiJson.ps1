@@ -11,14 +11,34 @@ function ConvertFrom-HttpApiJson {
     PowerShell 7's ConvertFrom-Json turns ISO 8601 strings into DateTime values; -DateKind String
     (7.5 and later) keeps them as text, as Windows PowerShell 5.1 does, so every edition sees the
     same shapes and dates are converted where the module knows a field is a date.
+
+    Given -FrameType (Get-HttpApiAnswerType: PowerShell 7, an answer of thousands of objects), the
+    text is read by System.Text.Json into that type instead, about ten times faster. A frame that is
+    not an answer (progress, an error) or that the type cannot hold is read by ConvertFrom-Json as
+    any other, so the caller sees an answer either way.
     #>
     [CmdletBinding()]
     param(
         # The JSON text of a frame body.
         [Parameter(Mandatory)]
         [AllowEmptyString()]
-        [string] $Json
+        [string] $Json,
+
+        # The type an answer frame is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
+        [type] $FrameType
     )
+
+    if ($FrameType) {
+        try {
+            $frame = [System.Text.Json.JsonSerializer]::Deserialize($Json, $FrameType, $script:HttpApiJsonOptions)
+            if ($null -ne $frame -and $null -ne $frame.result) {
+                return $frame
+            }
+        }
+        catch {
+            Write-Verbose -Message "The answer did not fit $($FrameType.FullName) ($($_.Exception.Message)); reading it with ConvertFrom-Json."
+        }
+    }
 
     if ($null -eq $script:HttpApiJsonKeepsDates) {
         # -DateKind came with PowerShell 7.5; asking Get-Command costs tens of milliseconds on a session's first call.

@@ -33,7 +33,10 @@ function ConvertTo-HttpApiFinding {
     $known = $script:HttpApiCallerWords
     $words = $null
     foreach ($finding in $InputObject) {
-        $finding.pstypenames.Insert(0, 'HttpApi.Finding')
+        # A finding read into the HttpApi.Finding type (Get-HttpApiAnswerType) is typed already.
+        if ($finding.GetType().FullName -ne 'HttpApi.Finding') {
+            $finding.pstypenames.Insert(0, 'HttpApi.Finding')
+        }
         $certificate = $finding.Certificate
         if ($certificate -is [string]) {
             $finding.Certificate = $certificate.Substring($certificate.LastIndexOf(':') + 1)

@@ -28,22 +28,38 @@ function ConvertTo-HttpApiHttpsBinding {
         [System.Collections.IDictionary] $Source
     )
 
-    # Thousands of objects: type names go through pstypenames, about 1 us an object where
-    # PSObject.TypeNames costs 30 us; members are read directly, not through PSObject.Properties (9 us).
+    # Thousands of objects. On PowerShell 7 the answer was read into .NET types named as the module's
+    # objects are typed (Get-HttpApiAnswerType), so nothing is inserted in their type names and the
+    # members the module adds are already fields. Objects from ConvertFrom-Json (Windows PowerShell 5.1,
+    # or an answer the types could not hold) are typed here: pstypenames costs about 1 us an object
+    # where PSObject.TypeNames costs 30 us, and members are read directly, not through PSObject.Properties (9 us).
+    $typed = $Result.GetType().FullName -eq 'HttpApi.HttpsBindingList'
 
-    # Ids are compared exactly, as the worker made them (a hashtable literal would ignore case).
+    # Ids are compared exactly, as the worker made them (a hashtable literal would ignore case). An id
+    # read into a .NET type is a JsonElement, whose [string] is its text.
     $mappings = New-Object -TypeName System.Collections.Hashtable
-    foreach ($mapping in @($Result.Mappings)) {
-        $mapping.pstypenames.Insert(0, 'HttpApi.MappingRef')
-        foreach ($sharer in @($mapping.SharedBy)) {
-            $sharer.pstypenames.Insert(0, 'HttpApi.BindingRef')
+    foreach ($mapping in $Result.Mappings) {
+        if (-not $typed) {
+            $mapping.pstypenames.Insert(0, 'HttpApi.MappingRef')
+            foreach ($sharer in @($mapping.SharedBy)) {
+                $sharer.pstypenames.Insert(0, 'HttpApi.BindingRef')
+            }
         }
         $mappings[$mapping.Id] = $mapping
     }
     $certificates = New-Object -TypeName System.Collections.Hashtable
     # Typed, with local dates as X509Certificate2 shows them, as every cmdlet's certificates are.
-    foreach ($certificate in (ConvertTo-HttpApiObject -InputObject @($Result.Certificates) -TypeName 'HttpApi.Certificate')) {
-        $certificates[$certificate.Id] = $certificate
+    if ($typed) {
+        foreach ($certificate in $Result.Certificates) {
+            $certificate.NotBefore = $certificate.NotBefore.ToLocalTime()
+            $certificate.NotAfter = $certificate.NotAfter.ToLocalTime()
+            $certificates[$certificate.Id] = $certificate
+        }
+    }
+    else {
+        foreach ($certificate in (ConvertTo-HttpApiObject -InputObject @($Result.Certificates) -TypeName 'HttpApi.Certificate')) {
+            $certificates[$certificate.Id] = $certificate
+        }
     }
     $sourceObject = $null
     if ($Source -and $Source.Count -gt 0) {
@@ -52,33 +68,40 @@ function ConvertTo-HttpApiHttpsBinding {
     }
 
     $findings = New-Object -TypeName System.Collections.Generic.List[object]
-    $bindings = @($Result.Bindings)
+    $bindings = $Result.Bindings
+    if ($null -eq $bindings) {
+        $bindings = @()
+    }
     foreach ($object in $bindings) {
-        $object.pstypenames.Insert(0, 'HttpApi.HttpsBinding')
-        if ($null -ne $object.DeclaredMapping) {
-            $object.DeclaredMapping = $mappings[$object.DeclaredMapping]
-        }
         $effective = $object.EffectiveMapping
-        $effective.pstypenames.Insert(0, 'HttpApi.EffectiveMapping')
+        if (-not $typed) {
+            $object.pstypenames.Insert(0, 'HttpApi.HttpsBinding')
+            $effective.pstypenames.Insert(0, 'HttpApi.EffectiveMapping')
+        }
+        if ($null -ne $object.DeclaredMapping) {
+            $object.DeclaredMapping = $mappings[[string] $object.DeclaredMapping]
+        }
         if ($null -ne $effective.WithSni) {
-            $effective.WithSni = $mappings[$effective.WithSni]
+            $effective.WithSni = $mappings[[string] $effective.WithSni]
         }
         if ($null -ne $effective.WithoutSni) {
-            $effective.WithoutSni = $mappings[$effective.WithoutSni]
+            $effective.WithoutSni = $mappings[[string] $effective.WithoutSni]
         }
         # Every way a client arrives (family x SNI), ids replaced by the mapping objects.
         foreach ($path in $object.ClientPaths) {
-            $path.pstypenames.Insert(0, 'HttpApi.ClientPath')
+            if (-not $typed) {
+                $path.pstypenames.Insert(0, 'HttpApi.ClientPath')
+            }
             if ($null -ne $path.Mapping) {
-                $path.Mapping = $mappings[$path.Mapping]
+                $path.Mapping = $mappings[[string] $path.Mapping]
             }
             # Most paths are in no doubt: their empty list is kept rather than rebuilt, a cost per path.
             if ($path.IpFirstCount -gt 0) {
-                $path.IpFirst = @(foreach ($id in $path.IpFirst) { $mappings[$id] })
+                $path.IpFirst = @(foreach ($id in $path.IpFirst) { $mappings[[string] $id] })
             }
         }
         if ($null -ne $object.Certificate) {
-            $object.Certificate = $certificates[$object.Certificate]
+            $object.Certificate = $certificates[[string] $object.Certificate]
         }
         foreach ($finding in $object.Findings) {
             $findings.Add($finding)
@@ -93,6 +116,12 @@ function ConvertTo-HttpApiHttpsBinding {
                 $ipAddress = $endpoint.IPAddress
                 $hostName = $endpoint.HostName
             }
+        }
+        if ($typed) {
+            $object.HttpApiSource = $sourceObject
+            $object.IPAddress = $ipAddress
+            $object.HostName = $hostName
+            continue
         }
         $properties = $object.PSObject.Properties
         # PSNoteProperty::new, not New-Object: a cmdlet call per property is most of the cost at thousands of bindings.

@@ -19,19 +19,22 @@ function Invoke-HttpApiRequest {
         [System.Collections.IDictionary] $Params = @{},
 
         # The request reads only (or is a whatIf plan), so sending it twice is harmless.
-        [switch] $Idempotent
+        [switch] $Idempotent,
+
+        # The type the answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
+        [type] $FrameType
     )
 
     $connection = Get-HttpApiConnection
     $reused = $connection.RequestCount -gt 1
     try {
-        Send-HttpApiRequest -Connection $connection -Method $Method -Params $Params
+        Send-HttpApiRequest -Connection $connection -Method $Method -Params $Params -FrameType $FrameType
     }
     catch {
         if (-not ($Idempotent -and $reused -and $_.FullyQualifiedErrorId -like 'WORKER_EXITED*')) {
             throw
         }
         Write-Verbose -Message "The HttpApi worker was gone ($($_.Exception.Message)); sending $Method to a new one."
-        Send-HttpApiRequest -Connection (Get-HttpApiConnection) -Method $Method -Params $Params
+        Send-HttpApiRequest -Connection (Get-HttpApiConnection) -Method $Method -Params $Params -FrameType $FrameType
     }
 }

@@ -52,7 +52,10 @@ function Invoke-HttpApiWorker {
         [switch] $ReturnError,
 
         # Params whose empty string is a value the caller gave (bindings/update's host '' = every host name).
-        [string[]] $KeepEmpty = @()
+        [string[]] $KeepEmpty = @(),
+
+        # The type a read's answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
+        [type] $FrameType
     )
 
     # An unbound [string] parameter is '' in PowerShell; no method gives '' a meaning of its own
@@ -103,7 +106,7 @@ function Invoke-HttpApiWorker {
             }
         }
         else {
-            $response = Invoke-HttpApiRequest -Method $Method -Params $request -Idempotent
+            $response = Invoke-HttpApiRequest -Method $Method -Params $request -Idempotent -FrameType $FrameType
         }
     }
     catch [System.Management.Automation.PipelineStoppedException] {

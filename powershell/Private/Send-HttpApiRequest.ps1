@@ -21,7 +21,10 @@ function Send-HttpApiRequest {
         [string] $Method,
 
         # The params, by name; reduced to plain values here.
-        [System.Collections.IDictionary] $Params = @{}
+        [System.Collections.IDictionary] $Params = @{},
+
+        # The type the answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
+        [type] $FrameType
     )
 
     $Connection.NextId = $Connection.NextId + 1
@@ -43,7 +46,7 @@ function Send-HttpApiRequest {
         Write-HttpApiFrame -Connection $Connection -Message $request
         $Connection.RequestCount = $Connection.RequestCount + 1
         while ($true) {
-            $message = ConvertFrom-HttpApiJson -Json (Read-HttpApiFrame -Connection $Connection -Method $Method)
+            $message = ConvertFrom-HttpApiJson -Json (Read-HttpApiFrame -Connection $Connection -Method $Method) -FrameType $FrameType
             if ($message.PSObject.Properties['method']) {
                 if ($message.method -eq '$/progress' -and $message.params.token -eq $token) {
                     $value = $message.params.value

@@ -154,7 +154,12 @@ function Get-IisHttpsBinding {
         if ($PSBoundParameters.ContainsKey('AsOf')) {
             $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
         }
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site
+        # Thousands of bindings are read into .NET types on PowerShell 7; live checks add members those types do not hold.
+        $frameType = $null
+        if (-not $Live) {
+            $frameType = Get-HttpApiAnswerType -Method 'bindings/https'
+        }
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site -FrameType $frameType
         if ($null -eq $result) {
             return
         }
