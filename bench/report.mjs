@@ -117,7 +117,7 @@ function printPowerShellParts(results) {
   const ps = results.powershell;
   if (!ps) return;
   console.log('\nPowerShell side of a warm Get-IisHttpsBinding call, median ms (bench/powershell/measure-cmdlet-parts.ps1):');
-  console.log('| snapshot | https bindings | whole call | same, progress off | Invoke-HttpApiRequest bindings/https | Invoke-HttpApiRequest server/info | ConvertFrom-HttpApiJson | plain ConvertFrom-Json | ConvertTo-HttpApiHttpsBinding |');
+  console.log('| snapshot | https bindings | whole call | same, progress off | Invoke-HttpApiRequest bindings/https | Invoke-HttpApiRequest server/info | ConvertFrom-HttpApiJson (System.Text.Json from 1 MB on pwsh 7) | plain ConvertFrom-Json | ConvertTo-HttpApiHttpsBinding |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [name, entry] of Object.entries(ps)) {
     const parts = entry.parts;

@@ -18,6 +18,8 @@ $script:HttpApiJsonKeepsDates = $null
 $script:HttpApiTypedAnswers = $null
 $script:HttpApiAnswerTypes = $null
 $script:HttpApiJsonOptions = $null
+# ConvertFrom-HttpApiJson: the smallest answer frame (characters) read into a type; below it ConvertFrom-Json is quicker.
+$script:HttpApiTypedAnswerMinimum = 1MB
 # Set these to choose node and the worker script; otherwise $env:HTTPAPI_NODE / $env:HTTPAPI_WORKER,
 # then node on PATH and the worker next to the module.
 $script:HttpApiNodePath = $null

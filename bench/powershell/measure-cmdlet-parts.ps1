@@ -1,7 +1,8 @@
 # Where a warm Get-IisHttpsBinding call spends its time on the PowerShell side, from inside the
 # module (its private functions, as the cmdlet calls them): the request round trip through
-# Invoke-HttpApiRequest (frame out, frame in, JSON to objects), the JSON conversion alone and a
-# plain ConvertFrom-Json of the same frame, and turning the result into HttpApi.HttpsBinding
+# Invoke-HttpApiRequest (frame out, frame in, JSON to objects), the module's reading of the frame alone
+# (ConvertFrom-HttpApiJson: System.Text.Json into the answer's types on PowerShell 7 for a frame of 1 MB
+# or more, else ConvertFrom-Json) and a plain ConvertFrom-Json of the same frame, and turning the result into HttpApi.HttpsBinding
 # objects (joining each binding to its mappings and certificate by id); and the whole call with progress reporting off ($ProgressPreference), since the
 # worker reports progress for bindings/https and Write-Progress has a cost of its own.
 # Medians; prints one JSON line.
@@ -33,14 +34,16 @@ $global:ProgressPreference = 'Continue'
 $parts = & (Get-Module HttpApi) {
     param($snapshot, $calls, $asOf)
     $params = [ordered]@{ live = $false; asOf = $asOf; source = @{ snapshot = $snapshot } }
-    $request = foreach ($call in 1..$calls) { (Measure-Command { $script:benchResponse = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params }).TotalMilliseconds }
+    $request = foreach ($call in 1..$calls) { (Measure-Command { $null = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params -TypedAnswer }).TotalMilliseconds }
+    # The frame's text, from an answer read by ConvertFrom-Json (ConvertTo-Json of the typed objects would add their computed members).
+    $script:benchResponse = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params
     $ping = foreach ($call in 1..($calls * 4)) { (Measure-Command { $null = Invoke-HttpApiRequest -Method 'server/info' -Params ([ordered]@{}) }).TotalMilliseconds }
     $frame = ConvertTo-Json -InputObject $script:benchResponse -Depth 32 -Compress
-    $casing = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-HttpApiJson -Json $frame }).TotalMilliseconds }
+    $casing = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https' }).TotalMilliseconds }
     $plain = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-Json -InputObject $frame }).TotalMilliseconds }
     # The conversion types and joins the parsed objects in place, so each call gets a fresh parse.
     $convert = foreach ($call in 1..$calls) {
-        $parsed = (ConvertFrom-HttpApiJson -Json $frame).result
+        $parsed = (ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https').result
         (Measure-Command { $null = @(ConvertTo-HttpApiHttpsBinding -Result $parsed -Source @{ snapshot = $snapshot }) }).TotalMilliseconds
     }
     [pscustomobject]@{ request = $request; ping = $ping; casing = $casing; plain = $plain; convert = $convert; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }

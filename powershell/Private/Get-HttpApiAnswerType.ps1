@@ -22,8 +22,9 @@ function Get-HttpApiAnswerType {
       data is found (a thread without a runspace), instead of calling itself.
 
     The shapes are the protocol's (docs/openrpc.json, PascalCase); a Pester test holds them to it.
-    Methods whose answers are small, change results and bindings/https with live checks stay with
-    ConvertFrom-Json. $script:HttpApiTypedAnswers set to $false turns this off, as on Windows PowerShell 5.1.
+    Other methods, bindings/https with live checks, and answers under 1 MB (ConvertFrom-HttpApiJson)
+    stay with ConvertFrom-Json. $script:HttpApiTypedAnswers set to $false turns this off, as on
+    Windows PowerShell 5.1, where System.Text.Json is missing.
     #>
     [CmdletBinding()]
     [OutputType([type])]

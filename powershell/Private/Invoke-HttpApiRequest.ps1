@@ -21,20 +21,20 @@ function Invoke-HttpApiRequest {
         # The request reads only (or is a whatIf plan), so sending it twice is harmless.
         [switch] $Idempotent,
 
-        # The type the answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
-        [type] $FrameType
+        # The answer may be read into a .NET type (ConvertFrom-HttpApiJson -AnswerOf).
+        [switch] $TypedAnswer
     )
 
     $connection = Get-HttpApiConnection
     $reused = $connection.RequestCount -gt 1
     try {
-        Send-HttpApiRequest -Connection $connection -Method $Method -Params $Params -FrameType $FrameType
+        Send-HttpApiRequest -Connection $connection -Method $Method -Params $Params -TypedAnswer:$TypedAnswer
     }
     catch {
         if (-not ($Idempotent -and $reused -and $_.FullyQualifiedErrorId -like 'WORKER_EXITED*')) {
             throw
         }
         Write-Verbose -Message "The HttpApi worker was gone ($($_.Exception.Message)); sending $Method to a new one."
-        Send-HttpApiRequest -Connection (Get-HttpApiConnection) -Method $Method -Params $Params -FrameType $FrameType
+        Send-HttpApiRequest -Connection (Get-HttpApiConnection) -Method $Method -Params $Params -TypedAnswer:$TypedAnswer
     }
 }

@@ -54,8 +54,8 @@ function Invoke-HttpApiWorker {
         # Params whose empty string is a value the caller gave (bindings/update's host '' = every host name).
         [string[]] $KeepEmpty = @(),
 
-        # The type a read's answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
-        [type] $FrameType
+        # The answer may be read into a .NET type (ConvertFrom-HttpApiJson -AnswerOf).
+        [switch] $TypedAnswer
     )
 
     # An unbound [string] parameter is '' in PowerShell; no method gives '' a meaning of its own
@@ -106,7 +106,7 @@ function Invoke-HttpApiWorker {
             }
         }
         else {
-            $response = Invoke-HttpApiRequest -Method $Method -Params $request -Idempotent -FrameType $FrameType
+            $response = Invoke-HttpApiRequest -Method $Method -Params $request -Idempotent -TypedAnswer:$TypedAnswer
         }
     }
     catch [System.Management.Automation.PipelineStoppedException] {

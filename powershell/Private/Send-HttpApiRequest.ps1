@@ -23,8 +23,8 @@ function Send-HttpApiRequest {
         # The params, by name; reduced to plain values here.
         [System.Collections.IDictionary] $Params = @{},
 
-        # The type the answer is read into (Get-HttpApiAnswerType); $null: ConvertFrom-Json.
-        [type] $FrameType
+        # The answer may be read into a .NET type (ConvertFrom-HttpApiJson -AnswerOf).
+        [switch] $TypedAnswer
     )
 
     $Connection.NextId = $Connection.NextId + 1
@@ -46,7 +46,7 @@ function Send-HttpApiRequest {
         Write-HttpApiFrame -Connection $Connection -Message $request
         $Connection.RequestCount = $Connection.RequestCount + 1
         while ($true) {
-            $message = ConvertFrom-HttpApiJson -Json (Read-HttpApiFrame -Connection $Connection -Method $Method) -FrameType $FrameType
+            $message = ConvertFrom-HttpApiJson -Json (Read-HttpApiFrame -Connection $Connection -Method $Method) -AnswerOf $(if ($TypedAnswer) { $Method })
             if ($message.PSObject.Properties['method']) {
                 if ($message.method -eq '$/progress' -and $message.params.token -eq $token) {
                     $value = $message.params.value

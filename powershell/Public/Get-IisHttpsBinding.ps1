@@ -155,11 +155,7 @@ function Get-IisHttpsBinding {
             $asOfText = $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
         }
         # Thousands of bindings are read into .NET types on PowerShell 7; live checks add members those types do not hold.
-        $frameType = $null
-        if (-not $Live) {
-            $frameType = Get-HttpApiAnswerType -Method 'bindings/https'
-        }
-        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site -FrameType $frameType
+        $result = Invoke-HttpApiWorker -Cmdlet $PSCmdlet -Method 'bindings/https' -Params @{ site = $site; live = [bool] $Live; asOf = $asOfText } -Source $source -TargetObject $site -TypedAnswer:(-not $Live)
         if ($null -eq $result) {
             return
         }

@@ -2,7 +2,8 @@
 # makes (Get-HttpApiAnswerType) instead of by ConvertFrom-Json. What people see must not change:
 # these tests hold both readings to the same objects, the types to the protocol (docs/openrpc.json),
 # and the fallback to ConvertFrom-Json where the types do not apply. Turning typed answers off
-# ($script:HttpApiTypedAnswers = $false) is the path Windows PowerShell 5.1 takes.
+# ($script:HttpApiTypedAnswers = $false) is the path Windows PowerShell 5.1 takes. The demo server's
+# answer is smaller than the 1 MB from which answers are typed, so the tests lower that to 0.
 
 BeforeAll {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'HttpApi.TestHelpers.ps1')
@@ -61,6 +62,13 @@ AfterAll {
 }
 
 Describe 'bindings/https answers read into .NET types' {
+    BeforeAll {
+        InModuleScope HttpApi { $script:HttpApiTypedAnswerMinimum = 0 }
+    }
+
+    AfterAll {
+        InModuleScope HttpApi { $script:HttpApiTypedAnswerMinimum = 1MB }
+    }
 
     It 'reads the bindings, mappings, certificates and findings into types named as the objects are typed' {
         $portal = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso Portal'
@@ -103,7 +111,7 @@ Describe 'bindings/https answers read into .NET types' {
         $admin.Certificate | Should -BeNullOrEmpty
         # A live read on Windows names no source: HttpApiSource is there, and null.
         $unsourced = InModuleScope HttpApi {
-            $frame = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":1,"result":{"Bindings":[{"Site":"A","BindingInformation":"*:443:","SslFlags":0,"Address":"*","Port":443,"Host":"","EffectiveMapping":{}}]}}' -FrameType (Get-HttpApiAnswerType -Method 'bindings/https')
+            $frame = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":1,"result":{"Bindings":[{"Site":"A","BindingInformation":"*:443:","SslFlags":0,"Address":"*","Port":443,"Host":"","EffectiveMapping":{}}]}}' -AnswerOf 'bindings/https'
             ConvertTo-HttpApiHttpsBinding -Result $frame.result
         }
         $unsourced.GetType().FullName | Should -Be 'HttpApi.HttpsBinding'
@@ -114,24 +122,29 @@ Describe 'bindings/https answers read into .NET types' {
 
     It 'reads a frame the types cannot hold, a progress notification and an error with ConvertFrom-Json' {
         InModuleScope HttpApi {
-            $frameType = Get-HttpApiAnswerType -Method 'bindings/https'
-            $frameType.FullName | Should -Be 'HttpApi.HttpsBindingFrame'
-            $odd = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":3,"result":{"Bindings":[{"Site":"A","SslFlags":"one"}]}}' -FrameType $frameType
+            (Get-HttpApiAnswerType -Method 'bindings/https').FullName | Should -Be 'HttpApi.HttpsBindingFrame'
+            $odd = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":3,"result":{"Bindings":[{"Site":"A","SslFlags":"one"}]}}' -AnswerOf 'bindings/https'
             $odd.result.Bindings[0].SslFlags | Should -Be 'one'
             $odd.result.Bindings[0].GetType().FullName | Should -Be 'System.Management.Automation.PSCustomObject'
-            $progress = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","method":"$/progress","params":{"token":"t","value":{"kind":"report"}}}' -FrameType $frameType
+            $progress = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","method":"$/progress","params":{"token":"t","value":{"kind":"report"}}}' -AnswerOf 'bindings/https'
             $progress.method | Should -Be '$/progress'
-            $failure = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"bad"}}' -FrameType $frameType
+            $failure = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"bad"}}' -AnswerOf 'bindings/https'
             $failure.error.code | Should -Be -32602
-            $answer = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":5,"result":{"Bindings":[],"Notes":["n"]}}' -FrameType $frameType
+            $answer = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":5,"result":{"Bindings":[],"Notes":["n"]}}' -AnswerOf 'bindings/https'
             $answer.id | Should -Be 5
             $answer.result.GetType().FullName | Should -Be 'HttpApi.HttpsBindingList'
         }
     }
 
-    It 'is not used for other methods, for live checks, or where typed answers are off (Windows PowerShell 5.1)' {
+    It 'is not used for other methods, small answers, live checks, or where typed answers are off (Windows PowerShell 5.1)' {
         InModuleScope HttpApi {
             Get-HttpApiAnswerType -Method 'sslcert/list' | Should -BeNullOrEmpty
+            $json = '{"jsonrpc":"2.0","id":5,"result":{"Bindings":[]}}'
+            $script:HttpApiTypedAnswerMinimum = $json.Length + 1
+            (ConvertFrom-HttpApiJson -Json $json -AnswerOf 'bindings/https').result.GetType().FullName | Should -Be 'System.Management.Automation.PSCustomObject'
+            $script:HttpApiTypedAnswerMinimum = $json.Length
+            (ConvertFrom-HttpApiJson -Json $json -AnswerOf 'bindings/https').result.GetType().FullName | Should -Be 'HttpApi.HttpsBindingList'
+            $script:HttpApiTypedAnswerMinimum = 0
             $script:HttpApiTypedAnswers = $false
             try {
                 Get-HttpApiAnswerType -Method 'bindings/https' | Should -BeNullOrEmpty
