@@ -81,8 +81,11 @@ function Get-HttpApiBufferedFrame {
             [System.Buffer]::BlockCopy($bytes, 0, $grown, 0, $length)
             $Connection.Buffer = $grown
         }
+        # Read-HttpApiFrame asks again only once this much is buffered.
+        $Connection.FrameEnd = $frameEnd
         return $null
     }
+    $Connection.FrameEnd = 0
     $body = [System.Text.Encoding]::UTF8.GetString($bytes, $bodyStart, $contentLength)
     # What follows the frame (the start of the next one) moves to the front.
     if ($length -gt $frameEnd) {

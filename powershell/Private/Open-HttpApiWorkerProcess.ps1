@@ -87,6 +87,8 @@ function Open-HttpApiWorkerProcess {
         # Received bytes: Buffer[0..Filled) holds what is not yet taken as a frame.
         Buffer = New-Object -TypeName byte[] -ArgumentList 65536
         Filled = 0
+        # Where the frame being received ends, once its header is read (Get-HttpApiBufferedFrame); 0: not known.
+        FrameEnd = 0
         PendingRead = $null
         PendingLogLine = $null
         LogEnded = $false

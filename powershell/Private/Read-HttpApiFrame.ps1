@@ -23,9 +23,15 @@ function Read-HttpApiFrame {
     )
 
     while ($true) {
-        $body = Get-HttpApiBufferedFrame -Connection $Connection
-        if ($null -ne $body) {
-            return $body
+        # Once a frame's header is read, nothing is parsed again until its whole body is buffered: a
+        # 14 MB answer arrives in hundreds of reads (216 of 64 KB on Linux; on Windows, inferred, not
+        # measured: thousands, a redirected pipe's default buffer being 4 KB), and each look costs a
+        # function call and the header's parse (about 0.25 ms).
+        if (-not ($Connection['FrameEnd'] -gt $Connection.Filled)) {
+            $body = Get-HttpApiBufferedFrame -Connection $Connection
+            if ($null -ne $body) {
+                return $body
+            }
         }
         if ($null -eq $Connection.PendingRead) {
             try {
