@@ -51,4 +51,7 @@ await build({
   entryPoints: ['src/cli/startup-entry.ts'],
   outfile: 'dist/httpapi-startup.cjs',
   format: 'cjs',
+  // Code started from a blob has no import(): modules loaded on first use (node:tls for live
+  // checks) are required instead.
+  supported: { 'dynamic-import': false },
 });

@@ -43,6 +43,20 @@ describe('httpapi startup-snapshot', () => {
     expect(answers[1]).toEqual(answers[0]);
   });
 
+  it('live checks from the blob load node:tls on first use as the bundle does', async () => {
+    // node:tls is loaded when a live check first needs it; code started from a blob cannot import(),
+    // so the blob's script must load it another way (a -Live cmdlet in a later PowerShell session).
+    const answers = [];
+    for (const nodeArgs of [[bundle], ['--snapshot-blob', blob]]) {
+      const worker = await startWorker(['--snapshot', 'fixtures/demo-server'], { nodeArgs });
+      const answer = (await worker.connection.sendRequest('bindings/https', { site: 'Admin', live: true, asOf: '2027-01-01T00:00:00.000Z' })) as { bindings: { live?: { error: string | null } }[] };
+      answers.push(answer);
+      expect(await worker.close()).toBe(0);
+    }
+    expect(answers[0]!.bindings[0]!.live).toBeDefined();
+    expect(answers[1]).toEqual(answers[0]);
+  }, 60_000);
+
   it('the CLI from the blob prints what the bundle prints: tables, --json, and exit codes', () => {
     for (const args of [['bindings', '--snapshot', 'fixtures/demo-server', '--as-of', '2027-01-01'], ['diagnose', '--snapshot', 'fixtures/demo-server', '--json'], ['bindings', '--snapshot', 'fixtures/no-such-server']]) {
       const [expected, actual] = [fromBundle(args), fromBlob(args)];
