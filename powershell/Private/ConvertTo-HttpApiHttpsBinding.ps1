@@ -49,17 +49,8 @@ function ConvertTo-HttpApiHttpsBinding {
     }
     $certificates = New-Object -TypeName System.Collections.Hashtable
     # Typed, with local dates as X509Certificate2 shows them, as every cmdlet's certificates are.
-    if ($typed) {
-        foreach ($certificate in $Result.Certificates) {
-            $certificate.NotBefore = $certificate.NotBefore.ToLocalTime()
-            $certificate.NotAfter = $certificate.NotAfter.ToLocalTime()
-            $certificates[$certificate.Id] = $certificate
-        }
-    }
-    else {
-        foreach ($certificate in (ConvertTo-HttpApiObject -InputObject @($Result.Certificates) -TypeName 'HttpApi.Certificate')) {
-            $certificates[$certificate.Id] = $certificate
-        }
+    foreach ($certificate in (ConvertTo-HttpApiObject -InputObject @($Result.Certificates) -TypeName 'HttpApi.Certificate')) {
+        $certificates[$certificate.Id] = $certificate
     }
     $sourceObject = $null
     if ($Source -and $Source.Count -gt 0) {

@@ -14,6 +14,9 @@ function ConvertTo-HttpApiObject {
 
     The walk is a loop over a stack rather than a recursive function: PowerShell function calls
     are slow, and an sslcert listing holds hundreds of nested objects.
+
+    An object read into one of the module's .NET types (Get-HttpApiAnswerType) carries its type name
+    already and its dates as UTC DateTime values: it gets no second name, and its dates are made local.
     #>
     [CmdletBinding()]
     param(
@@ -31,7 +34,7 @@ function ConvertTo-HttpApiObject {
         [System.Collections.IDictionary] $Source
     )
 
-    $roots = @(foreach ($item in $InputObject) { if ($item -is [System.Management.Automation.PSCustomObject]) { $item } })
+    $roots = @(foreach ($item in $InputObject) { if ($item -is [System.Management.Automation.PSCustomObject] -or ($null -ne $item -and $item.GetType().Namespace -eq 'HttpApi')) { $item } })
     $nested = @{
         'HttpApi.Site' = @{ Bindings = 'HttpApi.SiteBinding'; Findings = 'HttpApi.Finding' }
         'HttpApi.SslCertMapping' = @{ Options = 'HttpApi.SslCertOption' }
@@ -48,12 +51,18 @@ function ConvertTo-HttpApiObject {
         $item = $stack.Pop()
         $object = $item[0]
         $type = $item[1]
-        $object.pstypenames.Insert(0, $type)
+        if ($object.GetType().FullName -ne $type) {
+            $object.pstypenames.Insert(0, $type)
+        }
         if ($type -eq 'HttpApi.Certificate') {
             # Members every certificate has are read directly: PSObject.Properties costs about 9 us a read.
             foreach ($name in 'NotBefore', 'NotAfter') {
-                if ($object.$name -is [string]) {
-                    $object.$name = [DateTime]::Parse($object.$name, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+                $value = $object.$name
+                if ($value -is [string]) {
+                    $object.$name = [DateTime]::Parse($value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind).ToLocalTime()
+                }
+                elseif ($value -is [DateTime] -and $value.Kind -eq [DateTimeKind]::Utc) {
+                    $object.$name = $value.ToLocalTime()
                 }
             }
         }
