@@ -83,6 +83,28 @@ Describe 'bindings/https answers read into .NET types' {
         @($portal.PSObject.TypeNames) | Should -Be @('HttpApi.HttpsBinding', 'System.Object')
     }
 
+    It 'carries what the snapshot holds: its mappings, and its certificate files as .NET reads them' {
+        $bindings = @(Get-IisHttpsBinding -Snapshot $DemoServer)
+        $read = { param($file) [System.Security.Cryptography.X509Certificates.X509Certificate2]::new([System.IO.File]::ReadAllBytes((Join-Path $DemoServer $file))) }
+        foreach ($case in @(
+                @{ Site = 'Contoso WWW'; File = 'certs/MY/www-contoso.pem'; Store = 'MY'; IPAddress = '*' },
+                @{ Site = 'Default Web Site'; File = 'certs/WebHosting/wildcard-contoso.cer'; Store = 'WebHosting'; IPAddress = '*' },
+                @{ Site = 'Contoso IPv6'; File = 'certs/MY/www-contoso.pem'; Store = 'MY'; IPAddress = '[2001:db8::5]' })) {
+            $binding = $bindings | Where-Object Site -EQ $case.Site
+            $file = & $read $case.File
+            $binding.GetType().FullName | Should -Be 'HttpApi.HttpsBinding'
+            $binding.IPAddress | Should -Be $case.IPAddress
+            $binding.CertificateStoreName | Should -Be $case.Store
+            $binding.Thumbprint | Should -Be $file.Thumbprint
+            $binding.Certificate.Thumbprint | Should -Be $file.Thumbprint
+            $binding.Certificate.Subject | Should -Be $file.Subject
+            # Local time, as X509Certificate2 gives it.
+            $binding.Certificate.NotBefore | Should -Be $file.NotBefore
+            $binding.Certificate.NotAfter | Should -Be $file.NotAfter
+            $binding.Certificate.NotAfter.Kind | Should -Be ([DateTimeKind]::Local)
+        }
+    }
+
     It 'gives the same objects as ConvertFrom-Json: members, values, types of values, strings and table' {
         $typed = Get-BindingText -Typed $true
         $plain = Get-BindingText -Typed $false
