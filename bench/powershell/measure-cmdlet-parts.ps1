@@ -39,14 +39,14 @@ $parts = & (Get-Module HttpApi) {
     $script:benchResponse = Invoke-HttpApiRequest -Method 'bindings/https' -Params $params
     $ping = foreach ($call in 1..($calls * 4)) { (Measure-Command { $null = Invoke-HttpApiRequest -Method 'server/info' -Params ([ordered]@{}) }).TotalMilliseconds }
     $frame = ConvertTo-Json -InputObject $script:benchResponse -Depth 32 -Compress
-    $casing = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https' }).TotalMilliseconds }
+    $read = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https' }).TotalMilliseconds }
     $plain = foreach ($call in 1..$calls) { (Measure-Command { $null = ConvertFrom-Json -InputObject $frame }).TotalMilliseconds }
     # The conversion types and joins the parsed objects in place, so each call gets a fresh parse.
     $convert = foreach ($call in 1..$calls) {
         $parsed = (ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https').result
         (Measure-Command { $null = @(ConvertTo-HttpApiHttpsBinding -Result $parsed -Source @{ snapshot = $snapshot }) }).TotalMilliseconds
     }
-    [pscustomobject]@{ request = $request; ping = $ping; casing = $casing; plain = $plain; convert = $convert; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }
+    [pscustomobject]@{ request = $request; ping = $ping; read = $read; plain = $plain; convert = $convert; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }
 } $Snapshot $Calls $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
 [pscustomobject]@{
     bindings                 = $parts.bindings
@@ -55,7 +55,7 @@ $parts = & (Get-Module HttpApi) {
     cmdletNoProgressMs       = & $median $quiet
     requestMs                = & $median $parts.request
     serverInfoRequestMs      = & $median $parts.ping
-    convertFromHttpApiJsonMs = & $median $parts.casing
+    convertFromHttpApiJsonMs = & $median $parts.read
     convertFromJsonMs        = & $median $parts.plain
     convertToBindingMs       = & $median $parts.convert
 } | ConvertTo-Json -Compress
