@@ -38,7 +38,10 @@ export async function checkLiveBinding(binding: JoinedBinding, options: LiveChec
   const target = { host, port, servername };
 
   return new Promise((resolve) => {
+    // The request's signal outlives every check of it: each takes its listener away when done.
+    const onAbort = () => failed('cancelled');
     const settle = (result: Omit<LiveCheck, 'target' | 'seenFrom'>) => {
+      options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       resolve({ target, seenFrom, ...result });
     };
@@ -58,7 +61,7 @@ export async function checkLiveBinding(binding: JoinedBinding, options: LiveChec
     });
     socket.once('timeout', () => failed(`no TLS handshake within ${options.timeoutMs ?? 3000} ms`));
     socket.once('error', (error) => failed(error.message));
-    options.signal?.addEventListener('abort', () => failed('cancelled'), { once: true });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

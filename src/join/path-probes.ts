@@ -138,7 +138,10 @@ function settle({ probe, path, candidates }: PlannedProbe, result: { thumbprint:
 export const tlsHandshake: Handshake = async (target, timeoutMs, signal) => {
   const tls = await import('node:tls');
   return new Promise((resolve) => {
+    // The budget's signal outlives every probe of the request: each takes its listener away when done.
+    const onSpent = () => done({ thumbprint: null, error: 'probe budget spent' });
     const done = (result: { thumbprint: string | null; error: string | null }) => {
+      signal.removeEventListener('abort', onSpent);
       socket.destroy();
       resolve(result);
     };
@@ -146,7 +149,7 @@ export const tlsHandshake: Handshake = async (target, timeoutMs, signal) => {
     socket.once('secureConnect', () => done({ thumbprint: socket.getPeerX509Certificate()?.fingerprint.replace(/:/g, '').toUpperCase() ?? null, error: null }));
     socket.once('timeout', () => done({ thumbprint: null, error: `no TLS handshake within ${timeoutMs} ms` }));
     socket.once('error', (error) => done({ thumbprint: null, error: error.message }));
-    if (signal.aborted) done({ thumbprint: null, error: 'probe budget spent' });
-    else signal.addEventListener('abort', () => done({ thumbprint: null, error: 'probe budget spent' }), { once: true });
+    if (signal.aborted) onSpent();
+    else signal.addEventListener('abort', onSpent, { once: true });
   });
 };

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { promisify } from 'node:util';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../httpsys/corpus.js';
+import { checkLiveBinding } from '../../src/join/live-tls-check.js';
+import type { JoinedBinding } from '../../src/join/join-model.js';
 
 // A real TLS server on 127.0.0.1 serving the www.contoso.com fixture certificate, and a
 // snapshot whose bindings point at it. Only loopback addresses are ever dialled.
@@ -63,6 +66,17 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('live TLS check (bindings --live)', () => {
+  it('takes its abort listener off the request\'s signal when a check ends: one request checks every binding on that signal', async () => {
+    // Past ten listeners Node warns of a leak on stderr (MaxListenersExceededWarning), which `bindings --live` printed.
+    const controller = new AbortController();
+    const binding = (onPort: number) =>
+      ({ site: 'S', bindingInformation: `127.0.0.1:${onPort}:`, address: '127.0.0.1', port: onPort, host: '', sslFlags: 0, declaredMapping: null, effectiveMapping: { withSni: null, withoutSni: null } }) as unknown as JoinedBinding;
+    const results = [];
+    for (let check = 0; check < 12; check++) results.push(await checkLiveBinding(binding(check % 2 ? port : closedPort), { signal: controller.signal }));
+    expect(results.map((result) => result.reachable)).toEqual(Array.from({ length: 12 }, (_, check) => check % 2 === 1));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('reports the served certificate and TLS version, and flags mismatches and unreachable endpoints', async () => {
     // Asynchronous: the TLS server lives in this process and must keep accepting.
     // Exit 2: SERVED_CERT_MISMATCH is an error finding; the result is printed all the same.

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -110,6 +111,14 @@ describe('a served certificate traced to a mapping the path does not list', () =
 });
 
 describe('the probe budget', () => {
+  it('takes the listener of each handshake off the budget signal when it ends: every probe of a request shares that signal', async () => {
+    const budget = new AbortController();
+    const results = [];
+    for (let probe = 0; probe < 12; probe++) results.push(await tlsHandshake({ host: '127.0.0.1', port: ports['sni-first'], servername: 'www.contoso.com' }, 3000, budget.signal));
+    expect(results.every((result) => result.thumbprint === WWW)).toBe(true);
+    expect(getEventListeners(budget.signal, 'abort')).toHaveLength(0);
+  });
+
   const binding = joined(ports['sni-first'] || 1);
   const many = () => Array.from({ length: 5 }, () => planPathProbes(binding, null)).flat();
 
