@@ -58,3 +58,13 @@ export interface CertificateInfo {
   /** Snapshot only: the file the certificate was read from. */
   file: string | null;
 }
+
+/**
+ * The certificate made read-only, its lists too. Readers hand the same objects to every request
+ * while the store is unchanged (reused-joins.ts): a change to one answer's certificate must fail
+ * where it is made, not show up in the next answer.
+ */
+export function frozenCertificate(certificate: CertificateInfo): Readonly<CertificateInfo> {
+  for (const value of Object.values(certificate)) if (Array.isArray(value)) Object.freeze(value);
+  return Object.freeze(certificate);
+}

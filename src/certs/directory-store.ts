@@ -4,10 +4,10 @@ import { HttpApiError, isHttpApiError } from '../errors.js';
 import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
-import type { CertificateInfo } from './certificate-info.js';
+import { frozenCertificate, type CertificateInfo } from './certificate-info.js';
 import { fileThumbprints } from './file-thumbprints.js';
 import { describeCertificate } from './describe-certificate.js';
-import { readKeyManifest } from './key-presence-manifest.js';
+import { KeyManifestName, readKeyManifest, type KeyLookup } from './key-presence-manifest.js';
 import { DefaultStoreName, sameStore, storeName } from './store-name.js';
 
 /**
@@ -44,7 +44,7 @@ export interface CertificateDirectory {
 
 export async function readCertificateDirectory(dir: string, store?: string, named?: ReadonlySet<string>): Promise<CertificateDirectory> {
   const entries = list(dir);
-  const recorded = readKeyManifest(dir);
+  const recorded = keyManifests.getSync(dir, [path.join(dir, KeyManifestName)], () => readKeyManifest(dir));
   const stores = new Map<string, { name: string; folders: string[] }>();
   const addFolder = (name: string, folder: string) => {
     const key = name.toUpperCase();
@@ -55,23 +55,37 @@ export async function readCertificateDirectory(dir: string, store?: string, name
   if (entries.some((entry) => entry.isFile())) addFolder(DefaultStoreName, dir);
   for (const entry of entries) if (entry.isDirectory()) addFolder(storeName(entry.name), path.join(dir, entry.name));
 
-  const certificates: CertificateInfo[] = [];
+  const read: { name: string; described: CertificateInfo[][] }[] = [];
   const problems: CertificateFileProblem[] = [];
   const ordered = [...stores.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   for (const { name, folders } of ordered) {
     if (store !== undefined && !sameStore(store, name)) continue;
-    const byThumbprint = new Map<string, CertificateInfo>();
-    for (const folder of folders) {
-      for (const certificate of readFolder(folder, name, problems, named)) {
-        const first = byThumbprint.get(certificate.thumbprint);
-        if (!first) byThumbprint.set(certificate.thumbprint, certificate);
-        else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
-      }
-    }
-    for (const certificate of byThumbprint.values()) certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
-    certificates.push(...byThumbprint.values());
+    read.push({ name, described: folders.flatMap((folder) => readFolder(folder, name, problems, named)) });
   }
-  return { certificates, problems };
+  // What was read is the files' cached descriptions: when every one is the same object as last
+  // time, so is the answer, and the join after it can be reused (reused-joins.ts).
+  const parts: unknown[] = [recorded, ...read.flatMap(({ name, described }) => [name, ...described]), ...problems.map((problem) => `${problem.store}\0${problem.file}\0${problem.message}`)];
+  const memoKey = `${dir}\0${store ?? ''}`;
+  const last = lastDirectories.get(memoKey);
+  if (last && sameParts(last.parts, parts)) return last.directory;
+
+  const certificates: CertificateInfo[] = [];
+  for (const { name, described } of read) {
+    const byThumbprint = new Map<string, CertificateInfo>();
+    for (const certificate of described.flat()) {
+      const first = byThumbprint.get(certificate.thumbprint);
+      // Copies: the first of duplicates takes the key another copy found.
+      if (!first) byThumbprint.set(certificate.thumbprint, { ...certificate });
+      else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
+    }
+    for (const certificate of byThumbprint.values()) {
+      certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
+      certificates.push(frozenCertificate(certificate));
+    }
+  }
+  const directory = { certificates, problems };
+  lastDirectories.set(memoKey, { parts, directory });
+  return directory;
 }
 
 // Parsing a certificate and checking its key costs about a millisecond (OpenSSL's key
@@ -79,11 +93,19 @@ export async function readCertificateDirectory(dir: string, store?: string, name
 const parsedFiles = new FileIdentityCache<CertificateInfo[]>(50_000);
 // What fileThumbprints found in a file: hashed again only when the file changed.
 const hashedFiles = new FileIdentityCache<string[] | null>(50_000);
+const keyManifests = new FileIdentityCache<KeyLookup | undefined>();
+// The last answer for each folder (and store asked for), with what it was made of.
+const lastDirectories = new Map<string, { parts: unknown[]; directory: CertificateDirectory }>();
 
-function readFolder(folder: string, store: string, problems: CertificateFileProblem[], named: ReadonlySet<string> | undefined): CertificateInfo[] {
+function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}
+
+/** The cached descriptions of a folder's certificate files, one array per file. */
+function readFolder(folder: string, store: string, problems: CertificateFileProblem[], named: ReadonlySet<string> | undefined): CertificateInfo[][] {
   const files = list(folder).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
   const keyFiles = new Map(files.filter((name) => name.toLowerCase().endsWith('.key')).map((name) => [name.slice(0, -4).toLowerCase(), name]));
-  const certificates: CertificateInfo[] = [];
+  const described: CertificateInfo[][] = [];
   for (const name of files) {
     const file = path.join(folder, name);
     if (isPkcs12File(name)) {
@@ -100,25 +122,21 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
         const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
         return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
       });
-    let described: CertificateInfo[];
     try {
-      described = describe(keyPath);
+      described.push(describe(keyPath));
     } catch (error) {
       const problem = problemOf(error, store);
       problems.push(problem);
       // A bad key file leaves the certificate itself readable: listed, without a key.
       if (keyPath === undefined || problem.file !== keyPath) continue;
       try {
-        described = describe(undefined);
+        described.push(describe(undefined));
       } catch (again) {
         problems.push(problemOf(again, store));
-        continue;
       }
     }
-    // Copies: readCertificateDirectory sets hasPrivateKey on the first of duplicates.
-    for (const certificate of described) certificates.push({ ...certificate });
   }
-  return certificates;
+  return described;
 }
 
 /** Whether a certificate of the file is named; a file that cannot be hashed is, so that parsing reports it. */

@@ -26,6 +26,8 @@ export async function readCertificateSource(source: CertificateSource, filter: C
     source.kind === 'directory'
       ? await readCertificateDirectory(source.path, filter.store, filter.named)
       : { certificates: await readWindowsStores(filter.store ? [filter.store] : DefaultWindowsStores, readStores), problems: [] };
+  // Unfiltered, the read itself is the answer: the same object while nothing changed (reused-joins.ts).
+  if (filter.store === undefined && filter.thumbprint === undefined) return all;
   const thumbprint = filter.thumbprint?.replace(/\s/g, '').toUpperCase();
   const certificates = all.certificates.filter(
     (certificate) => (filter.store === undefined || sameStore(filter.store, certificate.store)) && (thumbprint === undefined || certificate.thumbprint === thumbprint),

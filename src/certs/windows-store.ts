@@ -4,7 +4,7 @@ import { HttpApiError } from '../errors.js';
 import { killTree, startChild } from '../process/child-processes.js';
 import { currentPlatformFacts, environmentValue, type PlatformFacts } from '../process/platform-facts.js';
 import { systemExecutable, systemRoot } from '../process/system-executable.js';
-import type { CertificateInfo, PrivateKeyState } from './certificate-info.js';
+import { frozenCertificate, type CertificateInfo, type PrivateKeyState } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
 import { DefaultStoreName, storeName } from './store-name.js';
 
@@ -223,29 +223,42 @@ export interface StoreRow {
 
 /** The rows of LocalMachine stores, checked for shape; the DER is parsed by readWindowsStores. */
 export async function listWindowsStores(stores: readonly string[], read: StoreReader = readStoresThroughPowerShell): Promise<StoreRow[]> {
+  return parseStoreAnswer(await storeAnswer(stores, read), described(stores));
+}
+
+const described = (stores: readonly string[]) => `the certificate stores ${stores.join(', ')} through Windows PowerShell`;
+
+/** The script's answer line for these stores. */
+async function storeAnswer(stores: readonly string[], read: StoreReader): Promise<string> {
   for (const store of stores) {
     // Keeps the name inside Cert:\LocalMachine (no `..\`, no wildcards) and out of the ';' list syntax.
     if (!/^[A-Za-z0-9 _-]+$/.test(store)) {
       throw new HttpApiError('INVALID_ARGUMENT', `Store name '${store}' is not a LocalMachine store name (letters, digits, space, _ and - only).`, { store });
     }
   }
-  const what = `the certificate stores ${stores.join(', ')} through Windows PowerShell`;
-  let answer: string;
+  const what = described(stores);
   try {
-    answer = await read(stores);
+    return await read(stores);
   } catch (error) {
     const failure = error as { code?: string; message: string };
     const id = failure.code === 'ENOENT' ? 'NO_SOURCE' : 'SOURCE_UNREADABLE';
     const why = failure.code === 'ENOENT' ? 'powershell.exe was not found' : failure.message;
     throw new HttpApiError(id, `Could not list ${what}: ${why}`, { stores: [...stores] });
   }
-  return parseStoreAnswer(answer, what);
 }
 
 /** Reads LocalMachine stores on Windows through PowerShell's Cert: drive. */
-export async function readWindowsStores(stores: readonly string[], read?: StoreReader): Promise<CertificateInfo[]> {
-  return (await listWindowsStores(stores, read)).map(describeRow);
+export async function readWindowsStores(stores: readonly string[], read: StoreReader = readStoresThroughPowerShell): Promise<CertificateInfo[]> {
+  // The same answer as last time gives the same certificates, the same object: a join over them can be reused (reused-joins.ts).
+  const answer = await storeAnswer(stores, read);
+  const key = stores.join(';');
+  if (lastRead?.key === key && lastRead.answer === answer) return lastRead.certificates;
+  const certificates = parseStoreAnswer(answer, described(stores)).map((row) => frozenCertificate(describeRow(row)));
+  lastRead = { key, answer, certificates };
+  return certificates;
 }
+
+let lastRead: { key: string; answer: string; certificates: CertificateInfo[] } | undefined;
 
 /** The script's answer line: its rows, or its error as SOURCE_UNREADABLE. */
 export function parseStoreAnswer(line: string, what = 'the certificate stores'): StoreRow[] {

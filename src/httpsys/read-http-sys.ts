@@ -3,9 +3,10 @@ import type { HttpSysSource } from '../source/resolve-source.js';
 import { decodeCaptureFile } from './decode-console-output.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 import { netshRunError, runFailed } from './netsh-error.js';
-import { parseSslcertJson } from './parse-sslcert-json.js';
-import { parseSslcertText } from './parse-sslcert-text.js';
-import { parseUrlaclText } from './parse-urlacl-text.js';
+import { lastParse } from '../text/last-parse.js';
+import { parseSslcertJson as parseJson } from './parse-sslcert-json.js';
+import { parseSslcertText as parseText } from './parse-sslcert-text.js';
+import { parseUrlaclText as parseUrlacl } from './parse-urlacl-text.js';
 import { describeCommand } from '../process/describe-command.js';
 import { runNetsh } from './run-netsh.js';
 import type { SslMapping } from './ssl-mapping.js';
@@ -33,6 +34,11 @@ export interface UrlReservationsRead {
   unplaced: UnplacedLine[];
   unplacedCount: number;
 }
+
+// netsh on a live server, run for every request, prints the same text until the server changes.
+const parseSslcertJson = lastParse(parseJson);
+const parseSslcertText = lastParse(parseText);
+const parseUrlaclText = lastParse(parseUrlacl);
 
 interface ReadOptions {
   signal?: AbortSignal;

@@ -2,6 +2,7 @@ import { readCertificateSource } from '../certs/read-certificates.js';
 import { readCentralCertificateStore, type CentralCertificateStore } from '../certs/central-certificate-store.js';
 import { currentPlatformFacts } from '../process/platform-facts.js';
 import type { CertificateInfo } from '../certs/certificate-info.js';
+import type { CertificateFileProblem } from '../certs/directory-store.js';
 import { isHttpApiError } from '../errors.js';
 import { readIpListenList } from '../httpsys/ip-listen-list.js';
 import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
@@ -27,7 +28,7 @@ export interface ServerState {
   /** What was read from where, and what could not be. */
   notes: string[];
   /** Problems of the sources themselves (a certificate file that cannot be read). */
-  findings: Finding[];
+  findings: readonly Finding[];
   /** http.sys's IP listen list, read only when a live check needs it. */
   listenList(): Promise<{ addresses: string[] | null; note: string }>;
 }
@@ -96,9 +97,19 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     reservations: reservationsRead?.reservations ?? null,
     ccs,
     notes,
-    findings: problems.map(certificateFileFinding),
+    findings: problems.length === 0 ? NoFindings : fileFindings(problems),
     listenList: () => readIpListenList(httpSys, options),
   };
+}
+
+// Findings of the same problems are the same objects, so the join over them can be reused (reused-joins.ts).
+const NoFindings: readonly Finding[] = [];
+const findingsOfProblems = new WeakMap<readonly CertificateFileProblem[], readonly Finding[]>();
+
+function fileFindings(problems: readonly CertificateFileProblem[]): readonly Finding[] {
+  let findings = findingsOfProblems.get(problems);
+  if (!findings) findingsOfProblems.set(problems, (findings = problems.map(certificateFileFinding)));
+  return findings;
 }
 
 function usesCcs(config: IisConfig, mappings: readonly SslMapping[]): boolean {
