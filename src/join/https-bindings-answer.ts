@@ -2,11 +2,15 @@ import { sameSiteName } from '../iis/site-name.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { httpsAnswer } from './https-answer.js';
+import type { ServerJoin } from './join-server-state.js';
+import type { ServerState } from './load-server-state.js';
 import { readAndJoinServer, type ServerQuestion } from './server-reading.js';
 
 /**
  * bindings/https: the joined bindings, of one site when `site` is given (NOT_FOUND naming the
- * closest names when no site has that name).
+ * closest names when no site has that name). A reused join (reused-joins.ts) with the same
+ * site and notes gives the same answer, the same object: the worker then sends the bytes it
+ * already made for it (frame-writer.ts).
  */
 export async function httpsBindingsAnswer(source: ResolvedSource, question: ServerQuestion & { site?: string }, progress: (message: string, percentage?: number) => void, signal?: AbortSignal) {
   const { state, joined } = await readAndJoinServer(source, question, progress, signal);
@@ -14,10 +18,23 @@ export async function httpsBindingsAnswer(source: ResolvedSource, question: Serv
   if (site !== undefined && !state.config.sites.some((candidate) => sameSiteName(candidate.name, site))) {
     throw notFoundError('site named', site, state.config.file, state.config.sites.map((candidate) => candidate.name), { site, file: state.config.file });
   }
+  const notes = state.notes.join('\n');
+  const kept = answersOf.get(joined) ?? [];
+  const same = kept.find((entry) => entry.site === site && entry.notes === notes);
+  if (same) return same.answer;
+  const answer = answerOf(state, joined, site);
+  // A live join is never reused, so only answers of kept joins are worth keeping.
+  if (!question.live) answersOf.set(joined, [{ site, notes, answer }, ...kept].slice(0, 4));
+  return answer;
+}
+
+function answerOf(state: ServerState, joined: ServerJoin, site: string | undefined) {
   const bindings = site === undefined ? joined.bindings : joined.bindings.filter((binding) => sameSiteName(binding.site, site));
   const own = new Set(joined.bindings.flatMap((binding) => binding.findings));
   // With a site, only findings about that site: orphans and shadowing mappings are the server's.
   const siteWide = joined.findings.filter((finding) => !own.has(finding) && (site === undefined || (finding.site !== undefined && sameSiteName(finding.site, site))));
-  const answer = httpsAnswer({ bindings, sharers: joined.sharers }, siteWide, state);
-  return { file: state.config.file, configKind: state.config.configKind, ...answer, findings: siteWide, notes: state.notes };
+  return { file: state.config.file, configKind: state.config.configKind, ...httpsAnswer({ bindings, sharers: joined.sharers }, siteWide, state), findings: siteWide, notes: state.notes };
 }
+
+// Answers live as long as their join.
+const answersOf = new WeakMap<ServerJoin, { site: string | undefined; notes: string; answer: ReturnType<typeof answerOf> }[]>();

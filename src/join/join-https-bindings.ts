@@ -41,6 +41,9 @@ export interface JoinResult<C extends JoinCertificate = JoinCertificate> {
   findings: Finding[];
 }
 
+/** Days before expiry from which a certificate is reported as expiring (CERT_EXPIRES_SOON). */
+export const DefaultExpiryDays = 30;
+
 /** sslFlags bits IIS knows (docs/domain.md §4); anything above is preserved but reported. */
 const KnownSslFlags = 0x7f;
 
@@ -51,7 +54,7 @@ const KnownSslFlags = 0x7f;
  */
 export function joinHttpsBindings<C extends JoinCertificate>(input: JoinInput<C>): JoinResult<C> {
   const now = input.now ?? new Date();
-  const expiryDays = input.expiryDays ?? 30;
+  const expiryDays = input.expiryDays ?? DefaultExpiryDays;
   const mappings = new MappingIndex(input.mappings);
   const certificates = input.certificates ? new CertificateIndex<C>(input.certificates) : null;
   const appId = input.configKind === 'iisexpress' ? IisExpressAppId : IisAppId;

@@ -1,6 +1,7 @@
 import type { CertificateInfo } from '../certs/certificate-info.js';
 import { SpecificIpMappings } from './client-paths.js';
-import { joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
+import { DefaultExpiryDays, joinHttpsBindings, type JoinResult } from './join-https-bindings.js';
+import { ReusedJoins } from './reused-joins.js';
 import { checkLiveBinding, liveFindings, pathProbeFindings, type LiveCheck } from './live-tls-check.js';
 import { DefaultProbeBudget, planPathProbes, runPathProbes, tlsHandshake, type PathProbe } from './path-probes.js';
 import type { JoinedBinding } from './join-model.js';
@@ -21,24 +22,16 @@ export interface ServerJoin extends JoinResult<CertificateInfo> {
   bindings: LiveJoinedBinding[];
 }
 
+const reused = new ReusedJoins<ServerJoin>();
+
 /** The join over what loadServerState read, plus the live checks when asked for. */
 export async function joinServerState(state: ServerState, options: JoinOptions = {}): Promise<ServerJoin> {
+  // Without live checks the join depends on its inputs and the clock alone: kept for the next same question.
+  if (!options.live) return reused.get(state, { now: options.now, expiryDays: options.expiryDays ?? DefaultExpiryDays }, () => join(state, options, null));
   // The listen list costs a netsh run, so it is read only for live checks; without it a `*`
   // binding is taken to listen on both families (http.sys's default: an empty list).
-  const listen = options.live ? await state.listenList() : null;
-  const result: ServerJoin = joinHttpsBindings({
-    sites: state.config.sites,
-    mappings: state.mappings,
-    certificates: state.certificates,
-    reservations: state.reservations,
-    ccs: state.ccs && !state.ccs.folderProblem ? state.ccs : null,
-    configKind: state.config.configKind,
-    listenAddresses: listen?.addresses ?? null,
-    now: options.now,
-    expiryDays: options.expiryDays,
-  });
-  result.findings.push(...state.findings);
-  if (!listen) return result;
+  const listen = await state.listenList();
+  const result = join(state, options, listen.addresses);
   state.notes.push(`live checks: IP listen list ${listen.addresses === null ? 'unknown' : listen.addresses.length === 0 ? 'empty (all addresses)' : listen.addresses.join(', ')} (${listen.note})`);
   // One at a time: a check is a single handshake, and serial checks keep a slow or
   // unreachable endpoint from flooding the server with connections.
@@ -63,5 +56,21 @@ export async function joinServerState(state: ServerState, options: JoinOptions =
     binding.findings.push(...found);
     result.findings.push(...found);
   }
+  return result;
+}
+
+function join(state: ServerState, options: JoinOptions, listenAddresses: string[] | null): ServerJoin {
+  const result: ServerJoin = joinHttpsBindings({
+    sites: state.config.sites,
+    mappings: state.mappings,
+    certificates: state.certificates,
+    reservations: state.reservations,
+    ccs: state.ccs && !state.ccs.folderProblem ? state.ccs : null,
+    configKind: state.config.configKind,
+    listenAddresses,
+    now: options.now,
+    expiryDays: options.expiryDays,
+  });
+  result.findings.push(...state.findings);
   return result;
 }
