@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { RpcError, invalidParams } from '../rpc/rpc-error.js';
 import { SourceSchema } from '../protocol/index.js';
-import { pascalCaseKeys } from '../rpc/pascal-case-keys.js';
+import { pascalCaseResult } from '../rpc/pascal-case-keys.js';
 import { runWorker } from '../rpc/server.js';
 import { defaultFrameLimits } from '../rpc/frame-scanner.js';
 import { implementations } from '../handlers/index.js';
@@ -79,7 +79,7 @@ export async function main(rawArgv: readonly string[], io: CliIo): Promise<numbe
       // file (`serve < /dev/null`: fd 0 is not auto-closed); 'end' is the input closing either way.
       await Promise.race([
         runWorker({
-          dispatch: values.pascalCase === true ? (method, params, options) => dispatch(method, params, options).then(pascalCaseKeys) : dispatch,
+          dispatch: values.pascalCase === true ? (method, params, options) => dispatch(method, params, options).then(pascalCaseResult) : dispatch,
           limits: frameLimits(values.maxMessageBytes as number | undefined),
         }),
         once(process.stdin, 'end'),

@@ -23,3 +23,14 @@ function pascalCase(key: string): string {
   }
   return name;
 }
+
+// Results a handler gives again (a reused answer, reused-joins.ts) are renamed once.
+const renamedResults = new WeakMap<object, unknown>();
+
+/** pascalCaseKeys of a handler's result: the same renamed object for the same result. */
+export function pascalCaseResult(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  let renamed = renamedResults.get(value);
+  if (renamed === undefined) renamedResults.set(value, (renamed = pascalCaseKeys(value)));
+  return renamed;
+}

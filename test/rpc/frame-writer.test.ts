@@ -57,4 +57,38 @@ describe('FrameWriter', () => {
     await expect(writer.write({ jsonrpc: '2.0', id: 1, result: 10n } as never)).rejects.toThrow(/BigInt/);
     expect(writes).toEqual([]);
   });
+
+  it('sends a large result given again from the bytes it made the first time, each frame still the message JSON.stringify writes', async () => {
+    const { stream, writes } = recorder();
+    const writer = new FrameWriter(stream);
+    const result = { bindings: Array.from({ length: 2000 }, (_, index) => ({ site: `Café ${index}`, port: 443 + index, host: null, findings: [] })) };
+    expect(JSON.stringify(result).length).toBeGreaterThan(64 * 1024);
+    const first = { jsonrpc: '2.0' as const, id: 1, result };
+    await writer.write(first);
+    // The same object, as a reused answer comes back: the kept bytes, under the new id.
+    const again = { jsonrpc: '2.0' as const, id: 'second', result };
+    await writer.write(again);
+    // A result changed in place would be a new object in the worker; the writer keeps bytes per object.
+    const other = { jsonrpc: '2.0' as const, id: 3, result: { ...result, bindings: result.bindings.slice(1) } };
+    await writer.write(other);
+    const frames = writes.map((chunks) => Buffer.concat(chunks).toString('utf8'));
+    for (const [index, message] of [first, again, other].entries()) {
+      const body = JSON.stringify(message);
+      expect(frames[index]).toBe(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    }
+  });
+
+  it('writes errors, notifications and small results as JSON.stringify writes them', async () => {
+    const { stream, writes } = recorder();
+    const writer = new FrameWriter(stream);
+    const messages = [
+      { jsonrpc: '2.0', id: 1, error: { code: -32602, message: 'Invalid params' } },
+      { jsonrpc: '2.0', method: '$/progress', params: { token: 't', value: { message: 'Reading' } } },
+      { jsonrpc: '2.0', id: 2, result: [1, 2] },
+      { jsonrpc: '2.0', id: 3, result: { small: 'ü' } },
+      { jsonrpc: '2.0', id: null, result: { small: true } },
+    ];
+    for (const message of messages) await writer.write(message as never);
+    expect(writes.map((chunks) => Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[1])).toEqual(messages.map((message) => JSON.stringify(message)));
+  });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pascalCaseResult } from '../../src/rpc/pascal-case-keys.js';
 import { startWorker, type WorkerClient } from '../helpers/worker-client.js';
 
 let worker: WorkerClient | undefined;
@@ -34,5 +35,17 @@ describe('serve --pascal-case', () => {
   it('leaves errors as JSON-RPC defines them', async () => {
     worker = await startWorker(['--pascal-case']);
     await expect(worker.connection.sendRequest('sites/list', { site: 3 })).rejects.toMatchObject({ code: -32602, data: { issues: expect.any(Array) } });
+  });
+});
+
+describe('pascalCaseResult', () => {
+  it('renames a result once: the same result, the same renamed object; another result, its own', () => {
+    const result = { bindingInformation: '*:443:', findings: [{ code: 'X' }] };
+    const renamed = pascalCaseResult(result);
+    expect(renamed).toEqual({ BindingInformation: '*:443:', Findings: [{ Code: 'X' }] });
+    expect(pascalCaseResult(result)).toBe(renamed);
+    expect(pascalCaseResult({ ...result })).not.toBe(renamed);
+    expect(pascalCaseResult('text')).toBe('text');
+    expect(pascalCaseResult(null)).toBeNull();
   });
 });
