@@ -4,9 +4,9 @@ import { decodeCaptureFile } from './decode-console-output.js';
 import { readSourceFile, whyUnreadable } from '../source/read-source-file.js';
 import { netshRunError, runFailed } from './netsh-error.js';
 import { lastParse } from '../text/last-parse.js';
-import { parseSslcertJson as parseJson } from './parse-sslcert-json.js';
-import { parseSslcertText as parseText } from './parse-sslcert-text.js';
-import { parseUrlaclText as parseUrlacl } from './parse-urlacl-text.js';
+import { parseSslcertJson } from './parse-sslcert-json.js';
+import { parseSslcertText } from './parse-sslcert-text.js';
+import { parseUrlaclText } from './parse-urlacl-text.js';
 import { describeCommand } from '../process/describe-command.js';
 import { runNetsh } from './run-netsh.js';
 import type { SslMapping } from './ssl-mapping.js';
@@ -36,9 +36,10 @@ export interface UrlReservationsRead {
 }
 
 // netsh on a live server, run for every request, prints the same text until the server changes.
-const parseSslcertJson = lastParse(parseJson);
-const parseSslcertText = lastParse(parseText);
-const parseUrlaclText = lastParse(parseUrlacl);
+// (A capture's read is kept by its file's identity instead: load-server-state.ts.)
+const netshJson = lastParse(parseSslcertJson);
+const netshSslcertText = lastParse(parseSslcertText);
+const netshUrlaclText = lastParse(parseUrlaclText);
 
 interface ReadOptions {
   signal?: AbortSignal;
@@ -74,7 +75,7 @@ export async function readSslMappings(source: HttpSysSource, options: ReadOption
     const jsonRun = await runNetsh(source.path, jsonArgv, options);
     const refused = runFailed(jsonRun);
     if (!refused) {
-      const json = parseSslcertJson(jsonRun.output);
+      const json = netshJson(jsonRun.output);
       if (json.ok && !withoutOptions(json.mappings)) {
         formatByNetsh.set(source.path, { format: 'json', reason: `${describeCommand(source.path, jsonArgv)} works and carries options` });
         return { mappings: json.mappings, format: 'json', notes: [`read with ${describeCommand(source.path, jsonArgv)}`, ...json.notes], unplaced: [], unplacedCount: 0 };
@@ -117,7 +118,7 @@ function withoutOptions(mappings: readonly SslMapping[]): boolean {
 }
 
 function fromText(text: string, notes: string[], origin: OutputOrigin): SslMappingsRead {
-  const parsed = parseSslcertText(text);
+  const parsed = ('command' in origin ? netshSslcertText : parseSslcertText)(text);
   if (parsed.mappings.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show sslcert', origin);
   const { note, ...unplaced } = reportUnplaced(parsed.unplaced, 'mapping');
   if (note) notes.push(note);
@@ -144,7 +145,7 @@ export async function readUrlReservations(source: HttpSysSource, options: ReadOp
     origin = { command: describeCommand(source.path, argv) };
     notes.push(`read with ${origin.command}`);
   }
-  const parsed = parseUrlaclText(text);
+  const parsed = ('command' in origin ? netshUrlaclText : parseUrlaclText)(text);
   if (parsed.reservations.length === 0) refuseUnrecognized(parsed.unplaced, 'netsh http show urlacl', origin);
   const { note, ...unplaced } = reportUnplaced(parsed.unplaced, 'reservation');
   if (note) notes.push(note);
