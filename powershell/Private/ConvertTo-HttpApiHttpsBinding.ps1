@@ -35,8 +35,8 @@ function ConvertTo-HttpApiHttpsBinding {
     # where PSObject.TypeNames costs 30 us, and members are read directly, not through PSObject.Properties (9 us).
     $typed = $Result.GetType().FullName -eq 'HttpApi.HttpsBindingList'
 
-    # Ids are compared exactly, as the worker made them (a hashtable literal would ignore case). An id
-    # read into a .NET type is a JsonElement, whose [string] is its text.
+    # Ids are compared exactly, as the worker made them (a hashtable literal would ignore case). They are
+    # strings either way (the .NET types read them with New-HttpApiIdReaderType).
     $mappings = New-Object -TypeName System.Collections.Hashtable
     foreach ($mapping in $Result.Mappings) {
         if (-not $typed) {
@@ -70,13 +70,13 @@ function ConvertTo-HttpApiHttpsBinding {
             $effective.pstypenames.Insert(0, 'HttpApi.EffectiveMapping')
         }
         if ($null -ne $object.DeclaredMapping) {
-            $object.DeclaredMapping = $mappings[[string] $object.DeclaredMapping]
+            $object.DeclaredMapping = $mappings[$object.DeclaredMapping]
         }
         if ($null -ne $effective.WithSni) {
-            $effective.WithSni = $mappings[[string] $effective.WithSni]
+            $effective.WithSni = $mappings[$effective.WithSni]
         }
         if ($null -ne $effective.WithoutSni) {
-            $effective.WithoutSni = $mappings[[string] $effective.WithoutSni]
+            $effective.WithoutSni = $mappings[$effective.WithoutSni]
         }
         # Every way a client arrives (family x SNI), ids replaced by the mapping objects.
         foreach ($path in $object.ClientPaths) {
@@ -84,15 +84,15 @@ function ConvertTo-HttpApiHttpsBinding {
                 $path.pstypenames.Insert(0, 'HttpApi.ClientPath')
             }
             if ($null -ne $path.Mapping) {
-                $path.Mapping = $mappings[[string] $path.Mapping]
+                $path.Mapping = $mappings[$path.Mapping]
             }
             # Most paths are in no doubt: their empty list is kept rather than rebuilt, a cost per path.
             if ($path.IpFirstCount -gt 0) {
-                $path.IpFirst = @(foreach ($id in $path.IpFirst) { $mappings[[string] $id] })
+                $path.IpFirst = @(foreach ($id in $path.IpFirst) { $mappings[$id] })
             }
         }
         if ($null -ne $object.Certificate) {
-            $object.Certificate = $certificates[[string] $object.Certificate]
+            $object.Certificate = $certificates[$object.Certificate]
         }
         foreach ($finding in $object.Findings) {
             $findings.Add($finding)

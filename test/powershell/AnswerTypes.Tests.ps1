@@ -148,6 +148,16 @@ Describe 'bindings/https answers read into .NET types' {
             $odd = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":3,"result":{"Bindings":[{"Site":"A","SslFlags":"one"}]}}' -AnswerOf 'bindings/https'
             $odd.result.Bindings[0].SslFlags | Should -Be 'one'
             $odd.result.Bindings[0].GetType().FullName | Should -Be 'System.Management.Automation.PSCustomObject'
+            # An id is a string: anything else in its place is not this protocol's answer.
+            $numbered = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":3,"result":{"Bindings":[{"Site":"A","SslFlags":0,"DeclaredMapping":7}]}}' -AnswerOf 'bindings/https'
+            $numbered.result.Bindings[0].DeclaredMapping | Should -Be 7
+            $numbered.result.Bindings[0].GetType().FullName | Should -Be 'System.Management.Automation.PSCustomObject'
+            $ids = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":3,"result":{"Bindings":[{"Site":"A","SslFlags":0,"DeclaredMapping":"ipport:0.0.0.0:443","Certificate":null,"ClientPaths":[{"Mapping":null,"IpFirst":["a","b"]}]}]}}' -AnswerOf 'bindings/https'
+            $ids.result.Bindings[0].GetType().FullName | Should -Be 'HttpApi.HttpsBinding'
+            $ids.result.Bindings[0].DeclaredMapping | Should -BeOfType [string]
+            $ids.result.Bindings[0].DeclaredMapping | Should -BeExactly 'ipport:0.0.0.0:443'
+            $ids.result.Bindings[0].Certificate | Should -BeNullOrEmpty
+            $ids.result.Bindings[0].ClientPaths[0].IpFirst | Should -Be @('a', 'b')
             $progress = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","method":"$/progress","params":{"token":"t","value":{"kind":"report"}}}' -AnswerOf 'bindings/https'
             $progress.method | Should -Be '$/progress'
             $failure = ConvertFrom-HttpApiJson -Json '{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"bad"}}' -AnswerOf 'bindings/https'
