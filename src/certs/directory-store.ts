@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError, isHttpApiError } from '../errors.js';
-import { FileIdentityCache } from '../source/file-identity-cache.js';
+import { FileIdentityCache, fileIdentity } from '../source/file-identity-cache.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import { frozenCertificate, type CertificateInfo } from './certificate-info.js';
@@ -114,14 +114,21 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
     }
     const extension = path.extname(name).toLowerCase();
     if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
-    if (named !== undefined && !isNamed(file, named)) continue;
+    // One stat of the file for both caches: a worker asked again stats every certificate file of the folder.
+    const identity = fileIdentity(file);
+    if (named !== undefined && !isNamed(file, identity, named)) continue;
     const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
     const keyPath = keyName ? path.join(folder, keyName) : undefined;
     const describe = (keyPath: string | undefined) =>
-      parsedFiles.getSync(`${store}\0${file}\0${keyPath ?? ''}`, keyPath ? [file, keyPath] : [file], () => {
-        const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
-        return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
-      });
+      parsedFiles.getSync(
+        `${store}\0${file}\0${keyPath ?? ''}`,
+        keyPath ? [file, keyPath] : [file],
+        () => {
+          const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
+          return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
+        },
+        keyPath ? [identity, fileIdentity(keyPath)] : [identity],
+      );
     try {
       described.push(describe(keyPath));
     } catch (error) {
@@ -140,10 +147,10 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
 }
 
 /** Whether a certificate of the file is named; a file that cannot be hashed is, so that parsing reports it. */
-function isNamed(file: string, named: ReadonlySet<string>): boolean {
+function isNamed(file: string, identity: string | null, named: ReadonlySet<string>): boolean {
   let thumbprints: string[] | null;
   try {
-    thumbprints = hashedFiles.getSync(file, [file], () => fileThumbprints(read(file)));
+    thumbprints = hashedFiles.getSync(file, [file], () => fileThumbprints(read(file)), [identity]);
   } catch {
     return true;
   }

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
  * change time (which no tool can set back), a replacement by rename changes the inode.
  * Nanosecond times, so two writes within a millisecond still differ.
  */
-function identity(file: string): string | null {
+export function fileIdentity(file: string): string | null {
   try {
     const stat = statSync(file, { bigint: true });
     return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
@@ -23,13 +23,13 @@ function identity(file: string): string | null {
  * Holds at most `capacity` entries, dropping the oldest.
  */
 export class FileIdentityCache<T> {
-  private readonly entries = new Map<string, { identities: string[]; value: T }>();
+  private readonly entries = new Map<string, { identities: readonly string[]; value: T }>();
 
   constructor(private readonly capacity = 16) {}
 
   /** The value read from `files` under `key`, read again when any file changed. */
   async get(key: string, files: readonly string[], read: () => Promise<T>): Promise<T> {
-    const before = files.map(identity);
+    const before = files.map(fileIdentity);
     const known = this.lookup(key, before);
     if (known) return known.value;
     const value = await read();
@@ -37,9 +37,12 @@ export class FileIdentityCache<T> {
     return value;
   }
 
-  /** Same as get, for a synchronous reader. */
-  getSync(key: string, files: readonly string[], read: () => T): T {
-    const before = files.map(identity);
+  /**
+   * Same as get, for a synchronous reader. `taken`: the files' identities (fileIdentity) when the
+   * caller took them already for another cache, taken before either read.
+   */
+  getSync(key: string, files: readonly string[], read: () => T, taken?: readonly (string | null)[]): T {
+    const before = taken ?? files.map(fileIdentity);
     const known = this.lookup(key, before);
     if (known) return known.value;
     const value = read();
@@ -47,7 +50,7 @@ export class FileIdentityCache<T> {
     return value;
   }
 
-  private lookup(key: string, identities: (string | null)[]): { value: T } | undefined {
+  private lookup(key: string, identities: readonly (string | null)[]): { value: T } | undefined {
     const known = this.entries.get(key);
     return known && known.identities.length === identities.length && known.identities.every((value, index) => value !== null && value === identities[index]) ? known : undefined;
   }
@@ -56,10 +59,10 @@ export class FileIdentityCache<T> {
    * Keeps the value under the identities taken before the read: a file changed during the read
    * has another identity by the next call, which then reads it again.
    */
-  private store(key: string, before: (string | null)[], value: T): void {
+  private store(key: string, before: readonly (string | null)[], value: T): void {
     if (before.includes(null)) return;
     this.entries.delete(key);
-    this.entries.set(key, { identities: before as string[], value });
+    this.entries.set(key, { identities: before as readonly string[], value });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
