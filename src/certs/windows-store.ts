@@ -223,10 +223,10 @@ export interface StoreRow {
 
 /** The rows of LocalMachine stores, checked for shape; the DER is parsed by readWindowsStores. */
 export async function listWindowsStores(stores: readonly string[], read: StoreReader = readStoresThroughPowerShell): Promise<StoreRow[]> {
-  return parseStoreAnswer(await storeAnswer(stores, read), described(stores));
+  return parseStoreAnswer(await storeAnswer(stores, read), listingOf(stores));
 }
 
-const described = (stores: readonly string[]) => `the certificate stores ${stores.join(', ')} through Windows PowerShell`;
+const listingOf = (stores: readonly string[]) => `the certificate stores ${stores.join(', ')} through Windows PowerShell`;
 
 /** The script's answer line for these stores. */
 async function storeAnswer(stores: readonly string[], read: StoreReader): Promise<string> {
@@ -236,7 +236,7 @@ async function storeAnswer(stores: readonly string[], read: StoreReader): Promis
       throw new HttpApiError('INVALID_ARGUMENT', `Store name '${store}' is not a LocalMachine store name (letters, digits, space, _ and - only).`, { store });
     }
   }
-  const what = described(stores);
+  const what = listingOf(stores);
   try {
     return await read(stores);
   } catch (error) {
@@ -253,7 +253,7 @@ export async function readWindowsStores(stores: readonly string[], read: StoreRe
   const answer = await storeAnswer(stores, read);
   const key = stores.join(';');
   if (lastRead?.key === key && lastRead.answer === answer) return lastRead.certificates;
-  const certificates = parseStoreAnswer(answer, described(stores)).map((row) => frozenCertificate(describeRow(row)));
+  const certificates = parseStoreAnswer(answer, listingOf(stores)).map((row) => frozenCertificate(describeRow(row)));
   lastRead = { key, answer, certificates };
   return certificates;
 }
