@@ -27,7 +27,7 @@ const reused = new ReusedJoins<ServerJoin>();
 /** The join over what loadServerState read, plus the live checks when asked for. */
 export async function joinServerState(state: ServerState, options: JoinOptions = {}): Promise<ServerJoin> {
   // Without live checks the join depends on its inputs and the clock alone: kept for the next same question.
-  if (!options.live) return reused.get(state, { now: options.now, expiryDays: options.expiryDays ?? DefaultExpiryDays }, () => join(state, options, null));
+  if (!options.live) return reused.get(state, { now: options.now, expiryDays: options.expiryDays ?? DefaultExpiryDays }, (now) => join(state, { ...options, now }, null));
   // The listen list costs a netsh run, so it is read only for live checks; without it a `*`
   // binding is taken to listen on both families (http.sys's default: an empty list).
   const listen = await state.listenList();

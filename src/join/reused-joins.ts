@@ -27,15 +27,19 @@ export class ReusedJoins<T> {
 
   constructor(private readonly capacity = 4) {}
 
-  /** The join for this state, made by `join` unless an equal one is kept. */
-  get(state: ServerState, options: { now?: Date; expiryDays: number }, join: () => T): T {
+  /**
+   * The join for this state, made by `join` unless an equal one is kept. `join` is given the
+   * instant the verdicts were taken at, so that what it judges is what the entry is kept under.
+   */
+  get(state: ServerState, options: { now?: Date; expiryDays: number }, join: (now: Date) => T): T {
+    const now = options.now ?? new Date();
     const inputs = joinInputs(state);
     // The Central Certificate Store is read afresh for every request that uses it: not kept.
-    if (inputs === null) return join();
-    const verdicts = clockVerdicts(state.certificates ?? [], options.now ?? new Date(), options.expiryDays);
+    if (inputs === null) return join(now);
+    const verdicts = clockVerdicts(state.certificates ?? [], now, options.expiryDays);
     const index = this.entries.findIndex((entry) => entry.expiryDays === options.expiryDays && entry.verdicts === verdicts && sameInputs(entry.inputs, inputs));
     if (index >= 0) return this.entries[index]!.value;
-    const value = join();
+    const value = join(now);
     this.entries.unshift({ inputs, expiryDays: options.expiryDays, verdicts, value });
     this.entries.length = Math.min(this.entries.length, this.capacity);
     return value;

@@ -170,6 +170,18 @@ describe('ReusedJoins', () => {
   });
 });
 
+describe('ReusedJoins and the clock', () => {
+  it('hands the join the instant the verdicts were taken at, or the one asked about', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(AsOf));
+    const joins = new ReusedJoins<Date>();
+    const state = () => ({ config: {}, mappings: [], certificates: [], reservations: [], ccs: null, findings: [] }) as unknown as ServerState;
+    expect(joins.get(state(), { expiryDays: 30 }, (now) => now).toISOString()).toBe(AsOf);
+    const asked = new Date('2027-01-01T00:00:00.000Z');
+    expect(joins.get(state(), { now: asked, expiryDays: 30 }, (now) => now)).toBe(asked);
+  });
+});
+
 describe('what a live server\'s readers give while it does not change', () => {
   it('netsh printing the same text gives the same mappings and reservations, the same objects; a change gives new ones', async () => {
     const double = useDouble({ sslcert: [{ kind: 'ipport', key: '0.0.0.0:443', certhash: 'd54dafc94e7e55489195be690c85192991847ed5', appid: '{4dc3e181-e14b-4a21-b022-59fc669b0914}', certstorename: 'MY' }] });
