@@ -84,7 +84,10 @@ export async function readCertificateDirectory(dir: string, store?: string, name
     }
   }
   const directory = { certificates, problems };
+  lastDirectories.delete(memoKey);
   lastDirectories.set(memoKey, { parts, directory });
+  // A worker that reads many snapshots (a fleet's) keeps the most recent folders only.
+  if (lastDirectories.size > KeptDirectories) lastDirectories.delete(lastDirectories.keys().next().value!);
   return directory;
 }
 
@@ -96,6 +99,7 @@ const hashedFiles = new FileIdentityCache<string[] | null>(50_000);
 const keyManifests = new FileIdentityCache<KeyLookup | undefined>();
 // The last answer for each folder (and store asked for), with what it was made of.
 const lastDirectories = new Map<string, { parts: unknown[]; directory: CertificateDirectory }>();
+const KeptDirectories = 16;
 
 function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((part, index) => part === b[index]);

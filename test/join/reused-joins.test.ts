@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpsBindingsAnswer } from '../../src/join/https-bindings-answer.js';
 import type { ServerState } from '../../src/join/load-server-state.js';
 import { ReusedJoins, clockVerdicts } from '../../src/join/reused-joins.js';
+import { readCertificateSource } from '../../src/certs/read-certificates.js';
 import { readWindowsStores } from '../../src/certs/windows-store.js';
 import { readSslMappings, readUrlReservations } from '../../src/httpsys/read-http-sys.js';
 import { resolveSource } from '../../src/source/resolve-source.js';
@@ -199,6 +200,25 @@ describe('what a live server\'s readers give while it does not change', () => {
     } finally {
       double.reset();
     }
+  });
+
+  it('a certificate folder\'s last read is kept for the 16 folders read most recently', async () => {
+    const folders = Array.from({ length: 17 }, () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'httpapi-folders-'));
+      scratch.push(dir);
+      cpSync('fixtures/demo-server/certs/MY/www-contoso.pem', path.join(dir, 'www-contoso.pem'));
+      return dir;
+    });
+    const read = (dir: string) => readCertificateSource({ kind: 'directory', path: dir });
+    const first = await read(folders[0]!);
+    expect(await read(folders[0]!)).toBe(first);
+    const reads = [];
+    for (const dir of folders.slice(1)) reads.push(await read(dir));
+    expect(await read(folders[16]!)).toBe(reads[15]);
+    // The oldest fell out: read again, equal, but made anew.
+    const again = await read(folders[0]!);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it('the certificate store answering the same gives the same certificates, the same object; another answer new ones', async () => {
