@@ -25,7 +25,8 @@ interface Entry<T> {
 export class ReusedJoins<T> {
   private readonly entries: Entry<T>[] = [];
 
-  constructor(private readonly capacity = 4) {}
+  // Two: a join holds its inputs, at 50,000 sites some 250 MB, until it leaves.
+  constructor(private readonly capacity = 2) {}
 
   /**
    * The join for this state, made by `join` unless an equal one is kept. `join` is given the
