@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HttpApiError, isHttpApiError } from '../errors.js';
 import { FileIdentityCache, fileIdentity } from '../source/file-identity-cache.js';
+import { KeptResults } from '../source/kept-results.js';
 import { readSourceFileSync, whyUnreadable } from '../source/read-source-file.js';
 import { CertificateExtensions, isPkcs12File, pkcs12Refusal, readCertificateFile } from './certificate-file.js';
 import { frozenCertificate, type CertificateInfo } from './certificate-info.js';
@@ -64,31 +65,24 @@ export async function readCertificateDirectory(dir: string, store?: string, name
   }
   // What was read is the files' cached descriptions: when every one is the same object as last
   // time, so is the answer, and the join after it can be reused (reused-joins.ts).
-  const parts: unknown[] = [recorded, ...read.flatMap(({ name, described }) => [name, ...described]), ...problems.map((problem) => `${problem.store}\0${problem.file}\0${problem.message}`)];
-  const memoKey = `${dir}\0${store ?? ''}`;
-  const last = lastDirectories.get(memoKey);
-  if (last && sameParts(last.parts, parts)) return last.directory;
-
-  const certificates: CertificateInfo[] = [];
-  for (const { name, described } of read) {
-    const byThumbprint = new Map<string, CertificateInfo>();
-    for (const certificate of described.flat()) {
-      const first = byThumbprint.get(certificate.thumbprint);
-      // Copies: the first of duplicates takes the key another copy found.
-      if (!first) byThumbprint.set(certificate.thumbprint, { ...certificate });
-      else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
+  const parts = [recorded, ...read.flatMap(({ name, described }) => [name, ...described]), ...problems.map((problem) => `${problem.store}\0${problem.file}\0${problem.message}`)];
+  return lastDirectories.get(`${dir}\0${store ?? ''}`, parts, () => {
+    const certificates: CertificateInfo[] = [];
+    for (const { name, described } of read) {
+      const byThumbprint = new Map<string, CertificateInfo>();
+      for (const certificate of described.flat()) {
+        const first = byThumbprint.get(certificate.thumbprint);
+        // Copies: the first of duplicates takes the key another copy found.
+        if (!first) byThumbprint.set(certificate.thumbprint, { ...certificate });
+        else if (certificate.hasPrivateKey !== null && first.hasPrivateKey !== true) first.hasPrivateKey = certificate.hasPrivateKey;
+      }
+      for (const certificate of byThumbprint.values()) {
+        certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
+        certificates.push(frozenCertificate(certificate));
+      }
     }
-    for (const certificate of byThumbprint.values()) {
-      certificate.hasPrivateKey ??= recorded?.(name, certificate.thumbprint) ?? null;
-      certificates.push(frozenCertificate(certificate));
-    }
-  }
-  const directory = { certificates, problems };
-  lastDirectories.delete(memoKey);
-  lastDirectories.set(memoKey, { parts, directory });
-  // A worker that reads many snapshots (a fleet's) keeps the most recent folders only.
-  if (lastDirectories.size > KeptDirectories) lastDirectories.delete(lastDirectories.keys().next().value!);
-  return directory;
+    return { certificates, problems };
+  });
 }
 
 // Parsing a certificate and checking its key costs about a millisecond (OpenSSL's key
@@ -97,13 +91,9 @@ const parsedFiles = new FileIdentityCache<CertificateInfo[]>(50_000);
 // What fileThumbprints found in a file: hashed again only when the file changed.
 const hashedFiles = new FileIdentityCache<string[] | null>(50_000);
 const keyManifests = new FileIdentityCache<KeyLookup | undefined>();
-// The last answer for each folder (and store asked for), with what it was made of.
-const lastDirectories = new Map<string, { parts: unknown[]; directory: CertificateDirectory }>();
-const KeptDirectories = 16;
-
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((part, index) => part === b[index]);
-}
+// The last answer for each folder (and store asked for): a worker that reads many snapshots (a
+// fleet's) keeps the 16 most recent.
+const lastDirectories = new KeptResults<CertificateDirectory>(16);
 
 /** The cached descriptions of a folder's certificate files, one array per file. */
 function readFolder(folder: string, store: string, problems: CertificateFileProblem[], named: ReadonlySet<string> | undefined): CertificateInfo[][] {

@@ -7,6 +7,7 @@ import { systemExecutable, systemRoot } from '../process/system-executable.js';
 import { frozenCertificate, type CertificateInfo, type PrivateKeyState } from './certificate-info.js';
 import { describeCertificate } from './describe-certificate.js';
 import { DefaultStoreName, storeName } from './store-name.js';
+import { KeptResults } from '../source/kept-results.js';
 
 /** The stores IIS mappings use; others are read when asked for by name. */
 export const DefaultWindowsStores = [DefaultStoreName, 'WebHosting'] as const;
@@ -251,14 +252,11 @@ async function storeAnswer(stores: readonly string[], read: StoreReader): Promis
 export async function readWindowsStores(stores: readonly string[], read: StoreReader = readStoresThroughPowerShell): Promise<CertificateInfo[]> {
   // The same answer as last time gives the same certificates, the same object: a join over them can be reused (reused-joins.ts).
   const answer = await storeAnswer(stores, read);
-  const key = stores.join(';');
-  if (lastRead?.key === key && lastRead.answer === answer) return lastRead.certificates;
-  const certificates = parseStoreAnswer(answer, listingOf(stores)).map((row) => frozenCertificate(describeRow(row)));
-  lastRead = { key, answer, certificates };
-  return certificates;
+  return lastReads.get(stores.join(';'), [answer], () => parseStoreAnswer(answer, listingOf(stores)).map((row) => frozenCertificate(describeRow(row))));
 }
 
-let lastRead: { key: string; answer: string; certificates: CertificateInfo[] } | undefined;
+// The join's stores (MY and WebHosting) and one store a certificates/list names.
+const lastReads = new KeptResults<CertificateInfo[]>(2);
 
 /** The script's answer line: its rows, or its error as SOURCE_UNREADABLE. */
 export function parseStoreAnswer(line: string, what = 'the certificate stores'): StoreRow[] {

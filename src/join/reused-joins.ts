@@ -1,17 +1,8 @@
 import type { CertificateInfo } from '../certs/certificate-info.js';
+import { KeptResults } from '../source/kept-results.js';
 import type { ServerState } from './load-server-state.js';
 
 const day = 24 * 60 * 60 * 1000;
-
-/** What a join reads besides the clock, each the same object while its source is unchanged. */
-type JoinInputs = readonly unknown[];
-
-interface Entry<T> {
-  inputs: JoinInputs;
-  expiryDays: number;
-  verdicts: string;
-  value: T;
-}
 
 /**
  * Joins kept for reuse: a worker asked the same question again (a PowerShell loop, a
@@ -23,37 +14,21 @@ interface Entry<T> {
  * Results are shared between requests, so callers treat them as read-only.
  */
 export class ReusedJoins<T> {
-  private readonly entries: Entry<T>[] = [];
-
-  // Two: a join holds its inputs, at 50,000 sites some 250 MB, until it leaves.
-  constructor(private readonly capacity = 2) {}
+  // One join per expiry window and set of verdicts (a read with and one without asOf, say), two
+  // in all: a join holds its inputs, at 50,000 sites some 250 MB, until it leaves.
+  private readonly kept = new KeptResults<T>(2);
 
   /**
    * The join for this state, made by `join` unless an equal one is kept. `join` is given the
-   * instant the verdicts were taken at, so that what it judges is what the entry is kept under.
+   * instant the verdicts were taken at, so that what it judges is what the join is kept under.
    */
   get(state: ServerState, options: { now?: Date; expiryDays: number }, join: (now: Date) => T): T {
     const now = options.now ?? new Date();
-    const inputs = joinInputs(state);
     // The Central Certificate Store is read afresh for every request that uses it: not kept.
-    if (inputs === null) return join(now);
+    if (state.ccs !== null) return join(now);
     const verdicts = clockVerdicts(state.certificates ?? [], now, options.expiryDays);
-    const index = this.entries.findIndex((entry) => entry.expiryDays === options.expiryDays && entry.verdicts === verdicts && sameInputs(entry.inputs, inputs));
-    if (index >= 0) return this.entries[index]!.value;
-    const value = join(now);
-    this.entries.unshift({ inputs, expiryDays: options.expiryDays, verdicts, value });
-    this.entries.length = Math.min(this.entries.length, this.capacity);
-    return value;
+    return this.kept.get(`${options.expiryDays}\0${verdicts}`, [state.config, state.mappings, state.certificates, state.reservations, state.findings], () => join(now));
   }
-}
-
-function joinInputs(state: ServerState): JoinInputs | null {
-  if (state.ccs !== null) return null;
-  return [state.config, state.mappings, state.certificates, state.reservations, state.findings];
-}
-
-function sameInputs(a: JoinInputs, b: JoinInputs): boolean {
-  return a.length === b.length && a.every((input, index) => input === b[index]);
 }
 
 /**
