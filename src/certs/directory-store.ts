@@ -110,7 +110,10 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
     if (!(CertificateExtensions as readonly string[]).includes(extension)) continue;
     // One stat of the file for both caches: a worker asked again stats every certificate file of the folder.
     const identity = fileIdentity(file);
-    if (named !== undefined && !isNamed(file, identity, named)) continue;
+    // And one read for both: a named certificate's bytes, hashed to learn that, are the bytes parsed.
+    let bytes: Buffer | undefined;
+    const content = () => (bytes ??= read(file));
+    if (named !== undefined && !isNamed(file, identity, named, content)) continue;
     const keyName = keyFiles.get(name.slice(0, -extension.length).toLowerCase());
     const keyPath = keyName ? path.join(folder, keyName) : undefined;
     const describe = (keyPath: string | undefined) =>
@@ -119,7 +122,7 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
         keyPath ? [file, keyPath] : [file],
         () => {
           const keyFile = keyPath ? { file: keyPath, content: read(keyPath) } : undefined;
-          return readCertificateFile(file, read(file), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
+          return readCertificateFile(file, content(), keyFile).map((found) => describeCertificate(found.certificate, { store, hasPrivateKey: found.hasPrivateKey, file }));
         },
         keyPath ? [identity, fileIdentity(keyPath)] : [identity],
       );
@@ -141,10 +144,10 @@ function readFolder(folder: string, store: string, problems: CertificateFileProb
 }
 
 /** Whether a certificate of the file is named; a file that cannot be hashed is, so that parsing reports it. */
-function isNamed(file: string, identity: string | null, named: ReadonlySet<string>): boolean {
+function isNamed(file: string, identity: string | null, named: ReadonlySet<string>, content: () => Buffer): boolean {
   let thumbprints: string[] | null;
   try {
-    thumbprints = hashedFiles.getSync(file, [file], () => fileThumbprints(read(file)), [identity]);
+    thumbprints = hashedFiles.getSync(file, [file], () => fileThumbprints(content()), [identity]);
   } catch {
     return true;
   }
