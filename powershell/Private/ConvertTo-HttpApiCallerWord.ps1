@@ -27,7 +27,7 @@ function ConvertTo-HttpApiCallerWord {
     )
 
     # Most texts name no method, command or option, and a bindings answer repeats the same fixes
-    # thousands of times: the rewrite below costs milliseconds a text (four regular expressions,
+    # thousands of times: the rewrite below costs a millisecond or two a text (four regular expressions,
     # each with a script block per match), so a text none of them can match is returned as it is,
     # and a rewritten one is remembered. The guard is the union of the four patterns' fixed parts.
     if ($Text -cnotmatch $script:HttpApiCallerWordPattern) {
@@ -82,7 +82,7 @@ function ConvertTo-HttpApiCallerWord {
     $result = $Text
     # httpapi commands: the command words, then --option value pairs (a value may be quoted), up to
     # the end of the text, a ')' or a sentence's full stop.
-    $result = [regex]::Replace($result, 'httpapi((?: [a-z][a-z-]*)+)((?: --[a-z][a-z-]*(?: (?:"[^"]*"|''[^'']*''|[^\s)"''-][^\s)]*?(?=[\s)]|\.?$)))?)*)', {
+    $result = Edit-HttpApiRegexMatch -InputText $result -Pattern 'httpapi((?: [a-z][a-z-]*)+)((?: --[a-z][a-z-]*(?: (?:"[^"]*"|''[^'']*''|[^\s)"''-][^\s)]*?(?=[\s)]|\.?$)))?)*)' -Evaluator {
             param($match)
             $words = $match.Groups[1].Value.Trim()
             $method = $commandMethod[$words]
@@ -112,25 +112,25 @@ function ConvertTo-HttpApiCallerWord {
                 }
             }
             $parts -join ' '
-        })
-    $result = [regex]::Replace($result, '\(([a-z]+/[a-zA-Z]+)\)', {
+        }
+    $result = Edit-HttpApiRegexMatch -InputText $result -Pattern '\(([a-z]+/[a-zA-Z]+)\)' -Evaluator {
             param($match)
             if ($cmdletByMethod.ContainsKey($match.Groups[1].Value)) { '(' + $cmdletByMethod[$match.Groups[1].Value] + ')' } else { $match.Value }
-        })
-    $result = [regex]::Replace($result, '\b([Pp])ass ([a-z]+[A-Z][A-Za-z]*)(?: \(--[a-z-]+\))?', {
+        }
+    $result = Edit-HttpApiRegexMatch -InputText $result -Pattern '\b([Pp])ass ([a-z]+[A-Z][A-Za-z]*)(?: \(--[a-z-]+\))?' -Evaluator {
             param($match)
             $name = $match.Groups[2].Value
-            $kebab = [regex]::Replace($name, '[A-Z]', { param($letter) '-' + $letter.Value.ToLowerInvariant() })
+            $kebab = ($name -creplace '[A-Z]', '-$0').ToLowerInvariant()
             $verb = 'use'
             if ($match.Groups[1].Value -ceq 'P') {
                 $verb = 'Use'
             }
             "$verb -$(& $toParameter $kebab)"
-        })
-    $result = [regex]::Replace($result, '(?<![\w-])--([a-z][a-z0-9-]*)(?: (?:DIR|FILE|PATH)\b)?', {
+        }
+    $result = Edit-HttpApiRegexMatch -InputText $result -Pattern '(?<![\w-])--([a-z][a-z0-9-]*)(?: (?:DIR|FILE|PATH)\b)?' -Evaluator {
             param($match)
             '-' + (& $toParameter $match.Groups[1].Value)
-        })
+        }
     $script:HttpApiCallerWords[$Text] = $result
     $result
 }
