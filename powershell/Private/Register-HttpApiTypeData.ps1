@@ -71,28 +71,35 @@ function Register-HttpApiTypeData {
     # What clients get per address family, with SNI / without, as the CLI's "Clients get" column;
     # computed when read, so only a table that shows it pays for it.
     $bindingProperties['ClientsGet'] = {
-        $declared = $this.DeclaredMapping
         # As the CLI's show(): the ip-first doubt of a specific-address binding can be its own
-        # mapping, and then reads "declared" like the SNI answer does.
-        $show = {
-            param($Mapping)
-            if (-not $Mapping) { 'FAIL' }
-            elseif ($declared -and $declared.Exists -and $Mapping.Key -eq $declared.Key) { 'declared' }
-            else { $Mapping.Key }
-        }
-        $pairs = [ordered]@{}
-        foreach ($path in @($this.ClientPaths)) {
-            $shown = & $show $path.Mapping
-            $ipFirst = @($path.IpFirst)
-            if ($path.IpFirstCount -eq 1) { $shown += ' or ' + (& $show $ipFirst[0]) }
-            elseif ($path.IpFirstCount -gt 1) { $shown += ' or {0} IP mappings' -f $path.IpFirstCount }
+        # mapping, and then reads "declared" like the SNI answer does. Inline, without a script
+        # block or cmdlet per path: a table of thousands of bindings reads it for every row.
+        $declared = $this.DeclaredMapping
+        $declaredKey = $null
+        if ($declared -and $declared.Exists) { $declaredKey = $declared.Key }
+        $families = @()
+        $cells = @{}
+        foreach ($path in $this.ClientPaths) {
+            $mapping = $path.Mapping
+            $shown = if (-not $mapping) { 'FAIL' } elseif ($null -ne $declaredKey -and $mapping.Key -eq $declaredKey) { 'declared' } else { $mapping.Key }
+            $count = $path.IpFirstCount
+            if ($count -eq 1) {
+                $other = @($path.IpFirst)[0]
+                $shown += ' or ' + $(if (-not $other) { 'FAIL' } elseif ($null -ne $declaredKey -and $other.Key -eq $declaredKey) { 'declared' } else { $other.Key })
+            }
+            elseif ($count -gt 1) { $shown += " or $count IP mappings" }
             $family = [string] $path.Family
-            if (-not $pairs.Contains($family)) { $pairs[$family] = @('', '') }
-            $pairs[$family][[int] (-not $path.Sni)] = $shown
+            $cell = $cells[$family]
+            if ($null -eq $cell) {
+                $cell = @('', '')
+                $cells[$family] = $cell
+                $families += $family
+            }
+            $cell[[int] (-not $path.Sni)] = $shown
         }
-        $texts = @(foreach ($family in $pairs.Keys) { '{0} / {1}' -f $pairs[$family][0], $pairs[$family][1] })
+        $texts = @(foreach ($family in $families) { $cells[$family][0] + ' / ' + $cells[$family][1] })
         if ($texts.Count -eq 2 -and $texts[0] -eq $texts[1]) { $texts[0] }
-        else { @(foreach ($family in $pairs.Keys) { '{0} {1} / {2}' -f ($family -replace '^ip', ''), $pairs[$family][0], $pairs[$family][1] }) -join '; ' }
+        else { @(for ($index = 0; $index -lt $texts.Count; $index++) { ($families[$index] -replace '^ip', '') + ' ' + $texts[$index] }) -join '; ' }
     }
     # One Update-TypeData for all of it: a call per member was a fifth of Import-Module.
     $types = New-Object -TypeName System.Collections.Generic.List[System.Management.Automation.Runspaces.TypeData]

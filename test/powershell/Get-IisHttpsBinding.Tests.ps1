@@ -203,6 +203,18 @@ Describe 'Get-IisHttpsBinding' {
         $text | Should -Match 'Fabrikam Shop\s+.*1 error'
     }
 
+    It 'counts a binding''s findings in its Status by severity, errors first, then warnings, then notes' {
+        $binding = Get-IisHttpsBinding -Snapshot $DemoServer -SiteName 'Contoso WWW'
+        $finding = { param($Severity) [pscustomobject]@{ PSTypeName = 'HttpApi.Finding'; Severity = $Severity; Code = 'X'; Message = 'm' } }
+        # The column is 20 characters wide: two severities at a time.
+        $binding.Findings = @((& $finding 'info'), (& $finding 'warning'), (& $finding 'warning'))
+        ($binding | Format-Table | Out-String -Width 250) | Should -Match "$WwwHash 2 warning, 1 info\s"
+        $binding.Findings = @((& $finding 'info'), (& $finding 'error'))
+        ($binding | Format-Table | Out-String -Width 250) | Should -Match "$WwwHash 1 error, 1 info\s"
+        $binding.Findings = @()
+        ($binding | Format-Table | Out-String -Width 250) | Should -Match "$WwwHash OK\s"
+    }
+
     It 'completes site names and thumbprints' {
         $line = "Get-IisHttpsBinding -Snapshot '$DemoServer' -SiteName Fab"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @("'Fabrikam Shop'", "'Fabrikam Mail'")
