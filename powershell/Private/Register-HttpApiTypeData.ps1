@@ -27,7 +27,7 @@ function Register-HttpApiTypeData {
         'HttpApi.SiteBinding' = { '{0} {1}' -f $this.Protocol, $this.BindingInformation }
         'HttpApi.SslCertOption' = { '{0}={1}' -f $this.Name, $this.Raw }
         'HttpApi.UrlAclUser' = {
-            $rights = @(@('listen', 'delegate') | Where-Object { $this.$_ }) -join ', '
+            $rights = @(if ($this.Listen) { 'listen' }; if ($this.Delegate) { 'delegate' }) -join ', '
             '{0} ({1})' -f $this.User, $(if ($rights) { $rights } else { 'no rights' })
         }
         'HttpApi.Source' = {

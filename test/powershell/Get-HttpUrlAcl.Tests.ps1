@@ -49,6 +49,15 @@ Describe 'Get-HttpUrlAcl' {
         $text | Should -Match 'http://\+:80/Temporary_Listen_Addresses/\s+\\Everyone \(listen\)'
     }
 
+    It 'shows a user with the rights it has, or none' {
+        $texts = foreach ($listen in $true, $false) {
+            foreach ($delegate in $true, $false) {
+                ([pscustomobject]@{ PSTypeName = 'HttpApi.UrlAclUser'; User = 'CONTOSO\web'; Listen = $listen; Delegate = $delegate }).ToString()
+            }
+        }
+        $texts | Should -Be @('CONTOSO\web (listen, delegate)', 'CONTOSO\web (listen)', 'CONTOSO\web (delegate)', 'CONTOSO\web (no rights)')
+    }
+
     It 'completes reserved URLs' {
         $line = "Get-HttpUrlAcl -Snapshot '$DemoServer' -Url http://reports"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('http://reports.contoso.com:8081/')
