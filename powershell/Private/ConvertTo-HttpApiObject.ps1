@@ -99,7 +99,7 @@ function ConvertTo-HttpApiObject {
         $sourceObject = New-Object -TypeName PSObject -Property $Source
         $sourceObject.pstypenames.Insert(0, 'HttpApi.Source')
         foreach ($root in $roots) {
-            $root.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList 'HttpApiSource', $sourceObject))
+            $root.PSObject.Properties.Add([System.Management.Automation.PSNoteProperty]::new('HttpApiSource', $sourceObject))
         }
     }
     $roots

@@ -25,9 +25,9 @@ function ConvertTo-HttpApiSslCertMapping {
     foreach ($mapping in (ConvertTo-HttpApiObject -InputObject $InputObject -TypeName 'HttpApi.SslCertMapping' -Source $Source)) {
         $keyProperty = $keyProperties[[string] $mapping.Kind]
         if ($keyProperty) {
-            $mapping.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList $keyProperty, $mapping.Key))
+            $mapping.PSObject.Properties.Add([System.Management.Automation.PSNoteProperty]::new($keyProperty, $mapping.Key))
         }
-        $mapping.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSAliasProperty -ArgumentList 'Thumbprint', 'CertificateHash'))
+        $mapping.PSObject.Properties.Add([System.Management.Automation.PSAliasProperty]::new('Thumbprint', 'CertificateHash'))
         $mapping
     }
 }

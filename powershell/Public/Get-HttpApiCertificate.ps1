@@ -121,8 +121,18 @@ function Get-HttpApiCertificate {
                 continue
             }
             foreach ($certificate in (ConvertTo-HttpApiObject -InputObject $certificates -TypeName 'HttpApi.Certificate' -Source $source)) {
-                if ($DnsName -and -not @($certificate.DnsNames | Where-Object { $_ -like $DnsName })) {
-                    continue
+                if ($DnsName) {
+                    # A loop, not Where-Object: a pipeline per certificate costs more than the rest of its filtering.
+                    $named = $false
+                    foreach ($name in $certificate.DnsNames) {
+                        if ($name -like $DnsName) {
+                            $named = $true
+                            break
+                        }
+                    }
+                    if (-not $named) {
+                        continue
+                    }
                 }
                 if ($deadline -and $certificate.NotAfter -gt $deadline) {
                     continue

@@ -110,7 +110,7 @@ function Get-IisSite {
                     continue
                 }
             }
-            $object.PSObject.Properties.Add((New-Object -TypeName System.Management.Automation.PSNoteProperty -ArgumentList 'ConfigPath', $result.file))
+            $object.PSObject.Properties.Add([System.Management.Automation.PSNoteProperty]::new('ConfigPath', $result.file))
             $object
         }
         foreach ($literal in $literalNames) {
