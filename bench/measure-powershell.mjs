@@ -62,3 +62,8 @@ export function measureCmdlet(pwsh, snapshot, { env, warmCalls, loopCalls, modul
 export function measureCmdletParts(pwsh, snapshot, { env, calls, module = sourceModule }) {
   return runScript(pwsh, 'measure-cmdlet-parts.ps1', ['-Module', module, '-Snapshot', snapshot, '-AsOf', AsOf, '-Calls', String(calls)], env);
 }
+
+/** The first Get-IisHttpsBinding of a fresh pwsh, step by step from inside the module, each beside its warm cost. */
+export function measureFirstCallParts(pwsh, snapshot, { env, module = sourceModule }) {
+  return runScript(pwsh, 'measure-first-call-parts.ps1', ['-Module', module, '-Snapshot', snapshot], env);
+}

@@ -117,14 +117,33 @@ function printPowerShellParts(results) {
   const ps = results.powershell;
   if (!ps) return;
   console.log('\nPowerShell side of a warm Get-IisHttpsBinding call, median ms (bench/powershell/measure-cmdlet-parts.ps1):');
-  console.log('| snapshot | https bindings | whole call | same, progress off | Invoke-HttpApiRequest bindings/https | Invoke-HttpApiRequest server/info | ConvertFrom-HttpApiJson (System.Text.Json from 1 MB on pwsh 7) | plain ConvertFrom-Json | ConvertTo-HttpApiHttpsBinding |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| snapshot | https bindings | whole call | same, progress off | Invoke-HttpApiRequest bindings/https | Invoke-HttpApiRequest server/info | ConvertFrom-HttpApiJson (System.Text.Json from 1 MB on pwsh 7) | plain ConvertFrom-Json | ConvertTo-HttpApiHttpsBinding | the default table (not part of the call) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const [name, entry] of Object.entries(ps)) {
     const parts = entry.parts;
     if (!parts) continue;
-    const cells = [parts.cmdletMs, parts.cmdletNoProgressMs, parts.requestMs, parts.serverInfoRequestMs, parts.convertFromHttpApiJsonMs, parts.convertFromJsonMs, parts.convertToBindingMs].map((value) => value.toFixed(1));
+    const cells = [parts.cmdletMs, parts.cmdletNoProgressMs, parts.requestMs, parts.serverInfoRequestMs, parts.convertFromHttpApiJsonMs, parts.convertFromJsonMs, parts.convertToBindingMs, parts.defaultTableMs].map((value) => value.toFixed(1));
     console.log(`| ${name} | ${parts.bindings} | ${cells.join(' | ')} |`);
   }
+  const sessions = ps.demo?.firstCallParts;
+  if (!sessions?.length) return;
+  console.log('\nThe first Get-IisHttpsBinding of a fresh pwsh (demo, packaged module), step by step, ms: each session\'s first time / the same step again (bench/powershell/measure-first-call-parts.ps1):');
+  const labels = {
+    findNodeWorkerAndBlob: 'finding node, the worker, its blob',
+    startWorker: 'starting the worker (and its server/info)',
+    serverInfo: 'server/info',
+    bindingsHttps: 'bindings/https round trip',
+    conversion: 'ConvertTo-HttpApiHttpsBinding',
+    defaultTable: 'the default table (not in the sum)',
+  };
+  const steps = Object.keys(sessions[0].firstMs);
+  console.log(`| session | Import-Module | ${steps.map((step) => labels[step] ?? step).join(' | ')} | sum |`);
+  console.log(`|---|---|${steps.map(() => '---|').join('')}---|`);
+  sessions.forEach((session, index) => {
+    const cells = steps.map((step) => (step in session.againMs ? `${session.firstMs[step].toFixed(0)} / ${session.againMs[step].toFixed(0)}` : session.firstMs[step].toFixed(0)));
+    const sum = session.importMs + steps.filter((step) => step !== 'defaultTable').reduce((total, step) => total + session.firstMs[step], 0);
+    console.log(`| ${index + 1}${session.startupSnapshot ? '' : ' (no startup snapshot)'} | ${session.importMs.toFixed(0)} | ${cells.join(' | ')} | ${sum.toFixed(0)} |`);
+  });
 }
 
 function printRows(results) {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleProduct } from './bundle.mjs';
 import { ensureFloorDocument, snapshotBytes } from './floor-document.mjs';
 import { AsOf, CacheDir, ensureServer } from './generate-server.mjs';
-import { findPwsh, measureAdmin, measureCmdlet, measureCmdletParts, packageModule, prepareStartupSnapshot } from './measure-powershell.mjs';
+import { findPwsh, measureAdmin, measureCmdlet, measureCmdletParts, measureFirstCallParts, packageModule, prepareStartupSnapshot } from './measure-powershell.mjs';
 import { measureRpc, measureWorkerCalls } from './measure-rpc.mjs';
 import { timeProcess, timeRuns } from './process-timer.mjs';
 import { printTable, rowsFor } from './report.mjs';
@@ -122,6 +122,9 @@ if (pwsh) {
   log('PowerShell: where a warm Get-IisHttpsBinding call spends its time');
   results.powershell.demo.parts = await measureCmdletParts(pwsh, demo, { env, calls: 15 });
   results.powershell[1000].parts = await measureCmdletParts(pwsh, ensureServer({ sites: 1000 }).dir, { env, calls: 3 });
+  log('PowerShell: the first call of a fresh pwsh, step by step (3 sessions)');
+  results.powershell.demo.firstCallParts = [];
+  for (let session = 0; session < 3; session++) results.powershell.demo.firstCallParts.push(await measureFirstCallParts(pwsh, demo, { env, module }));
 }
 
 results.elapsedSeconds = (Date.now() - startedAt) / 1000;

@@ -4,7 +4,8 @@
 # (ConvertFrom-HttpApiJson: System.Text.Json into the answer's types on PowerShell 7 for a frame of 1 MB
 # or more, else ConvertFrom-Json) and a plain ConvertFrom-Json of the same frame, and turning the result into HttpApi.HttpsBinding
 # objects (joining each binding to its mappings and certificate by id); and the whole call with progress reporting off ($ProgressPreference), since the
-# worker reports progress for bindings/https and Write-Progress has a cost of its own.
+# worker reports progress for bindings/https and Write-Progress has a cost of its own; and the default
+# table a console shows of the objects, which is not part of the call.
 # Medians; prints one JSON line.
 # Run: pwsh -NoProfile -File measure-cmdlet-parts.ps1 -Module PATH.psd1 -Snapshot DIR -AsOf 2026-06-01T00:00:00Z
 param(
@@ -46,7 +47,10 @@ $parts = & (Get-Module HttpApi) {
         $parsed = (ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https').result
         (Measure-Command { $null = @(ConvertTo-HttpApiHttpsBinding -Result $parsed -Source @{ snapshot = $snapshot }) }).TotalMilliseconds
     }
-    [pscustomobject]@{ request = $request; ping = $ping; read = $read; plain = $plain; convert = $convert; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }
+    # What a console adds: the default table of the call's objects (Format-Table, then its text at 120 columns).
+    $shown = @(ConvertTo-HttpApiHttpsBinding -Result (ConvertFrom-HttpApiJson -Json $frame -AnswerOf 'bindings/https').result -Source @{ snapshot = $snapshot })
+    $table = foreach ($call in 1..$calls) { (Measure-Command { $null = $shown | Format-Table | Out-String -Width 120 }).TotalMilliseconds }
+    [pscustomobject]@{ request = $request; ping = $ping; read = $read; plain = $plain; convert = $convert; table = $table; bindings = @($script:benchResponse.result.bindings).Count; frameChars = $frame.Length }
 } $Snapshot $Calls $AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
 [pscustomobject]@{
     bindings                 = $parts.bindings
@@ -58,4 +62,5 @@ $parts = & (Get-Module HttpApi) {
     convertFromHttpApiJsonMs = & $median $parts.read
     convertFromJsonMs        = & $median $parts.plain
     convertToBindingMs       = & $median $parts.convert
+    defaultTableMs           = & $median $parts.table
 } | ConvertTo-Json -Compress
