@@ -1,4 +1,5 @@
-import { readApplicationHostConfig, type IisBinding, type IisConfig, type IisSite } from '../iis/read-application-host-config.js';
+import type { IisBinding, IisConfig, IisSite } from '../iis/read-application-host-config.js';
+import { readKeptConfig } from '../join/load-server-state.js';
 import type { ResultOf } from '../protocol/method.js';
 import { SitesList } from '../protocol/index.js';
 import { sameSiteName } from '../iis/site-name.js';
@@ -8,9 +9,8 @@ import { implement } from '../protocol/handler.js';
 type SitesResult = ResultOf<typeof SitesList>;
 
 export const sitesList = implement(SitesList, async (params, context) => {
-  const location = context.source.config();
-  context.progress(`Reading ${location.path}`);
-  const config = await readApplicationHostConfig(location);
+  context.progress(`Reading ${context.source.config().path}`);
+  const config = await readKeptConfig(context.source);
   return sitesResult(config, params.site);
 });
 

@@ -1,13 +1,13 @@
 import { addMapping, deleteMapping, updateMapping } from '../changes/sslcert-commands.js';
 import { sameMappingKey } from '../httpsys/mapping-key.js';
-import { readSslMappings } from '../httpsys/read-http-sys.js';
+import { readKeptMappings } from '../join/load-server-state.js';
 import { mappingsWithHealth } from '../join/mappings-with-health.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement } from '../protocol/handler.js';
 
 export const sslcertList = implement(SslCertList, async (params, context) => {
-  const read = await readSslMappings(context.source.httpSys(), { signal: context.signal });
+  const read = await readKeptMappings(context.source.httpSys(), { signal: context.signal });
   const ofKind = read.mappings.filter((mapping) => params.kind === undefined || mapping.kind === params.kind);
   const key = params.key;
   // A key names one mapping: it exists, or NOT_FOUND says which keys are near; a kind alone only filters.

@@ -60,8 +60,8 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   // Both required halves are resolved before any read starts, so a missing one fails the
   // request without leaving a read in flight.
   const httpSys = source.httpSys();
-  const configRead = readConfig(source);
-  const mappingsReading = fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
+  const configRead = readKeptConfig(source);
+  const mappingsReading = readKeptMappings(httpSys, options);
   // A snapshot folder parses only the certificates some mapping names (the others take no part
   // in the join), so its read waits for the mappings; Windows stores are listed whole, so their
   // read starts at once, beside netsh's. (A failed mappings read fails the request below.)
@@ -134,9 +134,15 @@ export function namedThumbprints(mappings: readonly SslMapping[]): Set<string> {
   return named;
 }
 
-function readConfig(source: ResolvedSource): Promise<IisConfig> {
+/** The source's configuration, parsed again only when its file changed (sites/list reads it too). */
+export function readKeptConfig(source: ResolvedSource): Promise<IisConfig> {
   const location = source.config();
   return configs.get(JSON.stringify(location), [location.path], () => readApplicationHostConfig(location));
+}
+
+/** The SSL mappings: a capture parsed again only when its file changed; netsh run every time (sslcert/list reads them too). */
+export function readKeptMappings(httpSys: HttpSysSource, options: { signal?: AbortSignal } = {}): Promise<SslMappingsRead> {
+  return fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
 }
 
 function fromCapture<T>(cache: FileIdentityCache<T>, httpSys: HttpSysSource, file: 'sslcertFile' | 'urlaclFile', read: () => Promise<T>): Promise<T> {
