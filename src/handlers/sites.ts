@@ -9,8 +9,9 @@ import { implement } from '../protocol/handler.js';
 type SitesResult = ResultOf<typeof SitesList>;
 
 export const sitesList = implement(SitesList, async (params, context) => {
-  context.progress(`Reading ${context.source.config().path}`);
-  const config = await readKeptConfig(context.source);
+  const location = context.source.config();
+  context.progress(`Reading ${location.path}`);
+  const config = await readKeptConfig(location);
   return sitesResult(config, params.site);
 });
 

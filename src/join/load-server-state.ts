@@ -15,6 +15,7 @@ import { FileIdentityCache } from '../source/file-identity-cache.js';
 import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
 import type { Finding } from './join-model.js';
 import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
+import type { ConfigLocation } from '../source/locate-config.js';
 
 export interface ServerState {
   config: IisConfig;
@@ -60,7 +61,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
   // Both required halves are resolved before any read starts, so a missing one fails the
   // request without leaving a read in flight.
   const httpSys = source.httpSys();
-  const configRead = readKeptConfig(source);
+  const configRead = readKeptConfig(source.config());
   const mappingsReading = readKeptMappings(httpSys, options);
   // A snapshot folder parses only the certificates some mapping names (the others take no part
   // in the join), so its read waits for the mappings; Windows stores are listed whole, so their
@@ -134,9 +135,8 @@ export function namedThumbprints(mappings: readonly SslMapping[]): Set<string> {
   return named;
 }
 
-/** The source's configuration, parsed again only when its file changed (sites/list reads it too). */
-export function readKeptConfig(source: ResolvedSource): Promise<IisConfig> {
-  const location = source.config();
+/** The configuration, parsed again only when its file changed (sites/list reads it too). */
+export function readKeptConfig(location: ConfigLocation): Promise<IisConfig> {
   return configs.get(JSON.stringify(location), [location.path], () => readApplicationHostConfig(location));
 }
 
