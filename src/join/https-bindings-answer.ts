@@ -1,5 +1,6 @@
 import { sameSiteName } from '../iis/site-name.js';
 import type { ResolvedSource } from '../source/resolve-source.js';
+import { KeptResults } from '../source/kept-results.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { httpsAnswer } from './https-answer.js';
 import type { ServerJoin } from './join-server-state.js';
@@ -18,14 +19,11 @@ export async function httpsBindingsAnswer(source: ResolvedSource, question: Serv
   if (site !== undefined && !state.config.sites.some((candidate) => sameSiteName(candidate.name, site))) {
     throw notFoundError('site named', site, state.config.file, state.config.sites.map((candidate) => candidate.name), { site, file: state.config.file });
   }
-  const notes = state.notes.join('\n');
-  const kept = answersOf.get(joined) ?? [];
-  const same = kept.find((entry) => entry.site === site && entry.notes === notes);
-  if (same) return same.answer;
-  const answer = answerOf(state, joined, site);
   // A live join is never reused, so only answers of kept joins are worth keeping.
-  if (!question.live) answersOf.set(joined, [{ site, notes, answer }, ...kept].slice(0, 4));
-  return answer;
+  if (question.live) return answerOf(state, joined, site);
+  let kept = answersOf.get(joined);
+  if (!kept) answersOf.set(joined, (kept = new KeptResults(4)));
+  return kept.get(JSON.stringify(site ?? null), [state.notes.join('\n')], () => answerOf(state, joined, site));
 }
 
 function answerOf(state: ServerState, joined: ServerJoin, site: string | undefined) {
@@ -36,5 +34,5 @@ function answerOf(state: ServerState, joined: ServerJoin, site: string | undefin
   return { file: state.config.file, configKind: state.config.configKind, ...httpsAnswer({ bindings, sharers: joined.sharers }, siteWide, state), findings: siteWide, notes: state.notes };
 }
 
-// Answers live as long as their join.
-const answersOf = new WeakMap<ServerJoin, { site: string | undefined; notes: string; answer: ReturnType<typeof answerOf> }[]>();
+// Answers live as long as their join: the last four sites asked for, each with the notes it was made with.
+const answersOf = new WeakMap<ServerJoin, KeptResults<ReturnType<typeof answerOf>>>();
