@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { KeptResults } from './kept-results.js';
 
 /**
  * What a file is on disk: a rewrite changes the size, the modification time or at least the
@@ -20,12 +21,14 @@ export function fileIdentity(file: string): string | null {
  * does not parse an unchanged 10 MB configuration again. Readers' results are shared between
  * calls, so callers must treat them as read-only (they all do: handlers build new objects).
  * A file that cannot be stat'ed is never cached: its reader runs and reports the problem.
- * Holds at most `capacity` entries, dropping the oldest.
+ * Holds at most `capacity` entries, dropping the least recently used.
  */
 export class FileIdentityCache<T> {
-  private readonly entries = new Map<string, { identities: readonly string[]; value: T }>();
+  private readonly kept: KeptResults<T>;
 
-  constructor(private readonly capacity = 16) {}
+  constructor(capacity = 16) {
+    this.kept = new KeptResults<T>(capacity);
+  }
 
   /** The value read from `files` under `key`, read again when any file changed. */
   async get(key: string, files: readonly string[], read: () => Promise<T>): Promise<T> {
@@ -51,8 +54,7 @@ export class FileIdentityCache<T> {
   }
 
   private lookup(key: string, identities: readonly (string | null)[]): { value: T } | undefined {
-    const known = this.entries.get(key);
-    return known && known.identities.length === identities.length && known.identities.every((value, index) => value !== null && value === identities[index]) ? known : undefined;
+    return identities.includes(null) ? undefined : this.kept.find(key, identities);
   }
 
   /**
@@ -60,9 +62,6 @@ export class FileIdentityCache<T> {
    * has another identity by the next call, which then reads it again.
    */
   private store(key: string, before: readonly (string | null)[], value: T): void {
-    if (before.includes(null)) return;
-    this.entries.delete(key);
-    this.entries.set(key, { identities: before as readonly string[], value });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (!before.includes(null)) this.kept.keep(key, before, value);
   }
 }
