@@ -1,33 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/rpc/dispatcher.js';
 import { implementations } from '../../src/handlers/index.js';
+import { editFile, scratchCopies } from '../helpers/scratch-copies.js';
 
 // sites/list and sslcert/list read the configuration and the sslcert capture through the same
 // kept reads as bindings/https: parsed again only when the file changed.
 
 const AsOf = '2026-06-01T00:00:00.000Z';
-const scratch: string[] = [];
-
-afterEach(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A copy of the demo server the test may change, at a path no cache has seen. */
-function demoCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'httpapi-kept-'));
-  scratch.push(dir);
-  cpSync('fixtures/demo-server', dir, { recursive: true });
-  return dir;
-}
-
-const edit = (file: string, from: string, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(file, text.replace(from, to));
-};
+const demoCopy = scratchCopies();
 
 type SitesAnswer = { sites: { name: string }[]; findings: unknown[] };
 type SslcertAnswer = { mappings: { key: string; certificateHash: string | null }[]; unplaced: unknown[] };
@@ -48,7 +30,7 @@ describe('sites/list asked again', () => {
     const dispatch = createDispatcher(implementations, { snapshot: dir });
     const first = (await dispatch('sites/list', {})) as SitesAnswer;
     expect(first.sites.map((site) => site.name)).toContain('Fabrikam Shop');
-    edit(path.join(dir, 'applicationHost.config'), 'name="Fabrikam Shop"', 'name="Fabrikam Store"');
+    editFile(path.join(dir, 'applicationHost.config'), 'name="Fabrikam Shop"', 'name="Fabrikam Store"');
     const after = (await dispatch('sites/list', {})) as SitesAnswer;
     expect(after.findings).not.toBe(first.findings);
     expect(after.sites.map((site) => site.name)).toContain('Fabrikam Store');
@@ -76,7 +58,7 @@ describe('sslcert/list asked again', () => {
     const hash = mapping.certificateHash!;
     const text = readFileSync(capture, 'utf8');
     const written = text.includes(hash) ? hash : hash.toLowerCase();
-    edit(capture, written, '0'.repeat(40));
+    editFile(capture, written, '0'.repeat(40));
     const after = (await dispatch('sslcert/list', { asOf: AsOf })) as SslcertAnswer;
     expect(after.unplaced).not.toBe(first.unplaced);
     expect(after.mappings.find((entry) => entry.key === mapping.key)!.certificateHash).toBe('0'.repeat(40));

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpsBindingsAnswer } from '../../src/join/https-bindings-answer.js';
@@ -11,23 +10,15 @@ import { readWindowsStores } from '../../src/certs/windows-store.js';
 import { readSslMappings, readUrlReservations } from '../../src/httpsys/read-http-sys.js';
 import { resolveSource } from '../../src/source/resolve-source.js';
 import { netshDouble, useDouble } from '../httpsys/double.js';
+import { editFile, scratchCopies } from '../helpers/scratch-copies.js';
 
 const quiet = () => {};
 const AsOf = '2026-06-01T00:00:00.000Z';
-const scratch: string[] = [];
+const copy = scratchCopies();
 
 afterEach(() => {
   vi.useRealTimers();
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A copy of the demo server the test may change. */
-function demoCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'httpapi-reuse-'));
-  scratch.push(dir);
-  cpSync('fixtures/demo-server', dir, { recursive: true });
-  return dir;
-}
 
 const ask = (dir: string, question: { asOf?: string; site?: string; expiryDays?: number; live?: boolean } = { asOf: AsOf }) =>
   httpsBindingsAnswer(resolveSource({ snapshot: dir }), question, quiet);
@@ -37,35 +28,27 @@ const ask = (dir: string, question: { asOf?: string; site?: string; expiryDays?:
  * cache knows it) and asked there, its paths put back.
  */
 async function freshAnswer(dir: string, question?: Parameters<typeof ask>[1]): Promise<unknown> {
-  const copy = mkdtempSync(path.join(tmpdir(), 'httpapi-fresh-'));
-  scratch.push(copy);
-  cpSync(dir, copy, { recursive: true });
-  return JSON.parse(JSON.stringify(await ask(copy, question)).split(copy).join(dir));
+  const fresh = copy(dir);
+  return JSON.parse(JSON.stringify(await ask(fresh, question)).split(fresh).join(dir));
 }
-
-const edit = (file: string, from: string, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(file, text.replace(from, to));
-};
 
 describe('bindings/https asked again', () => {
   it('over an unchanged server is the same answer, the same object, equal to a fresh worker\'s', async () => {
-    const dir = demoCopy();
+    const dir = copy();
     const first = await ask(dir);
     expect(await ask(dir)).toBe(first);
     expect(JSON.parse(JSON.stringify(first))).toEqual(await freshAnswer(dir));
   });
 
   it('is read and joined again when any source changed, and says what a fresh worker says', async () => {
-    const dir = demoCopy();
+    const dir = copy();
     let before = await ask(dir);
     const changes: [string, () => void, (answer: Awaited<ReturnType<typeof ask>>) => void][] = [
       // no-key.pem has no key beside it: the record is what says whether its store had one.
-      ['key record', () => edit(path.join(dir, 'certs', 'keys.json'), '"thumbprint": "494FF9277B05DE81AA69F67D1F65DD041AF732B8",\n      "hasPrivateKey": false', '"thumbprint": "494FF9277B05DE81AA69F67D1F65DD041AF732B8",\n      "hasPrivateKey": true'), (answer) => expect(answer.certificates.find((certificate) => certificate.thumbprint === '494FF9277B05DE81AA69F67D1F65DD041AF732B8')?.hasPrivateKey).toBe(true)],
+      ['key record', () => editFile(path.join(dir, 'certs', 'keys.json'), '"thumbprint": "494FF9277B05DE81AA69F67D1F65DD041AF732B8",\n      "hasPrivateKey": false', '"thumbprint": "494FF9277B05DE81AA69F67D1F65DD041AF732B8",\n      "hasPrivateKey": true'), (answer) => expect(answer.certificates.find((certificate) => certificate.thumbprint === '494FF9277B05DE81AA69F67D1F65DD041AF732B8')?.hasPrivateKey).toBe(true)],
       // Same size, new content: the file's times and change time move.
-      ['configuration', () => edit(path.join(dir, 'applicationHost.config'), 'bindingInformation="*:443:billing.contoso.com" sslFlags="1"', 'bindingInformation="*:443:billing.contoso.com" sslFlags="0"'), (answer) => expect(answer.bindings.find((binding) => binding.site === 'Billing')!.sslFlags).toBe(0)],
-      ['sslcert capture', () => edit(path.join(dir, 'sslcert.txt'), 'd54dafc94e7e55489195be690c85192991847ed5', 'd54dafc94e7e55489195be690c85192991847ed6'), (answer) => expect(answer.mappings.find((mapping) => mapping.id === 'ipport:0.0.0.0:443')!.certificateHash).toBe('D54DAFC94E7E55489195BE690C85192991847ED6')],
+      ['configuration', () => editFile(path.join(dir, 'applicationHost.config'), 'bindingInformation="*:443:billing.contoso.com" sslFlags="1"', 'bindingInformation="*:443:billing.contoso.com" sslFlags="0"'), (answer) => expect(answer.bindings.find((binding) => binding.site === 'Billing')!.sslFlags).toBe(0)],
+      ['sslcert capture', () => editFile(path.join(dir, 'sslcert.txt'), 'd54dafc94e7e55489195be690c85192991847ed5', 'd54dafc94e7e55489195be690c85192991847ed6'), (answer) => expect(answer.mappings.find((mapping) => mapping.id === 'ipport:0.0.0.0:443')!.certificateHash).toBe('D54DAFC94E7E55489195BE690C85192991847ED6')],
       ['certificate file removed', () => unlinkSync(path.join(dir, 'certs', 'MY', 'expired.pem')), (answer) => expect(answer.certificates.map((certificate) => certificate.thumbprint)).not.toContain('D448C934BE5A5E720BB27C199EA38DC5A6F92C66')],
     ];
     for (const [what, change, check] of changes) {
@@ -79,7 +62,7 @@ describe('bindings/https asked again', () => {
   });
 
   it('a file written again, even with the same bytes, is read again: an equal answer, made anew', async () => {
-    const dir = demoCopy();
+    const dir = copy();
     const first = await ask(dir);
     const config = path.join(dir, 'applicationHost.config');
     writeFileSync(config, readFileSync(config));
@@ -89,7 +72,7 @@ describe('bindings/https asked again', () => {
   });
 
   it('another site, expiry window or instant is another answer', async () => {
-    const dir = demoCopy();
+    const dir = copy();
     const all = await ask(dir);
     const billing = await ask(dir, { asOf: AsOf, site: 'Billing' });
     expect(billing.bindings.map((binding) => binding.site)).toEqual(['Billing']);
@@ -104,7 +87,7 @@ describe('bindings/https asked again', () => {
 
   it('without asOf, is the same until the clock changes a certificate\'s verdict: the days left of one expiring soon', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const dir = demoCopy();
+    const dir = copy();
     // expiring-soon.pem ends 2026-12-15T00:00Z: 13 whole days left all through this hour.
     vi.setSystemTime(new Date('2026-12-01T12:00:00.000Z'));
     const noon = await ask(dir, {});
@@ -119,7 +102,7 @@ describe('bindings/https asked again', () => {
   });
 
   it('with live checks is never reused: each answer has its own handshakes', async () => {
-    const dir = demoCopy();
+    const dir = copy();
     const first = await ask(dir, { asOf: AsOf, site: 'Admin', live: true });
     const second = await ask(dir, { asOf: AsOf, site: 'Admin', live: true });
     expect(second).not.toBe(first);
@@ -205,12 +188,7 @@ describe('what a live server\'s readers give while it does not change', () => {
   });
 
   it('a certificate folder\'s last read is kept for the 16 folders read most recently', async () => {
-    const folders = Array.from({ length: 17 }, () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'httpapi-folders-'));
-      scratch.push(dir);
-      cpSync('fixtures/demo-server/certs/MY/www-contoso.pem', path.join(dir, 'www-contoso.pem'));
-      return dir;
-    });
+    const folders = Array.from({ length: 17 }, () => copy('fixtures/demo-server/certs/MY/www-contoso.pem'));
     const read = (dir: string) => readCertificateSource({ kind: 'directory', path: dir });
     const first = await read(folders[0]!);
     expect(await read(folders[0]!)).toBe(first);
