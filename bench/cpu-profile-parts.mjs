@@ -5,6 +5,7 @@
 // nearest caller that has a source file: the work was asked for there.
 // Run: node bench/cpu-profile-parts.mjs PROFILE.cpuprofile [dist/httpapi.js.map]
 import { readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,58 +28,11 @@ const Parts = [
   ['zod', /node_modules\/zod\//],
 ];
 
-const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** For each generated line, its segments as [column, source index], from the map's VLQ text. */
-function decodeMappings(mappings) {
-  const lines = [];
-  let source = 0;
-  for (const lineText of mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const segment of lineText.split(',')) {
-      if (segment === '') continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = VLQ.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0];
-      if (values.length > 1) {
-        source += values[1];
-        segments.push([column, source]);
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-const map = JSON.parse(readFileSync(mapFile, 'utf8'));
-const lines = decodeMappings(map.mappings);
+const sourceMap = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
 const bundleName = path.basename(mapFile, '.map');
 
 /** The original source of a bundle position (0-based line and column), or undefined. */
-function sourceAt(line, column) {
-  const segments = lines[line];
-  if (!segments || segments.length === 0) return undefined;
-  let low = 0;
-  let high = segments.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (segments[middle][0] <= column) low = middle;
-    else high = middle - 1;
-  }
-  return map.sources[segments[low][1]];
-}
+const sourceAt = (line, column) => sourceMap.findEntry(line, column).originalSource;
 
 const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
