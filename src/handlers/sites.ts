@@ -1,5 +1,5 @@
 import type { IisBinding, IisConfig, IisSite } from '../iis/read-application-host-config.js';
-import { readKeptConfig } from '../join/load-server-state.js';
+import { readKeptConfig } from '../join/kept-reads.js';
 import type { ResultOf } from '../protocol/method.js';
 import { SitesList } from '../protocol/index.js';
 import { sameSiteName } from '../iis/site-name.js';

@@ -1,6 +1,6 @@
 import { addMapping, deleteMapping, updateMapping } from '../changes/sslcert-commands.js';
 import { sameMappingKey } from '../httpsys/mapping-key.js';
-import { readKeptMappings } from '../join/load-server-state.js';
+import { readKeptMappings } from '../join/kept-reads.js';
 import { mappingsWithHealth } from '../join/mappings-with-health.js';
 import { SslCertAdd, SslCertDelete, SslCertList, SslCertUpdate } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';

@@ -1,7 +1,7 @@
 import { updateReservation } from '../changes/update-reservation.js';
 import { planOrApplyNetshChange } from '../httpsys/change-http-sys.js';
 import { urlaclAddArgv, urlaclDeleteArgv } from '../httpsys/netsh-commands.js';
-import { readUrlReservations } from '../httpsys/read-http-sys.js';
+import { readKeptReservations } from '../join/kept-reads.js';
 import { UrlAclAdd, UrlAclDelete, UrlAclList, UrlAclUpdate } from '../protocol/index.js';
 import { notFoundError } from '../text/not-found-error.js';
 import { implement, type HandlerContext } from '../protocol/handler.js';
@@ -10,7 +10,7 @@ const change = (argv: string[], whatIf: boolean | undefined, context: HandlerCon
   planOrApplyNetshChange(argv, { whatIf, source: context.source.httpSys, signal: context.signal });
 
 export const urlaclList = implement(UrlAclList, async (params, context) => {
-  const read = await readUrlReservations(context.source.httpSys(), { signal: context.signal });
+  const read = await readKeptReservations(context.source.httpSys(), { signal: context.signal });
   const url = params.url;
   if (url === undefined) return { ...read };
   // A URL names one reservation: it exists, or NOT_FOUND says which reserved prefixes are near.

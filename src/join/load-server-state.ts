@@ -5,17 +5,15 @@ import type { CertificateInfo } from '../certs/certificate-info.js';
 import type { CertificateFileProblem } from '../certs/directory-store.js';
 import { isHttpApiError } from '../errors.js';
 import { readIpListenList } from '../httpsys/ip-listen-list.js';
-import { readSslMappings, readUrlReservations, type SslMappingsRead, type UrlReservationsRead } from '../httpsys/read-http-sys.js';
 import type { SslMapping } from '../httpsys/ssl-mapping.js';
 import type { UrlReservation } from '../httpsys/url-reservation.js';
-import { readApplicationHostConfig, type IisConfig } from '../iis/read-application-host-config.js';
+import type { IisConfig } from '../iis/read-application-host-config.js';
 import { isCcsMapping } from './ccs-mapping.js';
 import { SslFlag } from './resolve-binding.js';
-import { FileIdentityCache } from '../source/file-identity-cache.js';
+import { readKeptConfig, readKeptMappings, readKeptReservations } from './kept-reads.js';
 import { certificateFileFinding, certificateFileNote } from './certificate-file-findings.js';
 import type { Finding } from './join-model.js';
-import type { HttpSysSource, ResolvedSource } from '../source/resolve-source.js';
-import type { ConfigLocation } from '../source/locate-config.js';
+import type { ResolvedSource } from '../source/resolve-source.js';
 
 export interface ServerState {
   config: IisConfig;
@@ -33,12 +31,6 @@ export interface ServerState {
   /** http.sys's IP listen list, read only when a live check needs it. */
   listenList(): Promise<{ addresses: string[] | null; note: string }>;
 }
-
-// A worker answers the same question again and again (a PowerShell loop calling a cmdlet):
-// files that did not change are not parsed again. Only files: a live netsh is always run.
-const configs = new FileIdentityCache<IisConfig>();
-const mappingCaptures = new FileIdentityCache<SslMappingsRead>();
-const reservationCaptures = new FileIdentityCache<UrlReservationsRead>();
 
 /**
  * Reads the halves the join needs, in parallel. The configuration and the mappings are
@@ -81,7 +73,7 @@ export async function loadServerState(source: ResolvedSource, options: { signal?
     configRead,
     mappingsReading,
     certificatesReading,
-    optional('URL reservation checks', () => fromCapture(reservationCaptures, httpSys, 'urlaclFile', () => readUrlReservations(httpSys, { signal: options.signal }))),
+    optional('URL reservation checks', () => readKeptReservations(httpSys, options)),
     ccsReading,
   ]);
   notes.unshift(`configuration: ${config.file} (${config.configKind})`, ...mappingsRead.notes);
@@ -133,19 +125,4 @@ export function namedThumbprints(mappings: readonly SslMapping[]): Set<string> {
   const named = new Set<string>();
   for (const mapping of mappings) if (mapping.certificateHash) named.add(mapping.certificateHash.toUpperCase());
   return named;
-}
-
-/** The configuration, parsed again only when its file changed (sites/list reads it too). */
-export function readKeptConfig(location: ConfigLocation): Promise<IisConfig> {
-  return configs.get(JSON.stringify(location), [location.path], () => readApplicationHostConfig(location));
-}
-
-/** The SSL mappings: a capture parsed again only when its file changed; netsh run every time (sslcert/list reads them too). */
-export function readKeptMappings(httpSys: HttpSysSource, options: { signal?: AbortSignal } = {}): Promise<SslMappingsRead> {
-  return fromCapture(mappingCaptures, httpSys, 'sslcertFile', () => readSslMappings(httpSys, { signal: options.signal }));
-}
-
-function fromCapture<T>(cache: FileIdentityCache<T>, httpSys: HttpSysSource, file: 'sslcertFile' | 'urlaclFile', read: () => Promise<T>): Promise<T> {
-  const path = httpSys.kind === 'capture' ? httpSys[file] : undefined;
-  return path === undefined ? read() : cache.get(path, [path], read);
 }

@@ -5,8 +5,8 @@ import { createDispatcher } from '../../src/rpc/dispatcher.js';
 import { implementations } from '../../src/handlers/index.js';
 import { editFile, scratchCopies } from '../helpers/scratch-copies.js';
 
-// sites/list and sslcert/list read the configuration and the sslcert capture through the same
-// kept reads as bindings/https: parsed again only when the file changed.
+// sites/list, sslcert/list and urlacl/list read the configuration and the captures through the
+// same kept reads as bindings/https (src/join/kept-reads.ts): parsed again only when the file changed.
 
 const AsOf = '2026-06-01T00:00:00.000Z';
 const demoCopy = scratchCopies();
@@ -62,5 +62,21 @@ describe('sslcert/list asked again', () => {
     const after = (await dispatch('sslcert/list', { asOf: AsOf })) as SslcertAnswer;
     expect(after.unplaced).not.toBe(first.unplaced);
     expect(after.mappings.find((entry) => entry.key === mapping.key)!.certificateHash).toBe('0'.repeat(40));
+  });
+});
+
+describe('urlacl/list asked again', () => {
+  it('over an unchanged capture answers from the capture parsed once, and reads it again once it changed', async () => {
+    const dir = demoCopy();
+    const dispatch = createDispatcher(implementations, { snapshot: dir });
+    type UrlaclAnswer = { reservations: { url: string }[] };
+    const first = (await dispatch('urlacl/list', {})) as UrlaclAnswer;
+    const again = (await dispatch('urlacl/list', {})) as UrlaclAnswer;
+    // The reservations are the parsed capture's own list: the same object means the same parse.
+    expect(again.reservations).toBe(first.reservations);
+    editFile(path.join(dir, 'urlacl.txt'), 'http://+:5985/wsman/', 'http://+:5986/wsman/');
+    const after = (await dispatch('urlacl/list', {})) as UrlaclAnswer;
+    expect(after.reservations.map((reservation) => reservation.url)).toContain('http://+:5986/wsman/');
+    expect(after.reservations.map((reservation) => reservation.url)).not.toContain('http://+:5985/wsman/');
   });
 });
