@@ -31,7 +31,7 @@ function Edit-HttpApiRegexMatch {
     if ($found.Count -eq 0) {
         return $InputText
     }
-    $builder = New-Object -TypeName System.Text.StringBuilder -ArgumentList ($InputText.Length + 32)
+    $builder = [System.Text.StringBuilder]::new($InputText.Length + 32)
     $copied = 0
     foreach ($one in $found) {
         [void] $builder.Append($InputText, $copied, $one.Index - $copied)
