@@ -41,9 +41,19 @@ export function clockVerdicts(certificates: readonly Pick<CertificateInfo, 'notB
   const at = now.getTime();
   let verdicts = '';
   for (const certificate of certificates) {
-    const notAfter = Date.parse(certificate.notAfter);
+    const [notBefore, notAfter] = validity(certificate);
     const left = notAfter <= at ? 'x' : String(Math.min(Math.floor((notAfter - at) / day), expiryDays));
-    verdicts += `${Date.parse(certificate.notBefore) > at ? 'n' : ''}${left},`;
+    verdicts += `${notBefore > at ? 'n' : ''}${left},`;
   }
   return verdicts;
+}
+
+// A certificate's dates as numbers, parsed once: the readers give the same certificate objects
+// while the store is unchanged, and every request asked again takes its verdicts.
+const validities = new WeakMap<object, readonly [number, number]>();
+
+function validity(certificate: Pick<CertificateInfo, 'notBefore' | 'notAfter'>): readonly [number, number] {
+  let known = validities.get(certificate);
+  if (!known) validities.set(certificate, (known = [Date.parse(certificate.notBefore), Date.parse(certificate.notAfter)]));
+  return known;
 }
